@@ -1,0 +1,64 @@
+# The two commands: `make run` and `make test`. Everything else is a helper of theirs.
+JOBS ?= 2
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+DSN ?= sqlite:./var/motcua.db
+LISTEN ?= 127.0.0.1:8080
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build build-asan build-fuzz run test test-unit test-asan test-fuzz check-format \
+        check-layering bench format clean
+
+all: build
+
+deps:
+	@./scripts/install-deps.sh
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j$(JOBS)
+
+build-asan: deps
+	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
+	  -DMOTCUA_SANITIZE=ON -DMOTCUA_BENCH=OFF >/dev/null
+	cmake --build $(ASAN_BUILD) -j$(JOBS)
+
+build-fuzz: deps
+	@test -f $(FUZZ_BUILD)/CMakeCache.txt || CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) \
+	  -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_FUZZ=ON -DMOTCUA_BENCH=OFF >/dev/null
+	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_all
+
+run: build
+	@mkdir -p var
+	./$(BUILD)/src/main/motcua serve --dsn $(DSN) --listen $(LISTEN)
+
+# Every test: format and layering checks, all tests (both back ends), the sanitizer build's unit
+# tests, and a bounded fuzzing run.
+test: check-format check-layering test-unit test-asan test-fuzz
+
+test-unit: build
+	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
+
+test-asan: build-asan
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS) -L unit --timeout 900
+
+test-fuzz: build-fuzz
+	./tools/run-fuzzers.sh $(FUZZ_BUILD)
+
+check-format:
+	@./tools/check-format.sh
+
+check-layering:
+	@./tools/check-layering.sh
+
+bench: build
+	./tools/run-benchmarks.sh $(BUILD)
+
+format:
+	@git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)

@@ -1,0 +1,150 @@
+#pragma once
+
+// The storage port: what the application needs from a database, and nothing about which one.
+// Adapters (src/storage/sqlite, src/storage/postgres) implement it; both pass the conformance
+// suite in src/storage/conformance.
+//
+// Transactions
+//   Store::Write(work) runs `work` inside one write transaction and returns only once the
+//   transaction is durable (committed and synced) or has failed. If `work` returns an error, every
+//   change it made is rolled back and the error is returned; nothing is half-written.
+//   `work` may be run more than once (the store retries it after a serialization failure or a
+//   lost connection), so it must have no effect outside the transaction other than overwriting
+//   captured outputs. Store::Read(work) runs `work` on a consistent snapshot.
+//
+// Threads
+//   Store is thread-safe. A ReadTx/WriteTx belongs to the thread that runs `work` and must not
+//   escape it.
+//
+// Optimistic concurrency
+//   Updates carry the version the caller read; a stale version fails with kAborted, reason
+//   "version-conflict", and changes nothing.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "audit/audit.h"
+#include "common/result.h"
+#include "common/time.h"
+#include "identity/identity.h"
+
+namespace motcua::app {
+
+// A web session (cookie) or an API token; only hashes of secrets are stored.
+struct Session {
+  std::string token_hash;  // SHA-256 of the cookie secret, hex
+  identity::UserId user_id = 0;
+  std::string csrf_token;
+  Instant created_at = 0;
+  Instant expires_at = 0;
+};
+
+struct ApiToken {
+  std::int64_t id = 0;
+  identity::UserId user_id = 0;
+  std::string name;
+  std::string token_hash;  // SHA-256 of the secret, hex
+  Instant created_at = 0;
+  std::optional<Instant> revoked_at;
+};
+
+// A remembered answer to a request carrying an Idempotency-Key.
+struct IdempotentAnswer {
+  std::string key;        // caller's key, scoped by the caller: "<user id>:<key>"
+  std::string request_hash;  // SHA-256 of method, path and body, hex: the same key with another
+                             // request is an error
+  int status = 0;
+  std::string body;
+  Instant created_at = 0;
+};
+
+// A page of a list: `limit` items after `after` (keyset pagination on id/seq).
+struct Page {
+  std::int64_t after = 0;
+  int limit = 50;
+};
+
+class ReadTx {
+ public:
+  virtual ~ReadTx() = default;
+
+  virtual Result<std::optional<identity::Unit>> FindUnit(identity::UnitId id) = 0;
+  virtual Result<std::optional<identity::Unit>> FindUnitByCode(const std::string& code) = 0;
+  // Every unit, ordered by id. A province has hundreds to a few thousand units.
+  virtual Result<std::vector<identity::Unit>> ListUnits() = 0;
+
+  virtual Result<std::optional<identity::User>> FindUser(identity::UserId id) = 0;
+  virtual Result<std::optional<identity::User>> FindUserByUsername(const std::string& username) = 0;
+  // Users of the given units (empty: all units), ordered by id, paginated.
+  virtual Result<std::vector<identity::User>> ListUsers(const std::vector<identity::UnitId>& units,
+                                                        Page page) = 0;
+
+  virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;
+  virtual Result<std::optional<ApiToken>> FindApiToken(const std::string& token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListApiTokens(identity::UserId user_id) = 0;
+
+  virtual Result<std::optional<IdempotentAnswer>> FindIdempotentAnswer(const std::string& key) = 0;
+
+  // Audit records with seq > page.after, in sequence order.
+  virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
+  virtual Result<std::int64_t> CountAudit() = 0;
+};
+
+class WriteTx : public ReadTx {
+ public:
+  // Inserts a unit; sets unit.id. kAlreadyExists (reason "unique-violation") for a taken code.
+  virtual Status InsertUnit(identity::Unit& unit) = 0;
+  // Updates every field; checks and bumps unit.version.
+  virtual Status UpdateUnit(identity::Unit& unit) = 0;
+
+  // Inserts a user; sets user.id. kAlreadyExists for a taken username.
+  virtual Status InsertUser(identity::User& user) = 0;
+  // Updates every field; checks and bumps user.version.
+  virtual Status UpdateUser(identity::User& user) = 0;
+  // Records a login outcome without a version check (logins race with each other by nature).
+  virtual Status SetLoginState(identity::UserId id, std::int64_t failed_logins,
+                               Instant locked_until) = 0;
+
+  virtual Status InsertSession(const Session& session) = 0;
+  virtual Status DeleteSession(const std::string& token_hash) = 0;
+  virtual Status DeleteSessionsOfUser(identity::UserId user_id) = 0;
+  virtual Status InsertApiToken(ApiToken& token) = 0;
+  virtual Status RevokeApiToken(std::int64_t id, Instant at) = 0;
+
+  // Stores an answer; kAlreadyExists if the key is taken.
+  virtual Status InsertIdempotentAnswer(const IdempotentAnswer& answer) = 0;
+
+  // Appends an audit record: assigns seq and prev_hash from the chain head, computes the hash.
+  // Serialised across all writers of the database so that the chain never forks.
+  virtual Status AppendAudit(audit::Record& record) = 0;
+};
+
+struct MigrationStatus {
+  int version = 0;
+  std::string name;
+  std::optional<Instant> applied_at;  // absent: pending
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  virtual Status Write(const std::function<Status(WriteTx&)>& work) = 0;
+  virtual Status Read(const std::function<Status(ReadTx&)>& work) = 0;
+  // Cheap reachability check for /readyz.
+  virtual Status Ping() = 0;
+  // Applies pending migrations; idempotent.
+  virtual Status Migrate() = 0;
+  virtual Result<std::vector<MigrationStatus>> MigrationState() = 0;
+  // A consistent copy of the whole database into `path` (a file for SQLite, a dump for
+  // PostgreSQL). Safe while the store is in use.
+  virtual Status Backup(const std::string& path) = 0;
+  // Replaces the database's content with a backup made by Backup. Only on a store not serving.
+  virtual Status Restore(const std::string& path) = 0;
+  // Commit latency observer (for /metrics): called with seconds per durable commit.
+  virtual void SetCommitObserver(std::function<void(double seconds, int commands)> observer) = 0;
+};
+
+}  // namespace motcua::app

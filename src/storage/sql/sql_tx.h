@@ -1,0 +1,50 @@
+#pragma once
+
+// The application's ReadTx/WriteTx written once in SQL that both SQLite and PostgreSQL accept.
+// The back end opens the transaction (and a savepoint per command under group commit) on the
+// connection and hands a SqlTx to the command's work function.
+
+#include "app/store.h"
+#include "storage/sql/driver.h"
+
+namespace motcua::storage::sql {
+
+class SqlTx final : public app::WriteTx {
+ public:
+  // `conn` must outlive this object and already be inside a transaction.
+  explicit SqlTx(Connection& conn) : conn_(conn) {}
+
+  Result<std::optional<identity::Unit>> FindUnit(identity::UnitId id) override;
+  Result<std::optional<identity::Unit>> FindUnitByCode(const std::string& code) override;
+  Result<std::vector<identity::Unit>> ListUnits() override;
+  Result<std::optional<identity::User>> FindUser(identity::UserId id) override;
+  Result<std::optional<identity::User>> FindUserByUsername(const std::string& username) override;
+  Result<std::vector<identity::User>> ListUsers(const std::vector<identity::UnitId>& units,
+                                                app::Page page) override;
+  Result<std::optional<app::Session>> FindSession(const std::string& token_hash) override;
+  Result<std::optional<app::ApiToken>> FindApiToken(const std::string& token_hash) override;
+  Result<std::vector<app::ApiToken>> ListApiTokens(identity::UserId user_id) override;
+  Result<std::optional<app::IdempotentAnswer>> FindIdempotentAnswer(
+      const std::string& key) override;
+  Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
+  Result<std::int64_t> CountAudit() override;
+
+  Status InsertUnit(identity::Unit& unit) override;
+  Status UpdateUnit(identity::Unit& unit) override;
+  Status InsertUser(identity::User& user) override;
+  Status UpdateUser(identity::User& user) override;
+  Status SetLoginState(identity::UserId id, std::int64_t failed_logins,
+                       Instant locked_until) override;
+  Status InsertSession(const app::Session& session) override;
+  Status DeleteSession(const std::string& token_hash) override;
+  Status DeleteSessionsOfUser(identity::UserId user_id) override;
+  Status InsertApiToken(app::ApiToken& token) override;
+  Status RevokeApiToken(std::int64_t id, Instant at) override;
+  Status InsertIdempotentAnswer(const app::IdempotentAnswer& answer) override;
+  Status AppendAudit(audit::Record& record) override;
+
+ private:
+  Connection& conn_;
+};
+
+}  // namespace motcua::storage::sql

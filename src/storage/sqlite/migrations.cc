@@ -1,0 +1,99 @@
+#include "storage/sqlite/migrations.h"
+
+namespace motcua::storage::sqlite {
+namespace {
+
+// Instants are INTEGER seconds since the epoch (UTC). Booleans are INTEGER 0/1 in both back ends.
+constexpr std::string_view kInit = R"sql(
+CREATE TABLE units (
+  id          INTEGER PRIMARY KEY,
+  code        TEXT NOT NULL UNIQUE,
+  name        TEXT NOT NULL,
+  kind        TEXT NOT NULL,
+  parent_id   INTEGER REFERENCES units(id),
+  address     TEXT NOT NULL DEFAULT '',
+  calendar_id INTEGER,
+  version     INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX units_parent ON units(parent_id);
+
+CREATE TABLE users (
+  id            INTEGER PRIMARY KEY,
+  username      TEXT NOT NULL UNIQUE,
+  full_name     TEXT NOT NULL,
+  unit_id       INTEGER NOT NULL REFERENCES units(id),
+  roles         INTEGER NOT NULL,
+  active        INTEGER NOT NULL DEFAULT 1,
+  password_hash TEXT NOT NULL,
+  failed_logins INTEGER NOT NULL DEFAULT 0,
+  locked_until  INTEGER NOT NULL DEFAULT 0,
+  citizen_id    TEXT NOT NULL DEFAULT '',
+  version       INTEGER NOT NULL DEFAULT 1
+);
+CREATE INDEX users_unit ON users(unit_id, id);
+
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE INDEX sessions_user ON sessions(user_id);
+
+CREATE TABLE api_tokens (
+  id         INTEGER PRIMARY KEY,
+  user_id    INTEGER NOT NULL REFERENCES users(id),
+  name       TEXT NOT NULL,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX api_tokens_user ON api_tokens(user_id);
+
+CREATE TABLE idempotency (
+  key          TEXT PRIMARY KEY,
+  request_hash TEXT NOT NULL,
+  status       INTEGER NOT NULL,
+  body         TEXT NOT NULL,
+  created_at   INTEGER NOT NULL
+);
+
+CREATE TABLE audit_log (
+  seq           INTEGER PRIMARY KEY,
+  at            INTEGER NOT NULL,
+  actor_user_id INTEGER,
+  actor         TEXT NOT NULL,
+  action        TEXT NOT NULL,
+  object_type   TEXT NOT NULL,
+  object_id     TEXT NOT NULL,
+  address       TEXT NOT NULL,
+  result        TEXT NOT NULL,
+  detail        TEXT NOT NULL,
+  request_id    TEXT NOT NULL,
+  prev_hash     BLOB NOT NULL,
+  hash          BLOB NOT NULL
+);
+-- The chain head: one row, locked by every append so that the chain never forks.
+CREATE TABLE audit_head (
+  id   INTEGER PRIMARY KEY CHECK (id = 1),
+  seq  INTEGER NOT NULL,
+  hash BLOB NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, zeroblob(32));
+-- Audit records are never updated or deleted by the application.
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
+)sql";
+
+constexpr sql::Migration kMigrations[] = {
+    {1, "identity, sessions, idempotency, audit log", kInit},
+};
+
+}  // namespace
+
+std::span<const sql::Migration> Migrations() { return kMigrations; }
+
+}  // namespace motcua::storage::sqlite
