@@ -53,7 +53,7 @@ struct ApiToken {
 
 // A remembered answer to a request carrying an Idempotency-Key.
 struct IdempotentAnswer {
-  std::string key;        // caller's key, scoped by the caller: "<user id>:<key>"
+  std::string key;           // caller's key, scoped by the caller: "<user id>:<key>"
   std::string request_hash;  // SHA-256 of method, path and body, hex: the same key with another
                              // request is an error
   int status = 0;
@@ -78,8 +78,9 @@ class ReadTx {
 
   virtual Result<std::optional<identity::User>> FindUser(identity::UserId id) = 0;
   virtual Result<std::optional<identity::User>> FindUserByUsername(const std::string& username) = 0;
-  // Users of the given units (empty: all units), ordered by id, paginated.
-  virtual Result<std::vector<identity::User>> ListUsers(const std::vector<identity::UnitId>& units,
+  // Users ordered by id, paginated; with `subtree`, only users of that unit and its descendants
+  // (the scope is filtered in SQL, never by loading everything).
+  virtual Result<std::vector<identity::User>> ListUsers(std::optional<identity::UnitId> subtree,
                                                         Page page) = 0;
 
   virtual Result<std::optional<Session>> FindSession(const std::string& token_hash) = 0;

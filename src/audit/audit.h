@@ -22,8 +22,8 @@ struct Record {
   std::int64_t seq = 0;  // 1, 2, 3, ... without gaps
   Instant at = 0;
   std::optional<std::int64_t> actor_user_id;
-  std::string actor;       // username as given (also for failed logins of unknown users)
-  std::string action;      // "login", "logout", "unit.create", "user.update", ...
+  std::string actor;        // username as given (also for failed logins of unknown users)
+  std::string action;       // "login", "logout", "unit.create", "user.update", ...
   std::string object_type;  // "unit", "user", "session", ...
   std::string object_id;
   std::string address;  // client IP address

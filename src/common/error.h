@@ -37,7 +37,8 @@ enum class ErrorCode {
 // The stable lower-case name of a code ("invalid-argument"), used in problem types and logs.
 std::string_view ErrorCodeName(ErrorCode code);
 
-// One bad input field: `field` is a JSON-pointer-like path ("applicant.phone", "components[2].name").
+// One bad input field: `field` is a JSON-pointer-like path ("applicant.phone",
+// "components[2].name").
 struct FieldViolation {
   std::string field;
   std::string message;

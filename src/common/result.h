@@ -85,9 +85,9 @@ inline Status Ok() { return {}; }
 }  // namespace motcua
 
 // Returns the error of `expr` (a Result or Status) from the enclosing function when it failed.
-#define MOTCUA_RETURN_IF_ERROR(expr)                  \
-  do {                                                \
-    auto motcua_status_ = (expr);                     \
+#define MOTCUA_RETURN_IF_ERROR(expr)                                    \
+  do {                                                                  \
+    auto motcua_status_ = (expr);                                       \
     if (!motcua_status_.ok()) return std::move(motcua_status_).error(); \
   } while (0)
 

@@ -1,7 +1,7 @@
 #include "common/time.h"
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
 
 namespace motcua {
@@ -20,7 +20,7 @@ std::string FormatRfc3339Utc(Instant t) {
   const auto day_point = floor<days>(tp);
   const year_month_day ymd{day_point};
   const hh_mm_ss hms{tp - day_point};
-  char buf[32];
+  char buf[64];
   std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02ld:%02ld:%02ldZ", int(ymd.year()),
                 unsigned(ymd.month()), unsigned(ymd.day()), long(hms.hours().count()),
                 long(hms.minutes().count()), long(hms.seconds().count()));

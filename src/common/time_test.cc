@@ -29,7 +29,9 @@ TEST(TimeTest, ParsesOffsetsAndFractions) {
   for (const auto& c : cases) {
     Instant got = 0;
     EXPECT_EQ(ParseRfc3339(c.text, &got), c.ok) << c.text;
-    if (c.ok) EXPECT_EQ(got, c.want) << c.text;
+    if (c.ok) {
+      EXPECT_EQ(got, c.want) << c.text;
+    }
   }
 }
 

@@ -44,7 +44,7 @@ class Row {
   explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
   std::size_t size() const { return values_.size(); }
   bool IsNull(std::size_t i) const;
-  std::int64_t Int(std::size_t i) const;  // 0 for NULL
+  std::int64_t Int(std::size_t i) const;   // 0 for NULL
   double Real(std::size_t i) const;        // 0 for NULL
   std::string Text(std::size_t i) const;   // "" for NULL
   std::string Bytes(std::size_t i) const;  // raw bytes of a BLOB/BYTEA column

@@ -24,7 +24,7 @@ struct Migration {
 Status ApplyMigrations(Connection& conn, std::span<const Migration> migrations, Instant now);
 
 // Applied and pending migrations, in version order.
-Result<std::vector<app::MigrationStatus>> ReadMigrationState(
-    Connection& conn, std::span<const Migration> migrations);
+Result<std::vector<app::MigrationStatus>> ReadMigrationState(Connection& conn,
+                                                             std::span<const Migration> migrations);
 
 }  // namespace motcua::storage::sql

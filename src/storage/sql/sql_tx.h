@@ -19,7 +19,7 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<identity::Unit>> ListUnits() override;
   Result<std::optional<identity::User>> FindUser(identity::UserId id) override;
   Result<std::optional<identity::User>> FindUserByUsername(const std::string& username) override;
-  Result<std::vector<identity::User>> ListUsers(const std::vector<identity::UnitId>& units,
+  Result<std::vector<identity::User>> ListUsers(std::optional<identity::UnitId> subtree,
                                                 app::Page page) override;
   Result<std::optional<app::Session>> FindSession(const std::string& token_hash) override;
   Result<std::optional<app::ApiToken>> FindApiToken(const std::string& token_hash) override;

@@ -1,0 +1,377 @@
+#include "storage/sql/sql_tx.h"
+
+namespace motcua::storage::sql {
+namespace {
+
+using identity::Unit;
+using identity::User;
+
+// --- units -------------------------------------------------------------------------------------
+
+inline constexpr Statement kFindUnit{
+    "unit_find",
+    "SELECT id, code, name, kind, parent_id, address, calendar_id, version FROM units "
+    "WHERE id = $1"};
+inline constexpr Statement kFindUnitByCode{
+    "unit_find_code",
+    "SELECT id, code, name, kind, parent_id, address, calendar_id, version FROM units "
+    "WHERE code = $1"};
+inline constexpr Statement kListUnits{
+    "unit_list",
+    "SELECT id, code, name, kind, parent_id, address, calendar_id, version FROM units "
+    "ORDER BY id"};
+inline constexpr Statement kInsertUnit{
+    "unit_insert",
+    "INSERT INTO units (code, name, kind, parent_id, address, calendar_id, version) "
+    "VALUES ($1, $2, $3, $4, $5, $6, 1) RETURNING id"};
+inline constexpr Statement kUpdateUnit{
+    "unit_update",
+    "UPDATE units SET code = $1, name = $2, kind = $3, parent_id = $4, address = $5, "
+    "calendar_id = $6, version = version + 1 WHERE id = $7 AND version = $8"};
+inline constexpr Statement kUnitExists{"unit_exists", "SELECT version FROM units WHERE id = $1"};
+
+Unit UnitFromRow(const Row& r) {
+  Unit u;
+  u.id = r.Int(0);
+  u.code = r.Text(1);
+  u.name = r.Text(2);
+  u.kind = identity::ParseUnitKind(r.Text(3)).value_or(identity::UnitKind::kOther);
+  u.parent_id = r.OptInt(4);
+  u.address = r.Text(5);
+  u.calendar_id = r.OptInt(6);
+  u.version = r.Int(7);
+  return u;
+}
+
+Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
+
+// --- users -------------------------------------------------------------------------------------
+
+#define MOTCUA_USER_COLUMNS                                                         \
+  "id, username, full_name, unit_id, roles, active, password_hash, failed_logins, " \
+  "locked_until, citizen_id, version"
+inline constexpr Statement kFindUser{"user_find",
+                                     "SELECT " MOTCUA_USER_COLUMNS " FROM users WHERE id = $1"};
+inline constexpr Statement kFindUserByName{
+    "user_find_name", "SELECT " MOTCUA_USER_COLUMNS " FROM users WHERE username = $1"};
+inline constexpr Statement kListUsers{
+    "user_list", "SELECT " MOTCUA_USER_COLUMNS " FROM users WHERE id > $1 ORDER BY id LIMIT $2"};
+// Users of a unit's subtree: the scope is computed in SQL with a recursive walk of the unit tree.
+inline constexpr Statement kListUsersInSubtree{
+    "user_list_subtree",
+    "WITH RECURSIVE scope(id) AS ("
+    " SELECT CAST($1 AS BIGINT)"
+    " UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "
+    "SELECT " MOTCUA_USER_COLUMNS
+    " FROM users "
+    "WHERE unit_id IN (SELECT id FROM scope) AND id > $2 ORDER BY id LIMIT $3"};
+inline constexpr Statement kInsertUser{
+    "user_insert",
+    "INSERT INTO users (username, full_name, unit_id, roles, active, password_hash, "
+    "failed_logins, locked_until, citizen_id, version) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) RETURNING id"};
+inline constexpr Statement kUpdateUser{
+    "user_update",
+    "UPDATE users SET username = $1, full_name = $2, unit_id = $3, roles = $4, active = $5, "
+    "password_hash = $6, failed_logins = $7, locked_until = $8, citizen_id = $9, "
+    "version = version + 1 WHERE id = $10 AND version = $11"};
+inline constexpr Statement kUserExists{"user_exists", "SELECT version FROM users WHERE id = $1"};
+inline constexpr Statement kSetLoginState{
+    "user_login_state", "UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3"};
+#undef MOTCUA_USER_COLUMNS
+
+User UserFromRow(const Row& r) {
+  User u;
+  u.id = r.Int(0);
+  u.username = r.Text(1);
+  u.full_name = r.Text(2);
+  u.unit_id = r.Int(3);
+  u.roles = identity::RoleSet::FromBits(static_cast<std::uint32_t>(r.Int(4)));
+  u.active = r.Bool(5);
+  u.password_hash = r.Text(6);
+  u.failed_logins = r.Int(7);
+  u.locked_until = r.Int(8);
+  u.citizen_id = r.Text(9);
+  u.version = r.Int(10);
+  return u;
+}
+
+// --- sessions, tokens, idempotency ---------------------------------------------------------------
+
+inline constexpr Statement kFindSession{
+    "session_find",
+    "SELECT token_hash, user_id, csrf_token, created_at, expires_at FROM sessions "
+    "WHERE token_hash = $1"};
+inline constexpr Statement kInsertSession{
+    "session_insert",
+    "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, expires_at) "
+    "VALUES ($1, $2, $3, $4, $5)"};
+inline constexpr Statement kDeleteSession{"session_delete",
+                                          "DELETE FROM sessions WHERE token_hash = $1"};
+inline constexpr Statement kDeleteUserSessions{"session_delete_user",
+                                               "DELETE FROM sessions WHERE user_id = $1"};
+inline constexpr Statement kFindToken{
+    "token_find",
+    "SELECT id, user_id, name, token_hash, created_at, revoked_at FROM api_tokens "
+    "WHERE token_hash = $1"};
+inline constexpr Statement kListTokens{
+    "token_list",
+    "SELECT id, user_id, name, token_hash, created_at, revoked_at FROM api_tokens "
+    "WHERE user_id = $1 ORDER BY id"};
+inline constexpr Statement kInsertToken{
+    "token_insert",
+    "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) "
+    "RETURNING id"};
+inline constexpr Statement kRevokeToken{
+    "token_revoke", "UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL"};
+inline constexpr Statement kFindIdem{
+    "idem_find",
+    "SELECT key, request_hash, status, body, created_at FROM idempotency WHERE key = $1"};
+inline constexpr Statement kInsertIdem{
+    "idem_insert",
+    "INSERT INTO idempotency (key, request_hash, status, body, created_at) "
+    "VALUES ($1, $2, $3, $4, $5)"};
+
+app::ApiToken TokenFromRow(const Row& r) {
+  return {r.Int(0), r.Int(1), r.Text(2), r.Text(3), r.Int(4), r.OptInt(5)};
+}
+
+// --- audit ---------------------------------------------------------------------------------------
+
+// Taking the chain head with an UPDATE locks its row until commit (PostgreSQL) and runs on the
+// single writer (SQLite): concurrent appends queue here, so the chain never forks.
+inline constexpr Statement kAdvanceHead{
+    "audit_head_advance", "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"};
+inline constexpr Statement kSetHeadHash{"audit_head_hash",
+                                        "UPDATE audit_head SET hash = $1 WHERE id = 1"};
+inline constexpr Statement kInsertAudit{
+    "audit_insert",
+    "INSERT INTO audit_log (seq, at, actor_user_id, actor, action, object_type, object_id, "
+    "address, result, detail, request_id, prev_hash, hash) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"};
+inline constexpr Statement kListAudit{
+    "audit_list",
+    "SELECT seq, at, actor_user_id, actor, action, object_type, object_id, address, result, "
+    "detail, request_id, prev_hash, hash FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2"};
+inline constexpr Statement kCountAudit{"audit_count", "SELECT COUNT(*) FROM audit_log"};
+
+audit::Record AuditFromRow(const Row& r) {
+  audit::Record a;
+  a.seq = r.Int(0);
+  a.at = r.Int(1);
+  a.actor_user_id = r.OptInt(2);
+  a.actor = r.Text(3);
+  a.action = r.Text(4);
+  a.object_type = r.Text(5);
+  a.object_id = r.Text(6);
+  a.address = r.Text(7);
+  a.result = r.Text(8);
+  a.detail = r.Text(9);
+  a.request_id = r.Text(10);
+  a.prev_hash = r.Bytes(11);
+  a.hash = r.Bytes(12);
+  return a;
+}
+
+template <typename T, typename F>
+Result<std::optional<T>> FindOne(Result<std::optional<Row>> row, F from_row) {
+  if (!row) return std::move(row).error();
+  if (!*row) return std::optional<T>();
+  return std::optional<T>(from_row(**row));
+}
+
+template <typename T, typename F>
+Result<std::vector<T>> FindAll(Result<std::vector<Row>> rows, F from_row) {
+  if (!rows) return std::move(rows).error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) out.push_back(from_row(r));
+  return out;
+}
+
+// An update with a version check changed no row: the object is gone or was changed meanwhile.
+Status NoRowUpdated(Connection& conn, const Statement& exists, std::int64_t id,
+                    std::string_view what) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn.QueryOne(exists, {Int(id)}));
+  if (!row) return Error::NotFound(std::string(what) + " " + std::to_string(id) + " not found");
+  return Error::Aborted(std::string(what) + " was changed by someone else (current version " +
+                        std::to_string(row->Int(0)) + ")")
+      .WithReason("version-conflict");
+}
+
+int Limit(const app::Page& page) { return page.limit <= 0 ? 50 : page.limit; }
+
+}  // namespace
+
+Result<std::optional<Unit>> SqlTx::FindUnit(identity::UnitId id) {
+  return FindOne<Unit>(conn_.QueryOne(kFindUnit, {Int(id)}), UnitFromRow);
+}
+
+Result<std::optional<Unit>> SqlTx::FindUnitByCode(const std::string& code) {
+  return FindOne<Unit>(conn_.QueryOne(kFindUnitByCode, {Text(code)}), UnitFromRow);
+}
+
+Result<std::vector<Unit>> SqlTx::ListUnits() {
+  return FindAll<Unit>(conn_.Query(kListUnits, {}), UnitFromRow);
+}
+
+Status SqlTx::InsertUnit(Unit& unit) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row,
+      conn_.QueryOne(kInsertUnit,
+                     {Text(unit.code), Text(unit.name), Text(std::string(UnitKindName(unit.kind))),
+                      OptInt(unit.parent_id), Text(unit.address), OptInt(unit.calendar_id)}));
+  if (!row) return Error::Internal("insert returned no id");
+  unit.id = row->Int(0);
+  unit.version = 1;
+  return Ok();
+}
+
+Status SqlTx::UpdateUnit(Unit& unit) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto n, conn_.Exec(kUpdateUnit, {Text(unit.code), Text(unit.name),
+                                       Text(std::string(UnitKindName(unit.kind))),
+                                       OptInt(unit.parent_id), Text(unit.address),
+                                       OptInt(unit.calendar_id), Int(unit.id), Int(unit.version)}));
+  if (n == 0) return NoRowUpdated(conn_, kUnitExists, unit.id, "unit");
+  ++unit.version;
+  return Ok();
+}
+
+Result<std::optional<User>> SqlTx::FindUser(identity::UserId id) {
+  return FindOne<User>(conn_.QueryOne(kFindUser, {Int(id)}), UserFromRow);
+}
+
+Result<std::optional<User>> SqlTx::FindUserByUsername(const std::string& username) {
+  return FindOne<User>(conn_.QueryOne(kFindUserByName, {Text(username)}), UserFromRow);
+}
+
+Result<std::vector<User>> SqlTx::ListUsers(std::optional<identity::UnitId> subtree,
+                                           app::Page page) {
+  if (subtree) {
+    return FindAll<User>(
+        conn_.Query(kListUsersInSubtree, {Int(*subtree), Int(page.after), Int(Limit(page))}),
+        UserFromRow);
+  }
+  return FindAll<User>(conn_.Query(kListUsers, {Int(page.after), Int(Limit(page))}), UserFromRow);
+}
+
+Status SqlTx::InsertUser(User& user) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row,
+      conn_.QueryOne(kInsertUser,
+                     {Text(user.username), Text(user.full_name), Int(user.unit_id),
+                      Int(user.roles.bits()), Bool(user.active), Text(user.password_hash),
+                      Int(user.failed_logins), Int(user.locked_until), Text(user.citizen_id)}));
+  if (!row) return Error::Internal("insert returned no id");
+  user.id = row->Int(0);
+  user.version = 1;
+  return Ok();
+}
+
+Status SqlTx::UpdateUser(User& user) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto n,
+      conn_.Exec(kUpdateUser, {Text(user.username), Text(user.full_name), Int(user.unit_id),
+                               Int(user.roles.bits()), Bool(user.active), Text(user.password_hash),
+                               Int(user.failed_logins), Int(user.locked_until),
+                               Text(user.citizen_id), Int(user.id), Int(user.version)}));
+  if (n == 0) return NoRowUpdated(conn_, kUserExists, user.id, "user");
+  ++user.version;
+  return Ok();
+}
+
+Status SqlTx::SetLoginState(identity::UserId id, std::int64_t failed_logins, Instant locked_until) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto n, conn_.Exec(kSetLoginState, {Int(failed_logins), Int(locked_until), Int(id)}));
+  if (n == 0) return Error::NotFound("user " + std::to_string(id) + " not found");
+  return Ok();
+}
+
+Result<std::optional<app::Session>> SqlTx::FindSession(const std::string& token_hash) {
+  return FindOne<app::Session>(conn_.QueryOne(kFindSession, {Text(token_hash)}), [](const Row& r) {
+    return app::Session{r.Text(0), r.Int(1), r.Text(2), r.Int(3), r.Int(4)};
+  });
+}
+
+Status SqlTx::InsertSession(const app::Session& s) {
+  MOTCUA_RETURN_IF_ERROR(
+      conn_.Exec(kInsertSession, {Text(s.token_hash), Int(s.user_id), Text(s.csrf_token),
+                                  Int(s.created_at), Int(s.expires_at)}));
+  return Ok();
+}
+
+Status SqlTx::DeleteSession(const std::string& token_hash) {
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kDeleteSession, {Text(token_hash)}));
+  return Ok();
+}
+
+Status SqlTx::DeleteSessionsOfUser(identity::UserId user_id) {
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kDeleteUserSessions, {Int(user_id)}));
+  return Ok();
+}
+
+Result<std::optional<app::ApiToken>> SqlTx::FindApiToken(const std::string& token_hash) {
+  return FindOne<app::ApiToken>(conn_.QueryOne(kFindToken, {Text(token_hash)}), TokenFromRow);
+}
+
+Result<std::vector<app::ApiToken>> SqlTx::ListApiTokens(identity::UserId user_id) {
+  return FindAll<app::ApiToken>(conn_.Query(kListTokens, {Int(user_id)}), TokenFromRow);
+}
+
+Status SqlTx::InsertApiToken(app::ApiToken& token) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row, conn_.QueryOne(kInsertToken, {Int(token.user_id), Text(token.name),
+                                              Text(token.token_hash), Int(token.created_at)}));
+  if (!row) return Error::Internal("insert returned no id");
+  token.id = row->Int(0);
+  return Ok();
+}
+
+Status SqlTx::RevokeApiToken(std::int64_t id, Instant at) {
+  MOTCUA_ASSIGN_OR_RETURN(auto n, conn_.Exec(kRevokeToken, {Int(id), Int(at)}));
+  if (n == 0) return Error::NotFound("no active token " + std::to_string(id));
+  return Ok();
+}
+
+Result<std::optional<app::IdempotentAnswer>> SqlTx::FindIdempotentAnswer(const std::string& key) {
+  return FindOne<app::IdempotentAnswer>(conn_.QueryOne(kFindIdem, {Text(key)}), [](const Row& r) {
+    return app::IdempotentAnswer{r.Text(0), r.Text(1), static_cast<int>(r.Int(2)), r.Text(3),
+                                 r.Int(4)};
+  });
+}
+
+Status SqlTx::InsertIdempotentAnswer(const app::IdempotentAnswer& a) {
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kInsertIdem, {Text(a.key), Text(a.request_hash), Int(a.status),
+                                                  Text(a.body), Int(a.created_at)}));
+  return Ok();
+}
+
+Status SqlTx::AppendAudit(audit::Record& record) {
+  MOTCUA_ASSIGN_OR_RETURN(auto head, conn_.QueryOne(kAdvanceHead, {}));
+  if (!head) return Error::Internal("audit chain head is missing");
+  record.seq = head->Int(0);
+  record.prev_hash = head->Bytes(1);
+  record.hash = audit::ComputeHash(record);
+  const Value actor_id =
+      record.actor_user_id ? Value(*record.actor_user_id) : Value(std::monostate{});
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(
+      kInsertAudit,
+      {Int(record.seq), Int(record.at), actor_id, Text(record.actor), Text(record.action),
+       Text(record.object_type), Text(record.object_id), Text(record.address), Text(record.result),
+       Text(record.detail), Text(record.request_id), Blob{record.prev_hash}, Blob{record.hash}}));
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kSetHeadHash, {Blob{record.hash}}));
+  return Ok();
+}
+
+Result<std::vector<audit::Record>> SqlTx::ListAudit(app::Page page) {
+  return FindAll<audit::Record>(conn_.Query(kListAudit, {Int(page.after), Int(Limit(page))}),
+                                AuditFromRow);
+}
+
+Result<std::int64_t> SqlTx::CountAudit() {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kCountAudit, {}));
+  return row ? row->Int(0) : 0;
+}
+
+}  // namespace motcua::storage::sql

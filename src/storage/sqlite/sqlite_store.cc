@@ -1,0 +1,255 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <chrono>
+#include <exception>
+#include <future>
+
+#include "storage/sql/migrate.h"
+#include "storage/sql/sql_tx.h"
+#include "storage/sqlite/migrations.h"
+
+namespace motcua::storage::sqlite {
+
+// A queued command: either a write transaction's work, or a maintenance task that needs the
+// writer connection alone (migrations, restore).
+struct SqliteStore::Pending {
+  const std::function<Status(app::WriteTx&)>* work = nullptr;
+  std::function<Status(SqliteConnection&)> task;
+  Status result;
+  std::promise<void> done;
+};
+
+namespace {
+
+constexpr std::string_view kWriterPragmas =
+    "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+    "PRAGMA wal_autocheckpoint=10000;";
+
+// Runs a command's work, turning a stray exception into an internal error: an exception must not
+// cross the store's boundary nor kill the writer thread.
+Status RunGuarded(const std::function<Status()>& f) {
+  try {
+    return f();
+  } catch (const std::exception& e) {
+    return Error::Internal(std::string("command threw: ") + e.what());
+  } catch (...) {
+    return Error::Internal("command threw");
+  }
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const SqliteOptions& options) {
+  if (options.clock == nullptr) return Error::InvalidArgument("SqliteOptions.clock is required");
+  std::unique_ptr<SqliteStore> store(new SqliteStore(options));
+  MOTCUA_RETURN_IF_ERROR(store->Start());
+  return store;
+}
+
+Status SqliteStore::Start() {
+  MOTCUA_ASSIGN_OR_RETURN(writer_conn_,
+                          SqliteConnection::Open(options_.path, false, options_.busy_timeout_ms));
+  MOTCUA_RETURN_IF_ERROR(writer_conn_->ExecScript(kWriterPragmas));
+  for (int i = 0; i < std::max(1, options_.readers); ++i) {
+    MOTCUA_ASSIGN_OR_RETURN(auto reader,
+                            SqliteConnection::Open(options_.path, true, options_.busy_timeout_ms));
+    readers_.push_back(std::move(reader));
+  }
+  writer_ = std::thread([this] { WriterLoop(); });
+  return Ok();
+}
+
+SqliteStore::~SqliteStore() {
+  {
+    std::lock_guard lock(queue_mu_);
+    stopping_ = true;
+  }
+  queue_cv_.notify_all();
+  if (writer_.joinable()) writer_.join();
+}
+
+Status SqliteStore::Write(const std::function<Status(app::WriteTx&)>& work) {
+  Pending p;
+  p.work = &work;
+  auto done = p.done.get_future();
+  {
+    std::lock_guard lock(queue_mu_);
+    if (stopping_) return Error::Unavailable("store is closing");
+    queue_.push_back(&p);
+  }
+  queue_cv_.notify_one();
+  done.wait();
+  return std::move(p.result);
+}
+
+Status SqliteStore::RunOnWriter(std::function<Status(SqliteConnection&)> task) {
+  Pending p;
+  p.task = std::move(task);
+  auto done = p.done.get_future();
+  {
+    std::lock_guard lock(queue_mu_);
+    if (stopping_) return Error::Unavailable("store is closing");
+    queue_.push_back(&p);
+  }
+  queue_cv_.notify_one();
+  done.wait();
+  return std::move(p.result);
+}
+
+void SqliteStore::WriterLoop() {
+  std::vector<Pending*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(queue_mu_);
+      queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping and drained
+      // A maintenance task runs alone; otherwise take every queued write up to max_batch.
+      if (queue_.front()->work == nullptr) {
+        batch.push_back(queue_.front());
+        queue_.pop_front();
+      } else {
+        while (!queue_.empty() && queue_.front()->work != nullptr &&
+               static_cast<int>(batch.size()) < std::max(1, options_.max_batch)) {
+          batch.push_back(queue_.front());
+          queue_.pop_front();
+        }
+      }
+    }
+    if (batch.front()->work == nullptr) {
+      Pending* p = batch.front();
+      p->result = RunGuarded([&] { return p->task(*writer_conn_); });
+      p->done.set_value();
+    } else {
+      CommitBatch(batch);
+    }
+    batch.clear();
+  }
+}
+
+void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
+  const auto started = std::chrono::steady_clock::now();
+  SqliteConnection& conn = *writer_conn_;
+  Status begun = conn.ExecScript("BEGIN IMMEDIATE");
+  if (begun.ok()) {
+    sql::SqlTx tx(conn);
+    for (Pending* p : batch) {
+      (void)conn.ExecScript("SAVEPOINT command");
+      p->result = RunGuarded([&] { return (*p->work)(tx); });
+      if (!p->result.ok()) (void)conn.ExecScript("ROLLBACK TO command");
+      Status released = conn.ExecScript("RELEASE command");
+      if (!released.ok() && p->result.ok()) p->result = released;
+    }
+    Status committed = conn.ExecScript("COMMIT");
+    if (!committed.ok()) {
+      (void)conn.ExecScript("ROLLBACK");
+      for (Pending* p : batch) {
+        if (p->result.ok()) p->result = committed;
+      }
+    }
+  } else {
+    for (Pending* p : batch) p->result = begun;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (commit_observer_) commit_observer_(seconds, static_cast<int>(batch.size()));
+  for (Pending* p : batch) p->done.set_value();
+}
+
+Result<std::unique_ptr<SqliteConnection>> SqliteStore::AcquireReader() {
+  std::unique_lock lock(readers_mu_);
+  if (!readers_cv_.wait_for(lock, std::chrono::seconds(30), [&] { return !readers_.empty(); })) {
+    return Error::Unavailable("no reader connection free within 30 s");
+  }
+  auto conn = std::move(readers_.back());
+  readers_.pop_back();
+  return conn;
+}
+
+void SqliteStore::ReleaseReader(std::unique_ptr<SqliteConnection> conn) {
+  {
+    std::lock_guard lock(readers_mu_);
+    readers_.push_back(std::move(conn));
+  }
+  readers_cv_.notify_one();
+}
+
+Status SqliteStore::Read(const std::function<Status(app::ReadTx&)>& work) {
+  MOTCUA_ASSIGN_OR_RETURN(auto conn, AcquireReader());
+  Status s = conn->ExecScript("BEGIN");
+  if (s.ok()) {
+    sql::SqlTx tx(*conn);
+    s = RunGuarded([&] { return work(tx); });
+    (void)conn->ExecScript(s.ok() ? "COMMIT" : "ROLLBACK");
+  }
+  ReleaseReader(std::move(conn));
+  return s;
+}
+
+Status SqliteStore::Ping() {
+  static constexpr sql::Statement kPing{"ping", "SELECT 1"};
+  MOTCUA_ASSIGN_OR_RETURN(auto conn, AcquireReader());
+  auto rows = conn->Query(kPing, {});
+  ReleaseReader(std::move(conn));
+  if (!rows) return std::move(rows).error();
+  return Ok();
+}
+
+Status SqliteStore::Migrate() {
+  const Instant now = options_.clock->Now();
+  return RunOnWriter(
+      [now](SqliteConnection& conn) { return sql::ApplyMigrations(conn, Migrations(), now); });
+}
+
+Result<std::vector<app::MigrationStatus>> SqliteStore::MigrationState() {
+  std::vector<app::MigrationStatus> out;
+  MOTCUA_RETURN_IF_ERROR(RunOnWriter([&](SqliteConnection& conn) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out, sql::ReadMigrationState(conn, Migrations()));
+    return Ok();
+  }));
+  return out;
+}
+
+namespace {
+
+// Copies every page of `from` into `to` with SQLite's online backup API.
+Status CopyDatabase(sqlite3* from, sqlite3* to) {
+  sqlite3_backup* b = sqlite3_backup_init(to, "main", from, "main");
+  if (b == nullptr) return MapSqliteError(sqlite3_extended_errcode(to), sqlite3_errmsg(to));
+  int rc;
+  while ((rc = sqlite3_backup_step(b, 1024)) == SQLITE_OK || rc == SQLITE_BUSY ||
+         rc == SQLITE_LOCKED) {
+    if (rc != SQLITE_OK) sqlite3_sleep(5);
+  }
+  sqlite3_backup_finish(b);
+  if (rc != SQLITE_DONE) return MapSqliteError(rc, std::string("backup: ") + sqlite3_errstr(rc));
+  return Ok();
+}
+
+}  // namespace
+
+Status SqliteStore::Backup(const std::string& path) {
+  MOTCUA_ASSIGN_OR_RETURN(auto dest, SqliteConnection::Open(path, false, options_.busy_timeout_ms));
+  MOTCUA_ASSIGN_OR_RETURN(auto source, AcquireReader());
+  Status s = CopyDatabase(source->handle(), dest->handle());
+  ReleaseReader(std::move(source));
+  return s;
+}
+
+Status SqliteStore::Restore(const std::string& path) {
+  MOTCUA_ASSIGN_OR_RETURN(auto source,
+                          SqliteConnection::Open(path, true, options_.busy_timeout_ms));
+  static constexpr sql::Statement kCheck{"restore_check", "SELECT COUNT(*) FROM schema_migrations"};
+  if (!source->Query(kCheck, {}).ok()) {
+    return Error::InvalidArgument(path + " is not a motcua backup");
+  }
+  return RunOnWriter(
+      [&](SqliteConnection& conn) { return CopyDatabase(source->handle(), conn.handle()); });
+}
+
+void SqliteStore::SetCommitObserver(std::function<void(double, int)> observer) {
+  commit_observer_ = std::move(observer);
+}
+
+}  // namespace motcua::storage::sqlite

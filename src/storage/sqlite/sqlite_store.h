@@ -1,0 +1,79 @@
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "app/store.h"
+#include "common/clock.h"
+#include "storage/sqlite/sqlite_connection.h"
+
+namespace motcua::storage::sqlite {
+
+struct SqliteOptions {
+  std::string path;              // database file; created if missing
+  int readers = 4;               // reader connections in the pool
+  int busy_timeout_ms = 5000;    // wait for locks held by other processes (CLI, backup)
+  int max_batch = 256;           // commands committed together; 1 = one fsync per command
+  const Clock* clock = nullptr;  // for migration timestamps; required
+};
+
+// The embedded back end (ADR docs/decisions/0001-storage.md).
+//
+// Writes go through one writer thread. Callers of Write() queue their work; the writer takes
+// everything queued (up to max_batch), opens one transaction, runs each command inside its own
+// SAVEPOINT (a failing command rolls back to its savepoint and fails alone), commits once with
+// synchronous=FULL in WAL mode (one fsync for the batch), and only then answers every caller.
+// Durability therefore costs one fsync per batch instead of one per command (group commit).
+//
+// Reads use a pool of read-only connections; each Read() is one deferred transaction, i.e. a
+// consistent WAL snapshot, and never blocks the writer.
+//
+// Thread-safe. The destructor drains queued writes and joins the writer.
+class SqliteStore final : public app::Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> Open(const SqliteOptions& options);
+  ~SqliteStore() override;
+
+  Status Write(const std::function<Status(app::WriteTx&)>& work) override;
+  Status Read(const std::function<Status(app::ReadTx&)>& work) override;
+  Status Ping() override;
+  Status Migrate() override;
+  Result<std::vector<app::MigrationStatus>> MigrationState() override;
+  Status Backup(const std::string& path) override;
+  Status Restore(const std::string& path) override;
+  void SetCommitObserver(std::function<void(double, int)> observer) override;
+
+ private:
+  struct Pending;
+  explicit SqliteStore(const SqliteOptions& options) : options_(options) {}
+  Status Start();
+  // Runs `task` on the writer thread with the writer connection, outside any batch.
+  Status RunOnWriter(std::function<Status(SqliteConnection&)> task);
+  void WriterLoop();
+  void CommitBatch(std::vector<Pending*>& batch);
+  Result<std::unique_ptr<SqliteConnection>> AcquireReader();
+  void ReleaseReader(std::unique_ptr<SqliteConnection> conn);
+
+  const SqliteOptions options_;
+  std::unique_ptr<SqliteConnection> writer_conn_;  // used only by the writer thread
+  std::thread writer_;
+
+  std::mutex queue_mu_;  // guards queue_, stopping_
+  std::condition_variable queue_cv_;
+  std::deque<Pending*> queue_;
+  bool stopping_ = false;
+
+  std::mutex readers_mu_;  // guards readers_
+  std::condition_variable readers_cv_;
+  std::vector<std::unique_ptr<SqliteConnection>> readers_;
+
+  std::function<void(double, int)> commit_observer_;  // set before serving
+};
+
+}  // namespace motcua::storage::sqlite

@@ -1,0 +1,105 @@
+#include "storage/sqlite/sqlite_store.h"
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+
+#include "storage/conformance/conformance.h"
+#include "storage/sql/sql_tx.h"
+
+namespace motcua::storage::sqlite {
+namespace {
+
+namespace fs = std::filesystem;
+
+FakeClock kClock(1'770'000'000);
+
+// A fresh directory per call, removed at exit by the test's temporary directory policy.
+std::string FreshPath(const char* name) {
+  static std::atomic<int> counter{0};
+  fs::path dir = fs::temp_directory_path() /
+                 ("motcua-sqlite-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(dir);
+  return (dir / name).string();
+}
+
+std::unique_ptr<app::Store> MakeStore() {
+  auto store = SqliteStore::Open({FreshPath("motcua.db"), 2, 5000, 256, &kClock});
+  EXPECT_TRUE(store.ok());
+  EXPECT_TRUE((*store)->Migrate().ok());
+  return std::move(*store);
+}
+
+using conformance::StoreConformance;
+INSTANTIATE_TEST_SUITE_P(Sqlite, StoreConformance,
+                         ::testing::Values(conformance::StoreFactory{
+                             "sqlite", &MakeStore, [] { return FreshPath("backup.db"); }}),
+                         conformance::FactoryName);
+
+TEST(PlaceholderTest, RewritesOutsideQuotes) {
+  EXPECT_EQ(RewritePlaceholders("SELECT $1, '$2', \"$3\" FROM t WHERE a = $12"),
+            "SELECT ?1, '$2', \"$3\" FROM t WHERE a = ?12");
+}
+
+TEST(ErrorMapTest, MapsConstraintAndBusyCodes) {
+  EXPECT_EQ(MapSqliteError(SQLITE_CONSTRAINT_UNIQUE, "x").reason, "unique-violation");
+  EXPECT_EQ(MapSqliteError(SQLITE_CONSTRAINT_FOREIGNKEY, "x").code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(MapSqliteError(SQLITE_BUSY, "x").code, ErrorCode::kAborted);
+  EXPECT_EQ(MapSqliteError(SQLITE_IOERR_FSYNC, "x").code, ErrorCode::kUnavailable);
+}
+
+TEST(SqliteStoreTest, AuditLogIsAppendOnlyInTheDatabase) {
+  auto store = MakeStore();
+  audit::Record r;
+  r.actor = "admin";
+  r.action = "login";
+  ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.AppendAudit(r); }).ok());
+  // A copy of the database, opened directly: an UPDATE or DELETE of an audit record is refused
+  // by the schema itself, not only by the application.
+  const std::string path = FreshPath("copy.db");
+  ASSERT_TRUE(store->Backup(path).ok());
+  auto direct = SqliteConnection::Open(path, false, 100);
+  ASSERT_TRUE(direct.ok());
+  Status upd = (*direct)->ExecScript("UPDATE audit_log SET actor = 'mallory'");
+  ASSERT_FALSE(upd.ok());
+  EXPECT_EQ(upd.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_FALSE((*direct)->ExecScript("DELETE FROM audit_log").ok());
+}
+
+TEST(SqliteStoreTest, ExceptionInWorkIsAnInternalErrorAndTheWriterLives) {
+  auto store = MakeStore();
+  Status s = store->Write([](app::WriteTx&) -> Status { throw std::runtime_error("boom"); });
+  EXPECT_EQ(s.error().code, ErrorCode::kInternal);
+  identity::Unit u;
+  u.code = "H38";
+  u.name = "x";
+  EXPECT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertUnit(u); }).ok());
+}
+
+TEST(SqliteStoreTest, CommitsAreGroupedUnderConcurrency) {
+  auto store = MakeStore();
+  std::atomic<int> commits{0}, commands{0};
+  store->SetCommitObserver([&](double, int n) {
+    ++commits;
+    commands += n;
+  });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 16; ++t) {
+    threads.emplace_back([&] {
+      for (int i = 0; i < 20; ++i) {
+        audit::Record r;
+        r.action = "x";
+        ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.AppendAudit(r); }).ok());
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(commands.load(), 320);
+  EXPECT_LT(commits.load(), 320);  // at least some batches held more than one command
+}
+
+}  // namespace
+}  // namespace motcua::storage::sqlite
