@@ -1,0 +1,453 @@
+// PostgreSQL back end against a real server: the private test server of this binary
+// (testing/pg_test_environment.h), one fresh database per test.
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <thread>
+
+#include "storage/conformance/conformance.h"
+#include "storage/postgres/pg_connection.h"
+#include "storage/postgres/pg_store.h"
+#include "storage/postgres/testing/pg_test_environment.h"
+
+namespace motcua::storage::postgres {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::CreateTestDatabase;
+using testing::SharedPgTestServer;
+
+FakeClock kClock(1'770'000'000);
+
+std::string NewDatabase() {
+  auto dsn = CreateTestDatabase();
+  EXPECT_TRUE(dsn.ok()) << ToString(dsn.error());
+  return dsn.ok() ? *dsn : std::string("postgresql://invalid");
+}
+
+PgOptions OptionsFor(const std::string& dsn) {
+  PgOptions options;
+  options.dsn = dsn;
+  options.pool_size = 4;
+  options.clock = &kClock;
+  if (PgTestServer* server = SharedPgTestServer()) options.tools_dir = server->bin_dir();
+  return options;
+}
+
+std::unique_ptr<PgStore> OpenMigrated(PgOptions options) {
+  auto store = OpenPgStore(options);
+  EXPECT_TRUE(store.ok()) << ToString(store.error());
+  if (!store.ok()) return nullptr;
+  Status migrated = (*store)->Migrate();
+  EXPECT_TRUE(migrated.ok()) << ToString(migrated.error());
+  return std::move(store).value();
+}
+
+std::string TempPath(const std::string& name) {
+  static std::atomic<int> counter{0};
+  fs::path dir = fs::temp_directory_path() /
+                 ("motcua-pgtest-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  fs::create_directories(dir);
+  return (dir / name).string();
+}
+
+// --- the shared conformance suite ----------------------------------------------------------------
+
+std::unique_ptr<app::Store> MakeStore() { return OpenMigrated(OptionsFor(NewDatabase())); }
+
+using conformance::StoreConformance;
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreConformance,
+                         ::testing::Values(conformance::StoreFactory{
+                             "postgres", &MakeStore, [] { return TempPath("backup.dump"); }}),
+                         conformance::FactoryName);
+
+// --- the driver
+// ------------------------------------------------------------------------------------
+
+class PgConnectionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto conn = PgConnection::Connect(NewDatabase());
+    ASSERT_TRUE(conn.ok()) << ToString(conn.error());
+    conn_ = std::move(conn).value();
+  }
+  std::unique_ptr<PgConnection> conn_;
+};
+
+inline constexpr sql::Statement kInsertValues{
+    "test_values_insert", "INSERT INTO t (i, s, b, d, f) VALUES ($1, $2, $3, $4, $5)"};
+inline constexpr sql::Statement kSelectValues{"test_values_select",
+                                              "SELECT i, s, b, d, f FROM t ORDER BY k"};
+
+TEST_F(PgConnectionTest, ValuesRoundTrip) {
+  ASSERT_TRUE(conn_
+                  ->ExecScript("CREATE TABLE t (k BIGINT GENERATED ALWAYS AS IDENTITY, i BIGINT, "
+                               "s TEXT, b BYTEA, d DOUBLE PRECISION, f BOOLEAN)")
+                  .ok());
+  const std::string vietnamese = "Ủy ban nhân dân tỉnh Hà Tĩnh — hồ sơ số 000.00.00.H38";
+  const std::string bytes("\0\x01\xff\0z\\x00'", 9);
+  std::vector<std::vector<sql::Value>> rows = {
+      {sql::Int(INT64_MAX), sql::Text(vietnamese), sql::Blob{bytes}, 0.1, sql::Int(1)},
+      {sql::Int(INT64_MIN), sql::Text(""), sql::Blob{}, -1e300, sql::Int(0)},
+      {sql::Null(), sql::Null(), sql::Null(), sql::Null(), sql::Null()},
+  };
+  for (const auto& row : rows) {
+    auto n = conn_->Exec(kInsertValues, row);
+    ASSERT_TRUE(n.ok()) << ToString(n.error());
+    EXPECT_EQ(*n, 1);
+  }
+  auto got = conn_->Query(kSelectValues, {});
+  ASSERT_TRUE(got.ok()) << ToString(got.error());
+  ASSERT_EQ(got->size(), 3u);
+  for (std::size_t r = 0; r < 3; ++r) {
+    for (std::size_t c = 0; c < 4; ++c) {
+      EXPECT_EQ((*got)[r].raw(c), rows[r][c]) << "row " << r << " column " << c;
+    }
+  }
+  EXPECT_TRUE((*got)[0].Bool(4));  // BOOLEAN comes back as 1/0
+  EXPECT_FALSE((*got)[1].Bool(4));
+  EXPECT_TRUE((*got)[2].IsNull(4));
+}
+
+inline constexpr sql::Statement kAdd{"test_add", "SELECT CAST($1 AS BIGINT) + 1"};
+inline constexpr sql::Statement kAddClash{"test_add", "SELECT CAST($1 AS BIGINT) + 2"};
+
+TEST_F(PgConnectionTest, PreparesEachStatementOncePerConnection) {
+  for (std::int64_t i = 0; i < 3; ++i) {
+    auto row = conn_->QueryOne(kAdd, {sql::Int(i)});
+    ASSERT_TRUE(row.ok()) << ToString(row.error());
+    EXPECT_EQ((*row)->Int(0), i + 1);
+  }
+  EXPECT_EQ(conn_->prepared_count(), 1u);
+  inline constexpr sql::Statement kCount{"test_count_prepared",
+                                         "SELECT COUNT(*) FROM pg_prepared_statements"};
+  auto count = conn_->QueryOne(kCount, {});
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ((*count)->Int(0), 2);  // test_add and test_count_prepared
+  // A second SQL under a name already in use is a programming error, caught before the server.
+  auto clash = conn_->QueryOne(kAddClash, {sql::Int(1)});
+  ASSERT_FALSE(clash.ok());
+  EXPECT_EQ(clash.error().code, ErrorCode::kInternal);
+}
+
+TEST_F(PgConnectionTest, ServerErrorsMapBySqlState) {
+  ASSERT_TRUE(conn_
+                  ->ExecScript("CREATE TABLE p (id BIGINT PRIMARY KEY, n INT CHECK (n > 0));"
+                               "CREATE TABLE c (p_id BIGINT NOT NULL REFERENCES p(id))")
+                  .ok());
+  inline constexpr sql::Statement kInsertP{"test_p_insert",
+                                           "INSERT INTO p (id, n) VALUES ($1, $2)"};
+  inline constexpr sql::Statement kInsertC{"test_c_insert", "INSERT INTO c (p_id) VALUES ($1)"};
+  ASSERT_TRUE(conn_->Exec(kInsertP, {sql::Int(1), sql::Int(1)}).ok());
+  auto dup = conn_->Exec(kInsertP, {sql::Int(1), sql::Int(1)});
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(dup.error().reason, "unique-violation");
+  auto check = conn_->Exec(kInsertP, {sql::Int(2), sql::Int(0)});
+  EXPECT_EQ(check.error().reason, "constraint");
+  auto fk = conn_->Exec(kInsertC, {sql::Int(99)});
+  EXPECT_EQ(fk.error().code, ErrorCode::kFailedPrecondition);
+  auto not_null = conn_->Exec(kInsertC, {sql::Null()});
+  EXPECT_EQ(not_null.error().reason, "constraint");
+  Status syntax = conn_->ExecScript("SELEC 1");
+  EXPECT_EQ(syntax.error().code, ErrorCode::kInternal);
+}
+
+TEST_F(PgConnectionTest, CommitOfAnAbortedTransactionReturnsTheFailure) {
+  ASSERT_TRUE(conn_->Begin("BEGIN").ok());
+  EXPECT_FALSE(
+      conn_->ExecScript("DO $$ BEGIN RAISE EXCEPTION 'x' USING ERRCODE = '40001'; END $$").ok());
+  Status commit = conn_->Commit();  // the server answers ROLLBACK, not an error
+  ASSERT_FALSE(commit.ok());
+  EXPECT_EQ(commit.error().reason, "retry");
+}
+
+TEST(PgConnectionStandaloneTest, UnreachableServerIsUnavailable) {
+  auto conn = PgConnection::Connect("postgresql://postgres@127.0.0.1:1/x?connect_timeout=2");
+  ASSERT_FALSE(conn.ok());
+  EXPECT_EQ(conn.error().code, ErrorCode::kUnavailable);
+  auto bad = PgConnection::Connect("postgresql://[bad");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().code, ErrorCode::kInvalidArgument);
+}
+
+// --- the store
+// ---------------------------------------------------------------------------------------
+
+identity::Unit MakeUnit(const std::string& code) {
+  identity::Unit u;
+  u.code = code;
+  u.name = "Sở Nội vụ";
+  u.kind = identity::UnitKind::kDepartment;
+  return u;
+}
+
+class PgStoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dsn_ = NewDatabase();
+    store_ = OpenMigrated(OptionsFor(dsn_));
+    ASSERT_NE(store_, nullptr);
+    store_->SetCommitObserver([this](double seconds, int commands) {
+      EXPECT_GE(seconds, 0.0);
+      EXPECT_EQ(commands, 1);
+      ++commits_;
+    });
+    auto side = PgConnection::Connect(dsn_);
+    ASSERT_TRUE(side.ok());
+    side_ = std::move(side).value();
+  }
+
+  std::int64_t CountUnits() {
+    inline constexpr sql::Statement kCount{"test_count_units", "SELECT COUNT(*) FROM units"};
+    auto row = side_->QueryOne(kCount, {});
+    return row.ok() && *row ? (*row)->Int(0) : -1;
+  }
+
+  std::string dsn_;
+  std::unique_ptr<PgStore> store_;
+  std::unique_ptr<PgConnection> side_;  // a second session, outside the store
+  std::atomic<int> commits_{0};
+};
+
+TEST_F(PgStoreTest, WorkErrorRollsBackEverything) {
+  Status s = store_->Write([](app::WriteTx& tx) -> Status {
+    identity::Unit u = MakeUnit("H38");
+    MOTCUA_RETURN_IF_ERROR(tx.InsertUnit(u));
+    return Error::FailedPrecondition("changed my mind");
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().message, "changed my mind");
+  EXPECT_EQ(CountUnits(), 0);
+  EXPECT_EQ(commits_.load(), 0);
+}
+
+TEST_F(PgStoreTest, ExceptionInWorkIsInternalAndTheConnectionIsClean) {
+  PgOptions options = OptionsFor(dsn_);
+  options.pool_size = 1;
+  auto store = OpenMigrated(options);
+  Status s = store->Write([](app::WriteTx& tx) -> Status {
+    identity::Unit u = MakeUnit("H38");
+    (void)tx.InsertUnit(u);
+    throw std::runtime_error("boom");
+  });
+  EXPECT_EQ(s.error().code, ErrorCode::kInternal);
+  identity::Unit u = MakeUnit("H38");
+  EXPECT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertUnit(u); }).ok());
+  EXPECT_EQ(CountUnits(), 1);
+}
+
+TEST_F(PgStoreTest, ForcedSerializationFailureIsRetriedAndCommitsOnce) {
+  // A sequence is not transactional: the first attempt's nextval survives its rollback, so only
+  // the first INSERT fails with 40001.
+  ASSERT_TRUE(side_
+                  ->ExecScript(R"sql(
+    CREATE SEQUENCE test_attempts;
+    CREATE FUNCTION test_fail_first() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      IF nextval('test_attempts') = 1 THEN
+        RAISE EXCEPTION 'forced serialization failure' USING ERRCODE = '40001';
+      END IF;
+      RETURN NEW;
+    END $$;
+    CREATE TRIGGER test_fail_first BEFORE INSERT ON units
+      FOR EACH ROW EXECUTE FUNCTION test_fail_first();
+  )sql")
+                  .ok());
+  int runs = 0;
+  Status s = store_->Write([&](app::WriteTx& tx) {
+    ++runs;
+    identity::Unit u = MakeUnit("H38");
+    return tx.InsertUnit(u);
+  });
+  ASSERT_TRUE(s.ok()) << ToString(s.error());
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(commits_.load(), 1);
+  EXPECT_EQ(CountUnits(), 1);
+}
+
+TEST_F(PgStoreTest, RealSerializationFailureIsRetried) {
+  PgOptions options = OptionsFor(dsn_);
+  options.write_isolation = WriteIsolation::kSerializable;
+  auto store = OpenMigrated(options);
+  identity::Unit unit = MakeUnit("H38");
+  ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
+  inline constexpr sql::Statement kRename{"test_rename",
+                                          "UPDATE units SET name = $1, version = version + 1 "
+                                          "WHERE id = $2"};
+  int runs = 0;
+  Status s = store->Write([&](app::WriteTx& tx) -> Status {
+    ++runs;
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindUnit(unit.id));  // takes the snapshot
+    if (runs == 1) {
+      // Another session changes the row after our snapshot: our update must fail with 40001.
+      auto n = side_->Exec(kRename, {sql::Text("đổi tên"), sql::Int(unit.id)});
+      EXPECT_TRUE(n.ok());
+    }
+    identity::Unit u = **found;
+    u.address = "Hà Tĩnh";
+    return tx.UpdateUnit(u);
+  });
+  ASSERT_TRUE(s.ok()) << ToString(s.error());
+  EXPECT_EQ(runs, 2);
+  ASSERT_TRUE(store
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    auto found = tx.FindUnit(unit.id);
+                    EXPECT_EQ((*found)->name, "đổi tên");
+                    EXPECT_EQ((*found)->address, "Hà Tĩnh");
+                    EXPECT_EQ((*found)->version, 3);
+                    return Ok();
+                  })
+                  .ok());
+}
+
+TEST_F(PgStoreTest, LostConnectionBeforeCommitIsRetriedOnANewConnection) {
+  inline constexpr sql::Statement kKillOthers{
+      "test_kill_others",
+      "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+      "WHERE datname = current_database() AND pid <> pg_backend_pid()"};
+  inline constexpr sql::Statement kOthers{
+      "test_others",
+      "SELECT COUNT(*) FROM pg_stat_activity "
+      "WHERE datname = current_database() AND pid <> pg_backend_pid()"};
+  int runs = 0;
+  Status s = store_->Write([&](app::WriteTx& tx) -> Status {
+    if (++runs == 1) {
+      EXPECT_TRUE(side_->QueryOne(kKillOthers, {}).ok());
+      // Wait until the killed sessions are gone, so the next statement surely meets a dead one.
+      for (int i = 0; i < 500; ++i) {
+        auto others = side_->QueryOne(kOthers, {});
+        if (others.ok() && (*others)->Int(0) == 0) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+    }
+    identity::Unit u = MakeUnit("H38");
+    return tx.InsertUnit(u);
+  });
+  ASSERT_TRUE(s.ok()) << ToString(s.error());
+  EXPECT_EQ(runs, 2);
+  EXPECT_EQ(CountUnits(), 1);
+  EXPECT_TRUE(store_->Ping().ok());
+}
+
+TEST_F(PgStoreTest, PoolExhaustionIsUnavailableAfterTheTimeout) {
+  PgOptions options = OptionsFor(dsn_);
+  options.pool_size = 1;
+  options.acquire_timeout = std::chrono::milliseconds(200);
+  auto store = OpenMigrated(options);
+  Status inner = Ok();
+  std::chrono::duration<double> waited{};
+  Status outer = store->Write([&](app::WriteTx& tx) {
+    // The only connection is ours: a nested Read cannot get one.
+    const auto start = std::chrono::steady_clock::now();
+    inner = store->Read([](app::ReadTx&) { return Ok(); });
+    waited = std::chrono::steady_clock::now() - start;
+    identity::Unit u = MakeUnit("H38");
+    return tx.InsertUnit(u);
+  });
+  EXPECT_TRUE(outer.ok());
+  ASSERT_FALSE(inner.ok());
+  EXPECT_EQ(inner.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(inner.error().reason, "pool-exhausted");
+  EXPECT_GE(waited.count(), 0.19);
+  EXPECT_TRUE(store->Read([](app::ReadTx&) { return Ok(); }).ok());  // free again
+}
+
+TEST_F(PgStoreTest, ReadsSeeOneSnapshot) {
+  identity::Unit unit = MakeUnit("H38");
+  ASSERT_TRUE(store_->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
+  inline constexpr sql::Statement kInsert{
+      "test_insert_unit", "INSERT INTO units (code, name, kind) VALUES ('H39', 'x', 'other')"};
+  Status s = store_->Read([&](app::ReadTx& tx) -> Status {
+    EXPECT_EQ(tx.ListUnits()->size(), 1u);
+    EXPECT_TRUE(side_->Exec(kInsert, {}).ok());
+    EXPECT_EQ(tx.ListUnits()->size(), 1u);  // REPEATABLE READ: the insert is not seen
+    return Ok();
+  });
+  EXPECT_TRUE(s.ok());
+  EXPECT_EQ(CountUnits(), 2);
+}
+
+TEST_F(PgStoreTest, AuditLogIsAppendOnlyInTheDatabase) {
+  audit::Record r;
+  r.actor = "admin";
+  r.action = "login";
+  ASSERT_TRUE(store_->Write([&](app::WriteTx& tx) { return tx.AppendAudit(r); }).ok());
+  Status update = side_->ExecScript("UPDATE audit_log SET actor = 'mallory'");
+  ASSERT_FALSE(update.ok());
+  EXPECT_EQ(update.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(update.error().reason, "constraint");
+  EXPECT_EQ(side_->ExecScript("DELETE FROM audit_log").error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(side_->ExecScript("TRUNCATE audit_log").error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST(PgMigrationTest, StatusBeforeAndAfterMigrate) {
+  auto store = OpenPgStore(OptionsFor(NewDatabase()));
+  ASSERT_TRUE(store.ok()) << ToString(store.error());
+  auto before = (*store)->MigrationState();
+  ASSERT_TRUE(before.ok()) << ToString(before.error());
+  ASSERT_FALSE(before->empty());
+  for (const auto& m : *before) EXPECT_FALSE(m.applied_at.has_value()) << m.name;
+  ASSERT_TRUE((*store)->Migrate().ok());
+  ASSERT_TRUE((*store)->Migrate().ok());  // idempotent
+  auto after = (*store)->MigrationState();
+  ASSERT_TRUE(after.ok());
+  ASSERT_EQ(after->size(), before->size());
+  for (const auto& m : *after) EXPECT_EQ(m.applied_at, kClock.Now()) << m.name;
+}
+
+TEST(PgMigrationTest, ServersStartingTogetherApplyEachMigrationOnce) {
+  const std::string dsn = NewDatabase();
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int i = 0; i < 4; ++i) {
+    threads.emplace_back([&] {
+      auto store = OpenPgStore(OptionsFor(dsn));
+      if (!store.ok() || !(*store)->Migrate().ok()) ++failures;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(failures.load(), 0);
+}
+
+TEST_F(PgStoreTest, BackupThenRestoreUndoesDeletesAndSchemaChanges) {
+  identity::Unit unit = MakeUnit("H38");
+  ASSERT_TRUE(store_->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
+  const std::string path = TempPath("backup.dump");
+  Status backed = store_->Backup(path);
+  ASSERT_TRUE(backed.ok()) << ToString(backed.error());
+  ASSERT_TRUE(side_->ExecScript("DELETE FROM units; ALTER TABLE units ADD COLUMN junk TEXT").ok());
+  EXPECT_EQ(CountUnits(), 0);
+  Status restored = store_->Restore(path);
+  ASSERT_TRUE(restored.ok()) << ToString(restored.error());
+  EXPECT_EQ(CountUnits(), 1);
+  // The junk column is gone and pooled statements still work on the restored tables.
+  EXPECT_FALSE(side_->ExecScript("SELECT junk FROM units").ok());
+  ASSERT_TRUE(store_
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    auto found = tx.FindUnitByCode("H38");
+                    EXPECT_TRUE(found.ok() && found->has_value());
+                    return Ok();
+                  })
+                  .ok());
+  // New ids continue after the restored ones.
+  identity::Unit next = MakeUnit("H39");
+  ASSERT_TRUE(store_->Write([&](app::WriteTx& tx) { return tx.InsertUnit(next); }).ok());
+  EXPECT_GT(next.id, unit.id);
+}
+
+TEST_F(PgStoreTest, RestoreOfAMissingFileFailsAndChangesNothing) {
+  identity::Unit unit = MakeUnit("H38");
+  ASSERT_TRUE(store_->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
+  Status restored = store_->Restore(TempPath("missing.dump"));
+  ASSERT_FALSE(restored.ok());
+  EXPECT_EQ(CountUnits(), 1);
+}
+
+}  // namespace
+}  // namespace motcua::storage::postgres
