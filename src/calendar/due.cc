@@ -185,6 +185,8 @@ Result<Instant> Due(Instant received, Duration duration, const Calendar& calenda
   MergedIntervals merged;
   MOTCUA_RETURN_IF_ERROR(merged.Init(exclusions));
   MOTCUA_ASSIGN_OR_RETURN(const Instant start, CountingStart(received, calendar, cutoff));
+  // A zero duration is due when counting starts, whatever pauses follow.
+  if (duration.calendar_days() == 0 && duration.working_seconds() == 0) return start;
   if (duration.is_calendar_days()) {
     return CalendarDaysDue(start, duration.calendar_days(), calendar, merged);
   }

@@ -68,6 +68,7 @@ Result<Instant> NaiveDue(Instant received, Duration duration, const Calendar& ca
                          std::span<const Exclusion> exclusions, ReceptionCutoff cutoff) {
   MOTCUA_ASSIGN_OR_RETURN(const std::vector<Exclusion> merged, MergeExclusions(exclusions));
   MOTCUA_ASSIGN_OR_RETURN(const Instant start, NaiveCountingStart(received, calendar, cutoff));
+  if (duration.calendar_days() == 0 && duration.working_seconds() == 0) return start;
   if (duration.is_calendar_days()) {
     // Walk the calendar time one second-interval at a time, skipping excluded stretches.
     Instant due = start;
