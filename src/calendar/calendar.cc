@@ -189,6 +189,10 @@ void Calendar::BuildIndex() {
     }
     day_begin_.push_back(static_cast<std::uint32_t>(sessions_.size()));
     cumulative_.push_back(cumulative_.back() + worked);
+    const std::size_t i = cumulative_.size() - 2;
+    while (static_cast<std::int64_t>(bucket_day_.size()) * kBucket + 1 <= cumulative_.back()) {
+      bucket_day_.push_back(static_cast<std::uint32_t>(i));
+    }
   }
 }
 

@@ -126,6 +126,12 @@ class Calendar {
   std::vector<Session> sessions_;         // all sessions, day after day
   std::vector<std::uint32_t> day_begin_;  // day i's sessions: [day_begin_[i], day_begin_[i+1])
   std::vector<std::int64_t> cumulative_;  // working seconds before day i; size days + 1
+  // bucket_day_[b]: the day holding working second b * kBucket + 1 (counting from 1), so that a
+  // position in working time finds its day in O(1) plus a scan over a few days off.
+  static constexpr std::int64_t kBucket = 4 * 3600;
+  std::vector<std::uint32_t> bucket_day_;
+  // The index of the day holding working second `position` (1 <= position <= total).
+  std::size_t DayHolding(std::int64_t position) const;
 };
 
 }  // namespace motcua::calendar

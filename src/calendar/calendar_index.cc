@@ -15,6 +15,12 @@ Error OutsideSpan(const char* what) {
 
 }  // namespace
 
+std::size_t Calendar::DayHolding(std::int64_t position) const {
+  std::size_t i = bucket_day_[static_cast<std::size_t>((position - 1) / kBucket)];
+  while (cumulative_[i + 1] < position) ++i;
+  return i;
+}
+
 std::int64_t Calendar::WorkedBefore(Instant t) const {
   if (t <= span_begin()) return 0;
   if (t >= span_end()) return cumulative_.back();
@@ -65,12 +71,11 @@ Result<Instant> Calendar::StartOfNextWorkingDay(Instant t) const {
   if (t < span_begin()) t = span_begin() - 1;
   if (t >= span_end()) return OutsideSpan("the next working day");
   const DayNumber day = LocalDayOf(t);
-  // Days after `day` with no work keep the cumulative sum flat: the first day whose cumulative
-  // sum exceeds that at the end of `day` is the one before the next working day.
+  // Days after `day` with no work keep the cumulative sum flat: the next working day is the one
+  // holding the first working second after the end of `day`.
   const std::int64_t through_today = day < first_day_ ? 0 : cumulative_[IndexOf(day) + 1];
-  auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), through_today);
-  if (it == cumulative_.end()) return OutsideSpan("the next working day");
-  const std::size_t next = static_cast<std::size_t>(it - cumulative_.begin()) - 1;
+  if (through_today >= cumulative_.back()) return OutsideSpan("the next working day");
+  const std::size_t next = DayHolding(through_today + 1);
   return InstantOf(first_day_ + static_cast<DayNumber>(next), IndexedSessions(next)[0].start);
 }
 
@@ -79,8 +84,7 @@ Result<Instant> Calendar::AdvanceWorking(Instant t, std::int64_t w) const {
   const std::int64_t target = WorkedBefore(t) + w;
   if (target > cumulative_.back()) return OutsideSpan("the due instant");
   // The day i with cumulative_[i] < target <= cumulative_[i + 1].
-  auto it = std::lower_bound(cumulative_.begin(), cumulative_.end(), target);
-  const std::size_t i = static_cast<std::size_t>(it - cumulative_.begin()) - 1;
+  const std::size_t i = DayHolding(target);
   std::int64_t rest = target - cumulative_[i];
   for (const Session& s : IndexedSessions(i)) {
     if (rest <= s.length()) {
