@@ -75,6 +75,10 @@ class ReadTx {
   virtual Result<std::optional<identity::Unit>> FindUnitByCode(const std::string& code) = 0;
   // Every unit, ordered by id. A province has hundreds to a few thousand units.
   virtual Result<std::vector<identity::Unit>> ListUnits() = 0;
+  // `root` and its descendants, ordered by id (the scope is walked in SQL).
+  virtual Result<std::vector<identity::Unit>> ListUnitsInSubtree(identity::UnitId root) = 0;
+  // Whether `unit` is `root` or one of its descendants.
+  virtual Result<bool> UnitInSubtree(identity::UnitId root, identity::UnitId unit) = 0;
 
   virtual Result<std::optional<identity::User>> FindUser(identity::UserId id) = 0;
   virtual Result<std::optional<identity::User>> FindUserByUsername(const std::string& username) = 0;

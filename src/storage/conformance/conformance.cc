@@ -143,6 +143,13 @@ TEST_P(StoreConformance, UsersRoundTripAndScopeBySubtree) {
     for (const auto& u : *scoped) names.push_back(u.username);
     EXPECT_EQ(names, (std::vector<std::string>{"u.a", "u.a1"}));
     EXPECT_EQ(tx.ListUsers(std::nullopt, {0, 50})->size(), 4u);
+    auto units = tx.ListUnitsInSubtree(a.id);
+    EXPECT_EQ(units->size(), 2u);
+    EXPECT_EQ(units->back().id, a1.id);
+    EXPECT_TRUE(*tx.UnitInSubtree(root.id, a1.id));
+    EXPECT_TRUE(*tx.UnitInSubtree(a.id, a.id));
+    EXPECT_FALSE(*tx.UnitInSubtree(a.id, b.id));
+    EXPECT_FALSE(*tx.UnitInSubtree(a1.id, a.id));
     auto page1 = tx.ListUsers(std::nullopt, {0, 3});
     EXPECT_EQ(page1->size(), 3u);
     auto page2 = tx.ListUsers(std::nullopt, {page1->back().id, 3});

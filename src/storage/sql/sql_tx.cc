@@ -20,6 +20,17 @@ inline constexpr Statement kListUnits{
     "unit_list",
     "SELECT id, code, name, kind, parent_id, address, calendar_id, version FROM units "
     "ORDER BY id"};
+// The subtree of a unit, walked in SQL: scope filters never load the whole tree.
+#define MOTCUA_SUBTREE(param)                       \
+  "WITH RECURSIVE scope(id) AS (SELECT CAST(" param \
+  " AS BIGINT) "                                    \
+  "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "
+inline constexpr Statement kListUnitsInSubtree{
+    "unit_list_subtree",
+    MOTCUA_SUBTREE("$1") "SELECT id, code, name, kind, parent_id, address, calendar_id, version "
+                         "FROM units WHERE id IN (SELECT id FROM scope) ORDER BY id"};
+inline constexpr Statement kUnitInSubtree{
+    "unit_in_subtree", MOTCUA_SUBTREE("$1") "SELECT COUNT(*) FROM scope WHERE id = $2"};
 inline constexpr Statement kInsertUnit{
     "unit_insert",
     "INSERT INTO units (code, name, kind, parent_id, address, calendar_id, version) "
@@ -59,12 +70,10 @@ inline constexpr Statement kListUsers{
 // Users of a unit's subtree: the scope is computed in SQL with a recursive walk of the unit tree.
 inline constexpr Statement kListUsersInSubtree{
     "user_list_subtree",
-    "WITH RECURSIVE scope(id) AS ("
-    " SELECT CAST($1 AS BIGINT)"
-    " UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "
-    "SELECT " MOTCUA_USER_COLUMNS
-    " FROM users "
-    "WHERE unit_id IN (SELECT id FROM scope) AND id > $2 ORDER BY id LIMIT $3"};
+    MOTCUA_SUBTREE(
+        "$1") "SELECT " MOTCUA_USER_COLUMNS
+              " FROM users "
+              "WHERE unit_id IN (SELECT id FROM scope) AND id > $2 ORDER BY id LIMIT $3"};
 inline constexpr Statement kInsertUser{
     "user_insert",
     "INSERT INTO users (username, full_name, unit_id, roles, active, password_hash, "
@@ -79,6 +88,7 @@ inline constexpr Statement kUserExists{"user_exists", "SELECT version FROM users
 inline constexpr Statement kSetLoginState{
     "user_login_state", "UPDATE users SET failed_logins = $1, locked_until = $2 WHERE id = $3"};
 #undef MOTCUA_USER_COLUMNS
+#undef MOTCUA_SUBTREE
 
 User UserFromRow(const Row& r) {
   User u;
@@ -213,6 +223,15 @@ Result<std::optional<Unit>> SqlTx::FindUnitByCode(const std::string& code) {
 
 Result<std::vector<Unit>> SqlTx::ListUnits() {
   return FindAll<Unit>(conn_.Query(kListUnits, {}), UnitFromRow);
+}
+
+Result<std::vector<Unit>> SqlTx::ListUnitsInSubtree(identity::UnitId root) {
+  return FindAll<Unit>(conn_.Query(kListUnitsInSubtree, {Int(root)}), UnitFromRow);
+}
+
+Result<bool> SqlTx::UnitInSubtree(identity::UnitId root, identity::UnitId unit) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kUnitInSubtree, {Int(root), Int(unit)}));
+  return row && row->Int(0) > 0;
 }
 
 Status SqlTx::InsertUnit(Unit& unit) {

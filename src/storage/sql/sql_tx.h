@@ -17,6 +17,8 @@ class SqlTx final : public app::WriteTx {
   Result<std::optional<identity::Unit>> FindUnit(identity::UnitId id) override;
   Result<std::optional<identity::Unit>> FindUnitByCode(const std::string& code) override;
   Result<std::vector<identity::Unit>> ListUnits() override;
+  Result<std::vector<identity::Unit>> ListUnitsInSubtree(identity::UnitId root) override;
+  Result<bool> UnitInSubtree(identity::UnitId root, identity::UnitId unit) override;
   Result<std::optional<identity::User>> FindUser(identity::UserId id) override;
   Result<std::optional<identity::User>> FindUserByUsername(const std::string& username) override;
   Result<std::vector<identity::User>> ListUsers(std::optional<identity::UnitId> subtree,

@@ -1,0 +1,49 @@
+#include "app/audit_service.h"
+
+namespace motcua::app {
+
+Result<audit::VerifyOutcome> AuditService::Verify() {
+  audit::Verifier verifier;
+  Page page{0, 1000};
+  for (;;) {
+    std::vector<audit::Record> batch;
+    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+      MOTCUA_ASSIGN_OR_RETURN(batch, tx.ListAudit(page));
+      return Ok();
+    }));
+    if (batch.empty()) break;
+    for (const auto& r : batch) {
+      if (!verifier.Feed(r)) return verifier.outcome();
+    }
+    page.after = batch.back().seq;
+  }
+  return verifier.outcome();
+}
+
+Result<std::vector<audit::Record>> AuditService::List(Page page) {
+  std::vector<audit::Record> out;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out, tx.ListAudit(page));
+    return Ok();
+  }));
+  return out;
+}
+
+Status AuditService::RecordFailure(const Actor& actor, const std::string& action,
+                                   const std::string& object_type, const std::string& object_id,
+                                   const Error& error) {
+  audit::Record r;
+  r.at = clock_.Now();
+  r.actor_user_id = actor.user_id();
+  r.actor = actor.system ? "system" : actor.name();
+  r.action = action;
+  r.object_type = object_type;
+  r.object_id = object_id;
+  r.address = actor.address;
+  r.result = std::string(ErrorCodeName(error.code));
+  r.detail = error.message.substr(0, 500);
+  r.request_id = actor.request_id;
+  return store_.Write([&](WriteTx& tx) { return tx.AppendAudit(r); });
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/store.h"
+#include "common/clock.h"
+
+namespace motcua::app {
+
+// Reading and verifying the audit log, and recording attempts that failed (their own transaction
+// rolled back, so the record is written on its own).
+class AuditService {
+ public:
+  AuditService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  // Walks the whole chain in pages; reports the first broken link. Reads only.
+  Result<audit::VerifyOutcome> Verify();
+  Result<std::vector<audit::Record>> List(Page page);
+  // Appends a record of a refused or failed write; `result` is the error's code name.
+  Status RecordFailure(const Actor& actor, const std::string& action,
+                       const std::string& object_type, const std::string& object_id,
+                       const Error& error);
+
+ private:
+  Store& store_;
+  const Clock& clock_;
+};
+
+}  // namespace motcua::app
