@@ -120,6 +120,10 @@ Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& d
   if (conn == nullptr || PQstatus(conn.get()) != CONNECTION_OK) {
     return ConnectionLostError(ConnectionMessage(conn.get()));
   }
+  // Server notices ("relation already exists, skipping") are not errors; libpq would print them
+  // to stderr.
+  PQsetNoticeProcessor(
+      conn.get(), [](void*, const char*) {}, nullptr);
   return std::unique_ptr<PgConnection>(new PgConnection(std::move(conn)));
 }
 

@@ -173,47 +173,56 @@ void PgStore::Release(std::unique_ptr<PgConnection> conn, std::uint64_t generati
 Status PgStore::RunTransaction(std::string_view begin_sql, bool observe_commit,
                                const std::function<Status(PgConnection&)>& body) {
   for (int attempt = 1;; ++attempt) {
-    Status status = Ok();
-    {
-      auto lease = Acquire();
-      if (!lease.ok()) {
-        status = std::move(lease).error();
-      } else {
-        PgConnection& conn = lease->conn();
-        status = conn.Begin(begin_sql);
-        if (status.ok()) status = RunBody(body, conn);
-        if (status.ok()) {
-          const auto start = std::chrono::steady_clock::now();
-          status = conn.Commit();
-          if (status.ok()) {
-            const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-            if (observe_commit) {
-              std::shared_ptr<const std::function<void(double, int)>> observer;
-              {
-                std::lock_guard lock(observer_mu_);
-                observer = observer_;
-              }
-              if (observer) (*observer)(took.count(), 1);
-            }
-            return Ok();
-          }
-          if (IsConnectionLost(status.error())) {
-            return Error::Unavailable(
-                       "connection lost during COMMIT; the transaction may or "
-                       "may not have been applied: " +
-                       status.error().message)
-                .WithReason(std::string(kReasonCommitUnknown));
-          }
-          // COMMIT failed for a reason that means the transaction was rolled back (for example a
-          // serialization failure detected at commit under SERIALIZABLE).
-        } else if (!conn.broken() && !conn.ExecScript("ROLLBACK").ok()) {
-          lease->Discard();
-        }
-      }
-    }  // the lease goes back to the pool before the backoff
-    if (!IsRetryable(status.error()) || attempt >= options_.max_attempts) return status;
+    Status status = RunOnce(begin_sql, observe_commit, body);
+    if (status.ok() || !IsRetryable(status.error()) || attempt >= options_.max_attempts) {
+      return status;
+    }
     Backoff(attempt);
   }
+}
+
+Status PgStore::RunOnce(std::string_view begin_sql, bool observe_commit,
+                        const std::function<Status(PgConnection&)>& body) {
+  MOTCUA_ASSIGN_OR_RETURN(Lease lease, Acquire());
+  PgConnection& conn = lease.conn();
+  Status status = conn.Begin(begin_sql);
+  if (status.ok()) status = RunBody(body, conn);
+  if (!status.ok()) {
+    if (!conn.broken() && !conn.ExecScript("ROLLBACK").ok()) lease.Discard();
+    return status;
+  }
+  // A connection that died under `work` (which then returned Ok anyway) never sees the COMMIT:
+  // the transaction surely did not happen, so running it again is safe.
+  if (conn.broken()) return ConnectionLostError("the connection died before COMMIT");
+  const auto start = std::chrono::steady_clock::now();
+  status = conn.Commit();
+  if (status.ok()) {
+    if (observe_commit) {
+      ObserveCommit(std::chrono::duration<double>(std::chrono::steady_clock::now() - start));
+    }
+    return Ok();
+  }
+  if (IsConnectionLost(status.error())) {
+    // COMMIT may have been applied before the connection went: running `work` again could
+    // apply it twice. The caller decides (an idempotency key makes the retry safe).
+    return Error::Unavailable(
+               "connection lost during COMMIT, the transaction may or may not "
+               "have been applied: " +
+               status.error().message)
+        .WithReason(std::string(kReasonCommitUnknown));
+  }
+  // Any other COMMIT failure rolled the transaction back (a serialization failure found at
+  // commit under SERIALIZABLE, a deferred constraint).
+  return status;
+}
+
+void PgStore::ObserveCommit(std::chrono::duration<double> took) {
+  std::shared_ptr<const std::function<void(double, int)>> observer;
+  {
+    std::lock_guard lock(observer_mu_);
+    observer = observer_;
+  }
+  if (observer) (*observer)(took.count(), 1);
 }
 
 Status PgStore::Write(const std::function<Status(app::WriteTx&)>& work) {

@@ -89,6 +89,10 @@ class PgStore final : public app::Store {
   // Runs `body` on a leased connection inside a transaction started by `begin_sql`, with retries.
   Status RunTransaction(std::string_view begin_sql, bool observe_commit,
                         const std::function<Status(PgConnection&)>& body);
+  // One attempt of RunTransaction.
+  Status RunOnce(std::string_view begin_sql, bool observe_commit,
+                 const std::function<Status(PgConnection&)>& body);
+  void ObserveCommit(std::chrono::duration<double> took);
   // Runs pg_dump / pg_restore with the DSN's settings.
   Status RunTool(const std::string& tool, std::vector<std::string> args);
 

@@ -2,7 +2,6 @@
 // (testing/pg_test_environment.h), one fresh database per test.
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -19,6 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::CreateTestDatabase;
+using testing::PgTestServer;
 using testing::SharedPgTestServer;
 
 FakeClock kClock(1'770'000'000);
@@ -47,12 +47,12 @@ std::unique_ptr<PgStore> OpenMigrated(PgOptions options) {
   return std::move(store).value();
 }
 
+// A fresh path under the test server's scratch directory, deleted with the server.
 std::string TempPath(const std::string& name) {
   static std::atomic<int> counter{0};
-  fs::path dir = fs::temp_directory_path() /
-                 ("motcua-pgtest-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
-  fs::create_directories(dir);
-  return (dir / name).string();
+  PgTestServer* server = SharedPgTestServer();
+  const std::string dir = server ? server->scratch_dir() : fs::temp_directory_path().string();
+  return dir + "/" + std::to_string(counter++) + "-" + name;
 }
 
 // --- the shared conformance suite ----------------------------------------------------------------
@@ -123,7 +123,7 @@ TEST_F(PgConnectionTest, PreparesEachStatementOncePerConnection) {
     EXPECT_EQ((*row)->Int(0), i + 1);
   }
   EXPECT_EQ(conn_->prepared_count(), 1u);
-  inline constexpr sql::Statement kCount{"test_count_prepared",
+  static constexpr sql::Statement kCount{"test_count_prepared",
                                          "SELECT COUNT(*) FROM pg_prepared_statements"};
   auto count = conn_->QueryOne(kCount, {});
   ASSERT_TRUE(count.ok());
@@ -139,9 +139,9 @@ TEST_F(PgConnectionTest, ServerErrorsMapBySqlState) {
                   ->ExecScript("CREATE TABLE p (id BIGINT PRIMARY KEY, n INT CHECK (n > 0));"
                                "CREATE TABLE c (p_id BIGINT NOT NULL REFERENCES p(id))")
                   .ok());
-  inline constexpr sql::Statement kInsertP{"test_p_insert",
+  static constexpr sql::Statement kInsertP{"test_p_insert",
                                            "INSERT INTO p (id, n) VALUES ($1, $2)"};
-  inline constexpr sql::Statement kInsertC{"test_c_insert", "INSERT INTO c (p_id) VALUES ($1)"};
+  static constexpr sql::Statement kInsertC{"test_c_insert", "INSERT INTO c (p_id) VALUES ($1)"};
   ASSERT_TRUE(conn_->Exec(kInsertP, {sql::Int(1), sql::Int(1)}).ok());
   auto dup = conn_->Exec(kInsertP, {sql::Int(1), sql::Int(1)});
   ASSERT_FALSE(dup.ok());
@@ -203,7 +203,7 @@ class PgStoreTest : public ::testing::Test {
   }
 
   std::int64_t CountUnits() {
-    inline constexpr sql::Statement kCount{"test_count_units", "SELECT COUNT(*) FROM units"};
+    static constexpr sql::Statement kCount{"test_count_units", "SELECT COUNT(*) FROM units"};
     auto row = side_->QueryOne(kCount, {});
     return row.ok() && *row ? (*row)->Int(0) : -1;
   }
@@ -270,13 +270,78 @@ TEST_F(PgStoreTest, ForcedSerializationFailureIsRetriedAndCommitsOnce) {
   EXPECT_EQ(CountUnits(), 1);
 }
 
+TEST_F(PgStoreTest, RetriesAreBounded) {
+  ASSERT_TRUE(side_
+                  ->ExecScript(R"sql(
+    CREATE FUNCTION test_fail_always() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      RAISE EXCEPTION 'forced deadlock' USING ERRCODE = '40P01';
+    END $$;
+    CREATE TRIGGER test_fail_always BEFORE INSERT ON units
+      FOR EACH ROW EXECUTE FUNCTION test_fail_always();
+  )sql")
+                  .ok());
+  int runs = 0;
+  Status s = store_->Write([&](app::WriteTx& tx) {
+    ++runs;
+    identity::Unit u = MakeUnit("H38");
+    return tx.InsertUnit(u);
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kAborted);
+  EXPECT_EQ(s.error().reason, "retry");
+  EXPECT_EQ(runs, PgOptions{}.max_attempts);
+  EXPECT_EQ(commits_.load(), 0);
+}
+
+TEST_F(PgStoreTest, ConnectionLostDuringCommitIsNotRetried) {
+  // A deferred constraint trigger makes COMMIT itself take a while; the side session kills the
+  // backend meanwhile. The store cannot know whether the COMMIT happened, so it must not run the
+  // work again.
+  ASSERT_TRUE(side_
+                  ->ExecScript(R"sql(
+    CREATE FUNCTION test_slow_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_sleep(30);
+      RETURN NULL;
+    END $$;
+    CREATE CONSTRAINT TRIGGER test_slow_commit AFTER INSERT ON units
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION test_slow_commit();
+  )sql")
+                  .ok());
+  std::thread killer([&] {
+    static constexpr sql::Statement kKillCommit{
+        "test_kill_commit",
+        "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
+        "WHERE datname = current_database() AND query = 'COMMIT' AND state = 'active'"};
+    for (int i = 0; i < 1000; ++i) {
+      auto killed = side_->QueryOne(kKillCommit, {});
+      if (killed.ok() && (*killed)->Int(0) > 0) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ADD_FAILURE() << "no COMMIT to kill";
+  });
+  int runs = 0;
+  Status s = store_->Write([&](app::WriteTx& tx) {
+    ++runs;
+    identity::Unit u = MakeUnit("H38");
+    return tx.InsertUnit(u);
+  });
+  killer.join();
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code, ErrorCode::kUnavailable);
+  EXPECT_EQ(s.error().reason, "commit-outcome-unknown");
+  EXPECT_EQ(runs, 1);
+  EXPECT_TRUE(store_->Ping().ok());  // the pool recovers
+}
+
 TEST_F(PgStoreTest, RealSerializationFailureIsRetried) {
   PgOptions options = OptionsFor(dsn_);
   options.write_isolation = WriteIsolation::kSerializable;
   auto store = OpenMigrated(options);
   identity::Unit unit = MakeUnit("H38");
   ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
-  inline constexpr sql::Statement kRename{"test_rename",
+  static constexpr sql::Statement kRename{"test_rename",
                                           "UPDATE units SET name = $1, version = version + 1 "
                                           "WHERE id = $2"};
   int runs = 0;
@@ -288,7 +353,7 @@ TEST_F(PgStoreTest, RealSerializationFailureIsRetried) {
       auto n = side_->Exec(kRename, {sql::Text("đổi tên"), sql::Int(unit.id)});
       EXPECT_TRUE(n.ok());
     }
-    identity::Unit u = **found;
+    identity::Unit u = *found;
     u.address = "Hà Tĩnh";
     return tx.UpdateUnit(u);
   });
@@ -306,11 +371,11 @@ TEST_F(PgStoreTest, RealSerializationFailureIsRetried) {
 }
 
 TEST_F(PgStoreTest, LostConnectionBeforeCommitIsRetriedOnANewConnection) {
-  inline constexpr sql::Statement kKillOthers{
+  static constexpr sql::Statement kKillOthers{
       "test_kill_others",
       "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity "
       "WHERE datname = current_database() AND pid <> pg_backend_pid()"};
-  inline constexpr sql::Statement kOthers{
+  static constexpr sql::Statement kOthers{
       "test_others",
       "SELECT COUNT(*) FROM pg_stat_activity "
       "WHERE datname = current_database() AND pid <> pg_backend_pid()"};
@@ -360,7 +425,7 @@ TEST_F(PgStoreTest, PoolExhaustionIsUnavailableAfterTheTimeout) {
 TEST_F(PgStoreTest, ReadsSeeOneSnapshot) {
   identity::Unit unit = MakeUnit("H38");
   ASSERT_TRUE(store_->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
-  inline constexpr sql::Statement kInsert{
+  static constexpr sql::Statement kInsert{
       "test_insert_unit", "INSERT INTO units (code, name, kind) VALUES ('H39', 'x', 'other')"};
   Status s = store_->Read([&](app::ReadTx& tx) -> Status {
     EXPECT_EQ(tx.ListUnits()->size(), 1u);

@@ -21,6 +21,8 @@ class PgServerEnvironment : public ::testing::Environment {
   void TearDown() override {
     std::lock_guard lock(server_mu);
     server.reset();
+    tried = false;  // --gtest_repeat runs SetUp/TearDown again: start a new server then
+    start_error.reset();
   }
 };
 

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -67,9 +68,13 @@ Status RunOk(const std::vector<std::string>& argv, std::chrono::milliseconds tim
     return e;
   }
   if (outcome->exit_code != 0) {
-    return Error::Unavailable(argv[0] + " " + (argv.size() > 1 ? argv[1] : "") + " failed (exit " +
-                              std::to_string(outcome->exit_code) + "):\n" +
-                              Tail(outcome->output, 30));
+    // Name the tool, not runuser: "pg_ctl start failed".
+    auto tool = std::find(argv.begin(), argv.end(), "--");
+    tool = tool == argv.end() ? argv.begin() : tool + 1;
+    std::string what = fs::path(*tool).filename().string();
+    if (tool + 1 != argv.end() && !tool[1].starts_with("-")) what += " " + tool[1];
+    return Error::Unavailable(what + " failed (exit " + std::to_string(outcome->exit_code) +
+                              "):\n" + Tail(outcome->output, 30));
   }
   return Ok();
 }
@@ -79,12 +84,14 @@ Status RunOk(const std::vector<std::string>& argv, std::chrono::milliseconds tim
 Result<std::unique_ptr<PgTestServer>> PgTestServer::Start(const PgTestServerOptions& options) {
   std::unique_ptr<PgTestServer> server(new PgTestServer());
   MOTCUA_RETURN_IF_ERROR(server->Init(options));
-  Status started = Ok();
-  for (int attempt = 0; attempt < 3; ++attempt) {
-    started = server->StartOnce(options);
+  for (int attempt = 1;; ++attempt) {
+    Status started = server->StartOnce(options);
     if (started.ok()) return server;
+    // Only a port taken between FreePort() and the server's bind is worth another try.
+    const bool port_taken =
+        started.error().message.find("Address already in use") != std::string::npos;
+    if (!port_taken || attempt == 3) return std::move(started).error();
   }
-  return started;
 }
 
 std::vector<std::string> PgTestServer::Command(const std::string& tool) const {
@@ -107,6 +114,11 @@ Status PgTestServer::Init(const PgTestServerOptions& options) {
   dir_ = pattern;
   data_dir_ = dir_ + "/data";
   log_path_ = dir_ + "/server.log";
+  scratch_dir_ = dir_ + "/scratch";
+  std::error_code ec;
+  if (!fs::create_directory(scratch_dir_, ec)) {
+    return Error::Unavailable("cannot create " + scratch_dir_ + ": " + ec.message());
+  }
   if (as_postgres_user_) {
     const passwd* pw = getpwnam(kOsUser);
     if (pw == nullptr) {
@@ -165,15 +177,10 @@ Status PgTestServer::StartOnce(const PgTestServerOptions& options) {
 }
 
 void PgTestServer::Stop() {
+  // Immediate mode skips the shutdown checkpoint: the data directory is deleted next anyway.
   std::vector<std::string> stop = Command("pg_ctl");
   stop.insert(stop.end(),
-              {"stop", "--pgdata=" + data_dir_, "--mode=fast", "--wait", "--timeout=60"});
-  if (RunOk(stop, std::chrono::seconds(70)).ok()) {
-    running_ = false;
-    return;
-  }
-  stop = Command("pg_ctl");
-  stop.insert(stop.end(), {"stop", "--pgdata=" + data_dir_, "--mode=immediate", "--wait"});
+              {"stop", "--pgdata=" + data_dir_, "--mode=immediate", "--wait", "--timeout=60"});
   Status s = RunOk(stop, std::chrono::seconds(70));
   running_ = false;
   if (!s.ok() && fs::exists(data_dir_ + "/postmaster.pid")) {

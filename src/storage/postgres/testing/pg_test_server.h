@@ -2,7 +2,7 @@
 
 // A private PostgreSQL server for tests and benchmarks: initdb into a fresh temporary directory,
 // pg_ctl start on a free loopback port with its unix socket in that directory, and, in the
-// destructor, pg_ctl stop -m fast and removal of the directory. Run as root (CI containers), it
+// destructor, pg_ctl stop and removal of the directory. Run as root (CI containers), it
 // runs initdb and pg_ctl as the `postgres` user (initdb refuses root) through runuser, and hands
 // the directory to that user; otherwise it runs them as the current user.
 //
@@ -36,8 +36,8 @@ class PgTestServer {
   // output) when it cannot be set up or does not become ready in time.
   static Result<std::unique_ptr<PgTestServer>> Start(const PgTestServerOptions& options = {});
 
-  // Stops the server (pg_ctl stop -m fast, then -m immediate if that fails) and deletes its
-  // directory. Never fails loudly: a failure is printed to stderr.
+  // Stops the server (pg_ctl stop -m immediate: no shutdown checkpoint, the data is thrown away)
+  // and deletes its directory. Never fails loudly: a failure is printed to stderr.
   ~PgTestServer();
   PgTestServer(const PgTestServer&) = delete;
   PgTestServer& operator=(const PgTestServer&) = delete;
@@ -51,6 +51,8 @@ class PgTestServer {
   int port() const { return port_; }
   // Where initdb, pg_ctl, pg_dump and pg_restore of the server's version live ("" = PATH).
   const std::string& bin_dir() const { return bin_dir_; }
+  // A directory for the test's own files (backups), deleted with the server's.
+  const std::string& scratch_dir() const { return scratch_dir_; }
   // The last `lines` lines of the server log.
   std::string LogTail(int lines) const;
 
@@ -63,9 +65,10 @@ class PgTestServer {
   void Stop();
 
   std::string bin_dir_;
-  std::string dir_;       // the temporary directory: data/, server.log and the unix socket
-  std::string data_dir_;  // dir_/data
-  std::string log_path_;  // dir_/server.log
+  std::string dir_;          // the temporary directory: data/, server.log and the unix socket
+  std::string data_dir_;     // dir_/data
+  std::string log_path_;     // dir_/server.log
+  std::string scratch_dir_;  // dir_/scratch
   int port_ = 0;
   bool as_postgres_user_ = false;
   bool running_ = false;
