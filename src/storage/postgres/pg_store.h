@@ -1,7 +1,7 @@
 #pragma once
 
 // The PostgreSQL adapter of the storage port (app::Store), for production and scale-out: any
-// number of motcua servers share one database. See docs/decisions/0002-postgres-store.md for the
+// number of motcua servers share one database. See docs/decisions/0004-postgresql-store.md for the
 // choices made here (isolation, retries, what happens when COMMIT's answer is lost).
 
 #include <chrono>
