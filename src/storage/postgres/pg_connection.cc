@@ -153,7 +153,7 @@ Status PgConnection::Prepare(const sql::Statement& stmt) {
   const std::string text(stmt.sql);
   PgResultPtr result(PQprepare(conn_.get(), name.c_str(), text.c_str(), 0, nullptr));
   if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) return Fail(result.get());
-  prepared_.emplace(name, stmt.sql);
+  prepared_.emplace(name, text);
   return Ok();
 }
 

@@ -75,8 +75,8 @@ class PgConnection final : public sql::Connection {
   Error Fail(const PGresult* result);
 
   PgConnPtr conn_;
-  std::unordered_map<std::string, std::string_view> prepared_;  // name -> SQL
-  std::optional<Error> last_error_;  // the last statement error since Begin()
+  std::unordered_map<std::string, std::string> prepared_;  // name -> SQL
+  std::optional<Error> last_error_;                        // the last statement error since Begin()
 };
 
 // Decodes one text-format field of a result by its column type OID (see the file comment).
