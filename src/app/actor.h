@@ -14,6 +14,14 @@ struct Actor {
   std::string request_id;
   bool system = false;  // the command line on the server itself: no unit scope applies
 
+  // The server's own command line: not scoped to a unit.
+  static Actor System() {
+    Actor a;
+    a.system = true;
+    a.address = "local";
+    return a;
+  }
+
   std::string name() const { return user ? user->username : std::string("anonymous"); }
   std::optional<std::int64_t> user_id() const {
     return user ? std::optional<std::int64_t>(user->id) : std::nullopt;

@@ -61,9 +61,7 @@ constexpr DemoUser kUsers[] = {
 }  // namespace
 
 Result<std::vector<SeededUser>> SeedDemoProvince(IdentityService& identity) {
-  Actor system;
-  system.system = true;
-  system.address = "local";
+  const Actor system = Actor::System();
   MOTCUA_ASSIGN_OR_RETURN(auto existing, identity.ListUnits(system));
   if (!existing.empty()) return std::vector<SeededUser>{};
 

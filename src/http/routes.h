@@ -1,0 +1,33 @@
+#pragma once
+
+// The API's routes, grouped by area. Each group registers its routes, each with its permission,
+// on an ApiServer. AddAllRoutes is what `motcua serve` uses; the route-table tests walk the result.
+
+#include "app/audit_service.h"
+#include "app/identity_service.h"
+#include "app/store.h"
+#include "http/metrics.h"
+#include "http/server.h"
+
+namespace motcua::http {
+
+struct Services {
+  app::Store& store;
+  app::IdentityService& identity;
+  app::AuditService& audit;
+  Metrics& metrics;
+  bool secure_cookies = false;
+};
+
+void AddSystemRoutes(ApiServer& server, Services& services);
+void AddIdentityRoutes(ApiServer& server, Services& services);
+void AddAuditRoutes(ApiServer& server, Services& services);
+void AddAllRoutes(ApiServer& server, Services& services);
+
+// The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).
+const std::string& OpenApiDocument();
+
+// Reads ?after=&limit= (limit 1..200, default 50).
+Result<app::Page> PageParams(const Request& req);
+
+}  // namespace motcua::http

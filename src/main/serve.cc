@@ -1,0 +1,140 @@
+// `motcua serve`: migrate, optionally seed the demo province, serve HTTP until SIGTERM/SIGINT,
+// then stop accepting, finish the requests in flight and close the store.
+#include <charconv>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <thread>
+
+#include "app/audit_service.h"
+#include "app/identity_service.h"
+#include "app/seed.h"
+#include "http/routes.h"
+#include "main/args.h"
+#include "main/commands.h"
+#include "main/wiring.h"
+
+namespace motcua::main {
+namespace {
+
+struct ListenAddress {
+  std::string host;
+  int port = 0;
+};
+
+Result<ListenAddress> ParseListen(const std::string& text) {
+  const auto colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Error::InvalidField("--listen", "must be HOST:PORT");
+  }
+  ListenAddress out{text.substr(0, colon), 0};
+  const char* first = text.data() + colon + 1;
+  const char* last = text.data() + text.size();
+  const auto [end, ec] = std::from_chars(first, last, out.port);
+  if (ec != std::errc() || end != last || out.port < 1 || out.port > 65535) {
+    return Error::InvalidField("--listen", "needs a port from 1 to 65535");
+  }
+  return out;
+}
+
+void PrintSeededUsers(const std::vector<app::SeededUser>& users, const std::string& url) {
+  std::printf(
+      "\nTỉnh mẫu đã được tạo. Demo province created. Passwords are shown only this once:\n\n"
+      "  %-20s %-18s %-10s %s\n",
+      "username", "role", "unit", "password");
+  for (const auto& u : users) {
+    std::printf("  %-20s %-18s %-10s %s\n", u.username.c_str(), u.role.c_str(), u.unit.c_str(),
+                u.password.c_str());
+  }
+  std::printf(
+      "\nLog in: curl -c jar -H 'Content-Type: application/json' -d "
+      "'{\"username\":\"admin\",\"password\":\"...\"}' %s/api/v1/auth/login\n\n",
+      url.c_str());
+  std::fflush(stdout);
+}
+
+int Fail(const Error& e) {
+  std::fprintf(stderr, "motcua serve: %s\n", ToString(e).c_str());
+  return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+}  // namespace
+
+int Serve(const Argv& argv) {
+  auto args = Args::Parse(argv,
+                          {"dsn", "listen", "threads", "max-body-bytes", "login-concurrency",
+                           "read-timeout", "idle-timeout"},
+                          {"demo", "secure-cookies"});
+  if (!args) return Fail(args.error());
+  auto listen = ParseListen(args->Get("listen", "127.0.0.1:8080"));
+  if (!listen) return Fail(listen.error());
+  auto threads = args->Int("threads", 16, 1, 1024);
+  auto max_body = args->Int("max-body-bytes", 1 << 20, 1024, 1 << 30);
+  auto login_slots = args->Int("login-concurrency", 2, 1, 64);
+  auto read_timeout = args->Int("read-timeout", 10, 1, 3600);
+  auto idle_timeout = args->Int("idle-timeout", 30, 1, 3600);
+  for (const Status& s : {threads.ok() ? Ok() : Status(threads.error()),
+                          max_body.ok() ? Ok() : Status(max_body.error()),
+                          login_slots.ok() ? Ok() : Status(login_slots.error()),
+                          read_timeout.ok() ? Ok() : Status(read_timeout.error()),
+                          idle_timeout.ok() ? Ok() : Status(idle_timeout.error())}) {
+    if (!s.ok()) return Fail(s.error());
+  }
+
+  // Block the stop signals in every thread; the main thread waits for them with sigwait.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  SystemClock clock;
+  http::Logger log(stderr, clock);
+  http::Metrics metrics;
+  StoreConfig config;
+  const char* env_dsn = std::getenv("MOTCUA_DSN");
+  config.dsn = args->Get("dsn", env_dsn && *env_dsn ? env_dsn : "sqlite:./var/motcua.db");
+  auto store = OpenStore(config, clock);
+  if (!store) return Fail(store.error());
+  if (Status s = (*store)->Migrate(); !s.ok()) return Fail(s.error());
+  (*store)->SetCommitObserver([&metrics](double s, int n) { metrics.ObserveCommit(s, n); });
+
+  app::PasswordHasher hasher(app::PasswordCost::Interactive(), *login_slots, 10'000);
+  app::IdentityService identity(**store, clock, hasher);
+  app::AuditService audit(**store, clock);
+  const std::string url = "http://" + listen->host + ":" + std::to_string(listen->port);
+  if (args->Flag("demo")) {
+    auto seeded = app::SeedDemoProvince(identity);
+    if (!seeded) return Fail(seeded.error());
+    if (!seeded->empty()) PrintSeededUsers(*seeded, url);
+  }
+
+  http::ServerOptions options;
+  options.host = listen->host;
+  options.port = listen->port;
+  options.threads = *threads;
+  options.max_body_bytes = static_cast<std::size_t>(*max_body);
+  options.read_timeout_seconds = *read_timeout;
+  options.write_timeout_seconds = *read_timeout;
+  options.keep_alive_timeout_seconds = *idle_timeout;
+  options.secure_cookies = args->Flag("secure-cookies");
+  http::ApiServer server(options, {identity, audit, clock, log, metrics});
+  http::Services services{**store, identity, audit, metrics, options.secure_cookies};
+  http::AddAllRoutes(server, services);
+  if (Status s = server.Start(); !s.ok()) return Fail(s.error());
+  log.Info({{"msg", "listening"},
+            {"url", url},
+            {"dsn_kind", config.dsn.substr(0, config.dsn.find(':'))},
+            {"threads", *threads}});
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  log.Info({{"msg", "stopping: finishing requests in flight"}, {"signal", signal_number}});
+  server.Stop();
+  store->reset();
+  log.Info({{"msg", "stopped"}});
+  return 0;
+}
+
+}  // namespace motcua::main
