@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of a build and the npm peer of the calendar benchmark. Figures go to stdout;
+# compare rows of the same run (ratios), not across machines.
+set -euo pipefail
+build=${1:-build}
+cd "$(dirname "$0")/.."
+echo "== legal clock: indexed Due vs naive walk"
+"$build/bench/calendar_benchmark" --benchmark_min_time=1
+echo "== legal clock peer: npm date-holidays (Vietnam), naive walk over isHoliday"
+node tools/js/date_holidays_peer.js 300
+echo "== durable commits: SQLite group commit vs one fsync per command, PostgreSQL"
+"$build/bench/commit_benchmark"
