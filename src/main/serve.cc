@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "app/audit_service.h"
+#include "app/calendar_service.h"
 #include "app/identity_service.h"
 #include "app/seed.h"
 #include "http/routes.h"
@@ -31,8 +32,8 @@ Result<ListenAddress> ParseListen(const std::string& text) {
   const char* first = text.data() + colon + 1;
   const char* last = text.data() + text.size();
   const auto [end, ec] = std::from_chars(first, last, out.port);
-  if (ec != std::errc() || end != last || out.port < 1 || out.port > 65535) {
-    return Error::InvalidField("--listen", "needs a port from 1 to 65535");
+  if (ec != std::errc() || end != last || out.port < 0 || out.port > 65535) {
+    return Error::InvalidField("--listen", "needs a port from 0 (any free port) to 65535");
   }
   return out;
 }
@@ -103,11 +104,12 @@ int Serve(const Argv& argv) {
   app::PasswordHasher hasher(app::PasswordCost::Interactive(), *login_slots, 10'000);
   app::IdentityService identity(**store, clock, hasher);
   app::AuditService audit(**store, clock);
-  const std::string url = "http://" + listen->host + ":" + std::to_string(listen->port);
+  app::CalendarService calendars(**store, clock);
+  std::vector<app::SeededUser> seeded_users;
   if (args->Flag("demo")) {
-    auto seeded = app::SeedDemoProvince(identity);
+    auto seeded = app::SeedDemoProvince(identity, &calendars);
     if (!seeded) return Fail(seeded.error());
-    if (!seeded->empty()) PrintSeededUsers(*seeded, url);
+    seeded_users = std::move(*seeded);
   }
 
   http::ServerOptions options;
@@ -120,9 +122,11 @@ int Serve(const Argv& argv) {
   options.keep_alive_timeout_seconds = *idle_timeout;
   options.secure_cookies = args->Flag("secure-cookies");
   http::ApiServer server(options, {identity, audit, clock, log, metrics});
-  http::Services services{**store, identity, audit, metrics, options.secure_cookies};
+  http::Services services{**store, identity, audit, metrics, options.secure_cookies, &calendars};
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
+  const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());
+  if (!seeded_users.empty()) PrintSeededUsers(seeded_users, url);
   log.Info({{"msg", "listening"},
             {"url", url},
             {"dsn_kind", config.dsn.substr(0, config.dsn.find(':'))},
