@@ -23,6 +23,20 @@ struct SqliteStore::Pending {
 
 namespace {
 
+// Transaction control as prepared statements: parsed once, not once per command.
+inline constexpr sql::Statement kBegin{"tx_begin", "BEGIN IMMEDIATE"};
+inline constexpr sql::Statement kBeginRead{"tx_begin_read", "BEGIN"};
+inline constexpr sql::Statement kCommit{"tx_commit", "COMMIT"};
+inline constexpr sql::Statement kRollback{"tx_rollback", "ROLLBACK"};
+inline constexpr sql::Statement kSavepoint{"tx_savepoint", "SAVEPOINT command"};
+inline constexpr sql::Statement kRollbackTo{"tx_rollback_to", "ROLLBACK TO command"};
+inline constexpr sql::Statement kRelease{"tx_release", "RELEASE command"};
+
+Status Run(sql::Connection& conn, const sql::Statement& stmt) {
+  MOTCUA_RETURN_IF_ERROR(conn.Exec(stmt, {}));
+  return Ok();
+}
+
 constexpr std::string_view kWriterPragmas =
     "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
     "PRAGMA wal_autocheckpoint=10000;";
@@ -131,19 +145,19 @@ void SqliteStore::WriterLoop() {
 void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
   const auto started = std::chrono::steady_clock::now();
   SqliteConnection& conn = *writer_conn_;
-  Status begun = conn.ExecScript("BEGIN IMMEDIATE");
+  Status begun = Run(conn, kBegin);
   if (begun.ok()) {
     sql::SqlTx tx(conn);
     for (Pending* p : batch) {
-      (void)conn.ExecScript("SAVEPOINT command");
-      p->result = RunGuarded([&] { return (*p->work)(tx); });
-      if (!p->result.ok()) (void)conn.ExecScript("ROLLBACK TO command");
-      Status released = conn.ExecScript("RELEASE command");
+      p->result = Run(conn, kSavepoint);
+      if (p->result.ok()) p->result = RunGuarded([&] { return (*p->work)(tx); });
+      if (!p->result.ok()) (void)Run(conn, kRollbackTo);
+      Status released = Run(conn, kRelease);
       if (!released.ok() && p->result.ok()) p->result = released;
     }
-    Status committed = conn.ExecScript("COMMIT");
+    Status committed = Run(conn, kCommit);
     if (!committed.ok()) {
-      (void)conn.ExecScript("ROLLBACK");
+      (void)Run(conn, kRollback);
       for (Pending* p : batch) {
         if (p->result.ok()) p->result = committed;
       }
@@ -177,11 +191,11 @@ void SqliteStore::ReleaseReader(std::unique_ptr<SqliteConnection> conn) {
 
 Status SqliteStore::Read(const std::function<Status(app::ReadTx&)>& work) {
   MOTCUA_ASSIGN_OR_RETURN(auto conn, AcquireReader());
-  Status s = conn->ExecScript("BEGIN");
+  Status s = Run(*conn, kBeginRead);
   if (s.ok()) {
     sql::SqlTx tx(*conn);
     s = RunGuarded([&] { return work(tx); });
-    (void)conn->ExecScript(s.ok() ? "COMMIT" : "ROLLBACK");
+    (void)Run(*conn, s.ok() ? kCommit : kRollback);
   }
   ReleaseReader(std::move(conn));
   return s;
