@@ -43,7 +43,7 @@ test-unit: build
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS) --timeout 600
 
 test-asan: build-asan
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS) -L unit --timeout 900
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS) -L "unit|pg" --timeout 900
 
 test-fuzz: build-fuzz
 	./tools/run-fuzzers.sh $(FUZZ_BUILD)
