@@ -104,7 +104,12 @@ void BM_Postgres(benchmark::State& state) {
   RunCommands(state, *store);
 }
 
-BENCHMARK(BM_SqliteOneFsyncPerCommit)->Threads(1)->Threads(16)->Threads(64)->UseRealTime()->MinTime(2);
+BENCHMARK(BM_SqliteOneFsyncPerCommit)
+    ->Threads(1)
+    ->Threads(16)
+    ->Threads(64)
+    ->UseRealTime()
+    ->MinTime(2);
 BENCHMARK(BM_SqliteGroupCommit)->Threads(1)->Threads(16)->Threads(64)->UseRealTime()->MinTime(2);
 BENCHMARK(BM_Postgres)->Threads(1)->Threads(16)->UseRealTime()->MinTime(2);
 
