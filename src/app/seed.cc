@@ -60,7 +60,8 @@ constexpr DemoUser kUsers[] = {
 
 }  // namespace
 
-Result<std::vector<SeededUser>> SeedDemoProvince(IdentityService& identity) {
+Result<std::vector<SeededUser>> SeedDemoProvince(IdentityService& identity,
+                                                 CalendarService* calendars) {
   const Actor system = Actor::System();
   MOTCUA_ASSIGN_OR_RETURN(auto existing, identity.ListUnits(system));
   if (!existing.empty()) return std::vector<SeededUser>{};
@@ -75,6 +76,11 @@ Result<std::vector<SeededUser>> SeedDemoProvince(IdentityService& identity) {
     if (d.parent) u.parent_id = ids.at(d.parent);
     MOTCUA_ASSIGN_OR_RETURN(auto created, identity.CreateUnit(system, u));
     ids[d.code] = created.id;
+    if (calendars && !d.parent) {
+      MOTCUA_ASSIGN_OR_RETURN(auto national, calendars->ForUnit(std::nullopt));
+      MOTCUA_RETURN_IF_ERROR(
+          calendars->AttachToUnit(system, created.id, national.first.id, created.version));
+    }
   }
   std::vector<SeededUser> out;
   for (const DemoUser& d : kUsers) {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "audit/audit.h"
+#include "calendar/calendar_spec.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "identity/identity.h"
@@ -61,6 +62,32 @@ struct IdempotentAnswer {
   Instant created_at = 0;
 };
 
+// A business calendar as stored: its weekly sessions and fallback. Its years and closures are
+// separate rows. Every edit of a calendar, its years or its closures bumps `version` (the caller
+// updates the calendar row in the same transaction), so (id, version) names one content exactly:
+// built calendars are cached under it.
+struct StoredCalendar {
+  std::int64_t id = 0;
+  std::string code;  // stable name; "national" is the default calendar seeded by migration 2
+  std::string name;
+  // Administrators of this unit's subtree edit the calendar; absent: the national default, which
+  // only administrators of a root unit edit.
+  std::optional<std::int64_t> owner_unit_id;
+  calendar::WeeklySchedule weekly;
+  calendar::YearFallback fallback = calendar::YearFallback::kOfficialThenGenerated;
+  std::int64_t version = 1;
+};
+
+// The code of the default calendar that migration 2 creates.
+inline constexpr char kNationalCalendarCode[] = "national";
+
+// A one-off closure of a calendar, with its row id (for deletion).
+struct StoredClosure {
+  std::int64_t id = 0;
+  std::int64_t calendar_id = 0;
+  calendar::Closure closure;
+};
+
 // A page of a list: `limit` items after `after` (keyset pagination on id/seq).
 struct Page {
   std::int64_t after = 0;
@@ -93,6 +120,16 @@ class ReadTx {
 
   virtual Result<std::optional<IdempotentAnswer>> FindIdempotentAnswer(const std::string& key) = 0;
 
+  virtual Result<std::optional<StoredCalendar>> FindCalendar(std::int64_t id) = 0;
+  virtual Result<std::optional<StoredCalendar>> FindCalendarByCode(const std::string& code) = 0;
+  // Every calendar, ordered by id.
+  virtual Result<std::vector<StoredCalendar>> ListCalendars() = 0;
+  // The years entered for a calendar (they replace the fallback whole), ascending.
+  virtual Result<std::vector<calendar::YearSchedule>> ListCalendarYears(
+      std::int64_t calendar_id) = 0;
+  // The calendar's closures ordered by date, then id.
+  virtual Result<std::vector<StoredClosure>> ListCalendarClosures(std::int64_t calendar_id) = 0;
+
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
   virtual Result<std::int64_t> CountAudit() = 0;
@@ -118,6 +155,21 @@ class WriteTx : public ReadTx {
   virtual Status DeleteSessionsOfUser(identity::UserId user_id) = 0;
   virtual Status InsertApiToken(ApiToken& token) = 0;
   virtual Status RevokeApiToken(std::int64_t id, Instant at) = 0;
+
+  // Inserts a calendar; sets id and version 1. kAlreadyExists for a taken code.
+  virtual Status InsertCalendar(StoredCalendar& calendar) = 0;
+  // Updates name, code, owner, weekly sessions and fallback; checks and bumps calendar.version.
+  // Every edit of a calendar's years or closures calls this in the same transaction.
+  virtual Status UpdateCalendar(StoredCalendar& calendar) = 0;
+  // Replaces the stored schedule of `schedule.year` (inserting it when absent).
+  virtual Status PutCalendarYear(std::int64_t calendar_id,
+                                 const calendar::YearSchedule& schedule) = 0;
+  // Deletes a stored year (the year goes back to the fallback). kNotFound when not stored.
+  virtual Status DeleteCalendarYear(std::int64_t calendar_id, int year) = 0;
+  // Inserts a closure; sets closure.id.
+  virtual Status InsertCalendarClosure(StoredClosure& closure) = 0;
+  // Deletes a closure of the calendar. kNotFound when it has no such closure.
+  virtual Status DeleteCalendarClosure(std::int64_t calendar_id, std::int64_t closure_id) = 0;
 
   // Stores an answer; kAlreadyExists if the key is taken.
   virtual Status InsertIdempotentAnswer(const IdempotentAnswer& answer) = 0;

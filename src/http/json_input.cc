@@ -233,6 +233,50 @@ std::optional<std::vector<std::string>> JsonInput::StringList(const std::string&
   return out;
 }
 
+std::optional<JsonInput> JsonInput::Object(const std::string& key, bool required) {
+  const json* v = Field(key);
+  if (!v) {
+    if (required) Violation(key, "is required");
+    return std::nullopt;
+  }
+  if (!v->is_object()) {
+    Violation(key, "must be an object");
+    return std::nullopt;
+  }
+  return JsonInput(*v);
+}
+
+std::optional<std::vector<JsonInput>> JsonInput::ObjectList(const std::string& key, ListRule rule) {
+  const json* v = Field(key);
+  if (!v) {
+    if (rule.required) Violation(key, "is required");
+    return std::nullopt;
+  }
+  if (!v->is_array()) {
+    Violation(key, "must be an array of objects");
+    return std::nullopt;
+  }
+  if (v->size() > rule.max_items) {
+    Violation(key, "must have at most " + std::to_string(rule.max_items) + " items");
+    return std::nullopt;
+  }
+  std::vector<JsonInput> out;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    if (!(*v)[i].is_object()) {
+      Violation(key + "[" + std::to_string(i) + "]", "must be an object");
+      return std::nullopt;
+    }
+    out.push_back(JsonInput((*v)[i]));
+  }
+  return out;
+}
+
+void JsonInput::Merge(const std::string& prefix, JsonInput& nested) {
+  Status done = nested.Finish();
+  if (done.ok()) return;
+  for (auto& f : done.error().fields) Violation(prefix + "." + f.field, f.message);
+}
+
 Status JsonInput::Finish() {
   for (const auto& [key, value] : object_.items()) {
     if (!read_.contains(key)) Violation(key, "is not a known field");

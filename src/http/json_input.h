@@ -49,6 +49,14 @@ class JsonInput {
   std::optional<std::int64_t> Int(const std::string& key, IntRule rule = {});
   std::optional<bool> Bool(const std::string& key, bool required = false);
   std::optional<std::vector<std::string>> StringList(const std::string& key, ListRule rule = {});
+  // A nested object, decoded with its own JsonInput; pass it back to Merge to collect its
+  // violations (and its unknown fields) under "key.".
+  std::optional<JsonInput> Object(const std::string& key, bool required = false);
+  // An array of objects, each decoded with its own JsonInput; Merge each back under "key[i]".
+  std::optional<std::vector<JsonInput>> ObjectList(const std::string& key, ListRule rule = {});
+  // Finishes `nested` and records its violations here, each field prefixed with `prefix` and a
+  // dot ("holidays[2]" + "." + "date").
+  void Merge(const std::string& prefix, JsonInput& nested);
   // A field that may be given as JSON null to clear it: returns {present, value}.
   bool IsNull(const std::string& key) const;
   bool Has(const std::string& key) const { return object_.contains(key); }

@@ -4,6 +4,7 @@
 // on an ApiServer. AddAllRoutes is what `motcua serve` uses; the route-table tests walk the result.
 
 #include "app/audit_service.h"
+#include "app/calendar_service.h"
 #include "app/identity_service.h"
 #include "app/store.h"
 #include "http/metrics.h"
@@ -17,11 +18,14 @@ struct Services {
   app::AuditService& audit;
   Metrics& metrics;
   bool secure_cookies = false;
+  // The legal clock; the calendar routes are registered only when it is set.
+  app::CalendarService* calendar = nullptr;
 };
 
 void AddSystemRoutes(ApiServer& server, Services& services);
 void AddIdentityRoutes(ApiServer& server, Services& services);
 void AddAuditRoutes(ApiServer& server, Services& services);
+void AddCalendarRoutes(ApiServer& server, Services& services);
 void AddAllRoutes(ApiServer& server, Services& services);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).

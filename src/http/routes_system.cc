@@ -53,6 +53,7 @@ void AddAllRoutes(ApiServer& server, Services& services) {
   AddSystemRoutes(server, services);
   AddIdentityRoutes(server, services);
   AddAuditRoutes(server, services);
+  if (services.calendar) AddCalendarRoutes(server, services);
 }
 
 }  // namespace motcua::http

@@ -108,6 +108,19 @@ Result<std::optional<std::string>> Request::Query(const std::string& name) const
   return std::optional<std::string>(std::move(v));
 }
 
+Result<std::vector<std::string>> Request::QueryAll(const std::string& name) const {
+  std::vector<std::string> out;
+  const std::size_t n = raw.get_param_value_count(name);
+  if (n > 100) return Error::InvalidField(name, "is repeated too often (at most 100)");
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string v = raw.get_param_value(name, i);
+    if (!IsValidUtf8(v)) return Error::InvalidField(name, "is not valid UTF-8");
+    if (v.size() > 1000) return Error::InvalidField(name, "is too long");
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
 Result<std::int64_t> Request::IdParam(const std::string& name) const {
   auto it = path_params.find(name);
   if (it == path_params.end()) return Error::Internal("no path parameter " + name);

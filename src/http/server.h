@@ -64,6 +64,8 @@ struct Request {
   const std::string& body() const;
   // A query parameter, or nullopt. Invalid UTF-8 is reported as a violation of that parameter.
   Result<std::optional<std::string>> Query(const std::string& name) const;
+  // Every value of a repeatable query parameter, in order. Invalid UTF-8 is a violation of it.
+  Result<std::vector<std::string>> QueryAll(const std::string& name) const;
   // The path parameter `name` as a positive integer id; kInvalidArgument naming it otherwise.
   Result<std::int64_t> IdParam(const std::string& name) const;
   std::string Header(const std::string& name) const;

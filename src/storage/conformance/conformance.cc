@@ -320,5 +320,154 @@ TEST_P(StoreConformance, BackupThenRestoreRoundTrips) {
   EXPECT_EQ(next.prev_hash, r.hash);
 }
 
+// --- calendars -----------------------------------------------------------------------------------
+
+app::StoredCalendar MakeCalendar(std::string code, std::optional<identity::UnitId> owner) {
+  app::StoredCalendar c;
+  c.code = std::move(code);
+  c.name = "Lịch Trung tâm Phục vụ hành chính công";
+  c.owner_unit_id = owner;
+  c.weekly = calendar::WeeklySchedule::Default(/*saturday_morning=*/true);
+  c.fallback = calendar::YearFallback::kGenerated;
+  return c;
+}
+
+calendar::YearSchedule MakeYear(int year, std::string source) {
+  calendar::YearSchedule y;
+  y.year = year;
+  y.source = std::move(source);
+  y.holidays = {{{year, 2, 16}, "Tết Nguyên đán", calendar::HolidayKind::kStatutory},
+                {{year, 2, 17}, "Nghỉ bù Tết", calendar::HolidayKind::kCompensatory},
+                {{year, 1, 2}, "Hoán đổi", calendar::HolidayKind::kSwapped}};
+  y.make_up_days = {{{year, 1, 10}, "Làm bù cho ngày 2/1", {}},
+                    {{year, 8, 22}, "Làm bù buổi sáng", {{7 * 3600 + 1800, 11 * 3600 + 1800}}}};
+  return y;
+}
+
+TEST_P(StoreConformance, MigrationSeedsTheNationalCalendar) {
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    auto national = tx.FindCalendarByCode(app::kNationalCalendarCode);
+    EXPECT_TRUE(national.ok() && national->has_value());
+    if (!national.ok() || !national->has_value()) return Ok();
+    EXPECT_EQ((*national)->owner_unit_id, std::nullopt);
+    EXPECT_EQ((*national)->weekly.days, calendar::WeeklySchedule::Default().days);
+    EXPECT_EQ((*national)->fallback, calendar::YearFallback::kOfficialThenGenerated);
+    EXPECT_EQ((*national)->version, 1);
+    EXPECT_EQ(tx.ListCalendars()->size(), 1u);
+    EXPECT_TRUE(tx.ListCalendarYears((*national)->id)->empty());
+    return Ok();
+  });
+}
+
+TEST_P(StoreConformance, CalendarsRoundTripAndVersionConflicts) {
+  Unit root = AddUnit(store(), MakeUnit("H38", "Tỉnh", std::nullopt));
+  app::StoredCalendar c = MakeCalendar("tthc", root.id);
+  ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertCalendar(c); }).ok());
+  EXPECT_GT(c.id, 0);
+  app::StoredCalendar dup = MakeCalendar("tthc", std::nullopt);
+  EXPECT_EQ(store().Write([&](app::WriteTx& tx) { return tx.InsertCalendar(dup); }).error().code,
+            ErrorCode::kAlreadyExists);
+  app::StoredCalendar first = c, stale = c;
+  first.name = "Đổi tên";
+  first.weekly.days[5].clear();
+  ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.UpdateCalendar(first); }).ok());
+  EXPECT_EQ(first.version, 2);
+  Status conflict = store().Write([&](app::WriteTx& tx) { return tx.UpdateCalendar(stale); });
+  EXPECT_EQ(conflict.error().reason, "version-conflict");
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    auto got = **tx.FindCalendar(c.id);
+    EXPECT_EQ(got.name, "Đổi tên");
+    EXPECT_EQ(got.owner_unit_id, root.id);
+    EXPECT_EQ(got.weekly.days, calendar::WeeklySchedule::Default().days);
+    EXPECT_EQ(got.fallback, calendar::YearFallback::kGenerated);
+    EXPECT_EQ(got.version, 2);
+    EXPECT_EQ(tx.ListCalendars()->size(), 2u);
+    return Ok();
+  });
+}
+
+TEST_P(StoreConformance, CalendarYearsAreReplacedWholeAndAtomically) {
+  app::StoredCalendar c = MakeCalendar("tthc", std::nullopt);
+  const calendar::YearSchedule y2026 = MakeYear(2026, "Công văn 12729/VPCP-KGVX");
+  ASSERT_TRUE(store()
+                  .Write([&](app::WriteTx& tx) -> Status {
+                    MOTCUA_RETURN_IF_ERROR(tx.InsertCalendar(c));
+                    MOTCUA_RETURN_IF_ERROR(tx.PutCalendarYear(c.id, y2026));
+                    return tx.PutCalendarYear(c.id, MakeYear(2025, "Thông báo 6150"));
+                  })
+                  .ok());
+  // A replacement that fails half-way leaves the stored year as it was.
+  calendar::YearSchedule smaller = y2026;
+  smaller.holidays.resize(1);
+  Status failed = store().Write([&](app::WriteTx& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PutCalendarYear(c.id, smaller));
+    return Error::InvalidArgument("changed my mind");
+  });
+  EXPECT_FALSE(failed.ok());
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    auto years = *tx.ListCalendarYears(c.id);
+    EXPECT_EQ(years.size(), 2u);
+    if (years.size() == 2) {
+      EXPECT_EQ(years[0].year, 2025);
+      EXPECT_EQ(years[1], y2026);
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(
+      store().Write([&](app::WriteTx& tx) { return tx.PutCalendarYear(c.id, smaller); }).ok());
+  ASSERT_TRUE(
+      store().Write([&](app::WriteTx& tx) { return tx.DeleteCalendarYear(c.id, 2025); }).ok());
+  EXPECT_EQ(store()
+                .Write([&](app::WriteTx& tx) { return tx.DeleteCalendarYear(c.id, 2025); })
+                .error()
+                .code,
+            ErrorCode::kNotFound);
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    auto years = *tx.ListCalendarYears(c.id);
+    EXPECT_EQ(years.size(), 1u);
+    if (!years.empty()) {
+      EXPECT_EQ(years[0], smaller);
+    }
+    return Ok();
+  });
+}
+
+TEST_P(StoreConformance, CalendarClosures) {
+  app::StoredCalendar c = MakeCalendar("tthc", std::nullopt);
+  app::StoredClosure whole{0, 0, {{2026, 3, 5}, std::nullopt, "Mất điện toàn khu"}};
+  app::StoredClosure part{0, 0, {{2026, 3, 2}, calendar::Session{13 * 3600, 17 * 3600}, "Di dời"}};
+  ASSERT_TRUE(store()
+                  .Write([&](app::WriteTx& tx) -> Status {
+                    MOTCUA_RETURN_IF_ERROR(tx.InsertCalendar(c));
+                    whole.calendar_id = part.calendar_id = c.id;
+                    MOTCUA_RETURN_IF_ERROR(tx.InsertCalendarClosure(whole));
+                    return tx.InsertCalendarClosure(part);
+                  })
+                  .ok());
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    auto closures = *tx.ListCalendarClosures(c.id);
+    EXPECT_EQ(closures.size(), 2u);
+    if (closures.size() == 2) {
+      EXPECT_EQ(closures[0].id, part.id);  // by date
+      EXPECT_EQ(closures[0].closure, part.closure);
+      EXPECT_EQ(closures[1].closure, whole.closure);
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(store()
+                  .Write([&](app::WriteTx& tx) { return tx.DeleteCalendarClosure(c.id, part.id); })
+                  .ok());
+  EXPECT_EQ(
+      store()
+          .Write([&](app::WriteTx& tx) { return tx.DeleteCalendarClosure(c.id + 1, whole.id); })
+          .error()
+          .code,
+      ErrorCode::kNotFound);
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    EXPECT_EQ(tx.ListCalendarClosures(c.id)->size(), 1u);
+    return Ok();
+  });
+}
+
 }  // namespace
 }  // namespace motcua::storage::conformance

@@ -1,5 +1,8 @@
 #include "storage/sql/sql_tx.h"
 
+#include "calendar/civil_time.h"
+#include "storage/sql/calendar_codec.h"
+
 namespace motcua::storage::sql {
 namespace {
 
@@ -183,6 +186,101 @@ audit::Record AuditFromRow(const Row& r) {
   return a;
 }
 
+// --- calendars -----------------------------------------------------------------------------------
+
+#define MOTCUA_CALENDAR_COLUMNS "id, code, name, owner_unit_id, weekly, fallback, version"
+inline constexpr Statement kFindCalendar{
+    "calendar_find", "SELECT " MOTCUA_CALENDAR_COLUMNS " FROM calendars WHERE id = $1"};
+inline constexpr Statement kFindCalendarByCode{
+    "calendar_find_code", "SELECT " MOTCUA_CALENDAR_COLUMNS " FROM calendars WHERE code = $1"};
+inline constexpr Statement kListCalendars{
+    "calendar_list", "SELECT " MOTCUA_CALENDAR_COLUMNS " FROM calendars ORDER BY id"};
+#undef MOTCUA_CALENDAR_COLUMNS
+inline constexpr Statement kInsertCalendar{
+    "calendar_insert",
+    "INSERT INTO calendars (code, name, owner_unit_id, weekly, fallback, version) "
+    "VALUES ($1, $2, $3, $4, $5, 1) RETURNING id"};
+inline constexpr Statement kUpdateCalendar{
+    "calendar_update",
+    "UPDATE calendars SET code = $1, name = $2, owner_unit_id = $3, weekly = $4, fallback = $5, "
+    "version = version + 1 WHERE id = $6 AND version = $7"};
+inline constexpr Statement kCalendarExists{"calendar_exists",
+                                           "SELECT version FROM calendars WHERE id = $1"};
+inline constexpr Statement kListCalendarYears{
+    "calendar_year_list",
+    "SELECT year, source, days FROM calendar_years WHERE calendar_id = $1 ORDER BY year"};
+// Replacing a year is a delete and an insert in the caller's transaction: atomic on both back
+// ends without dialect-specific upserts.
+inline constexpr Statement kDeleteCalendarYear{
+    "calendar_year_delete", "DELETE FROM calendar_years WHERE calendar_id = $1 AND year = $2"};
+inline constexpr Statement kInsertCalendarYear{
+    "calendar_year_insert",
+    "INSERT INTO calendar_years (calendar_id, year, source, days) VALUES ($1, $2, $3, $4)"};
+inline constexpr Statement kListClosures{
+    "calendar_closure_list",
+    "SELECT id, calendar_id, day, part_start, part_end, reason FROM calendar_closures "
+    "WHERE calendar_id = $1 ORDER BY day, id"};
+inline constexpr Statement kInsertClosure{
+    "calendar_closure_insert",
+    "INSERT INTO calendar_closures (calendar_id, day, part_start, part_end, reason) "
+    "VALUES ($1, $2, $3, $4, $5) RETURNING id"};
+inline constexpr Statement kDeleteClosure{
+    "calendar_closure_delete", "DELETE FROM calendar_closures WHERE calendar_id = $1 AND id = $2"};
+
+Result<app::StoredCalendar> CalendarFromRow(const Row& r) {
+  app::StoredCalendar c;
+  c.id = r.Int(0);
+  c.code = r.Text(1);
+  c.name = r.Text(2);
+  c.owner_unit_id = r.OptInt(3);
+  MOTCUA_ASSIGN_OR_RETURN(c.weekly, DecodeWeekly(r.Text(4)));
+  MOTCUA_ASSIGN_OR_RETURN(c.fallback, DecodeFallback(r.Text(5)));
+  c.version = r.Int(6);
+  return c;
+}
+
+Result<calendar::YearSchedule> YearFromRow(const Row& r) {
+  calendar::YearSchedule y;
+  y.year = static_cast<int>(r.Int(0));
+  y.source = r.Text(1);
+  MOTCUA_RETURN_IF_ERROR(DecodeYearDays(r.Text(2), y));
+  return y;
+}
+
+Result<app::StoredClosure> ClosureFromRow(const Row& r) {
+  app::StoredClosure c;
+  c.id = r.Int(0);
+  c.calendar_id = r.Int(1);
+  auto date = calendar::ParseDate(r.Text(2));
+  if (!date) return Error::Internal("stored closure " + std::to_string(c.id) + " has a bad day");
+  c.closure.date = *date;
+  if (!r.IsNull(3)) {
+    c.closure.part = calendar::Session{static_cast<int>(r.Int(3)), static_cast<int>(r.Int(4))};
+  }
+  c.closure.reason = r.Text(5);
+  return c;
+}
+
+// Rows decoded by a function that may fail (stored text that must parse).
+template <typename T, typename F>
+Result<std::vector<T>> DecodeAll(Result<std::vector<Row>> rows, F from_row) {
+  if (!rows) return std::move(rows).error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) {
+    MOTCUA_ASSIGN_OR_RETURN(T item, from_row(r));
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<std::optional<app::StoredCalendar>> DecodeOne(Result<std::optional<Row>> row) {
+  if (!row) return std::move(row).error();
+  if (!*row) return std::optional<app::StoredCalendar>();
+  MOTCUA_ASSIGN_OR_RETURN(auto c, CalendarFromRow(**row));
+  return std::optional<app::StoredCalendar>(std::move(c));
+}
+
 template <typename T, typename F>
 Result<std::optional<T>> FindOne(Result<std::optional<Row>> row, F from_row) {
   if (!row) return std::move(row).error();
@@ -350,6 +448,89 @@ Status SqlTx::InsertApiToken(app::ApiToken& token) {
 Status SqlTx::RevokeApiToken(std::int64_t id, Instant at) {
   MOTCUA_ASSIGN_OR_RETURN(auto n, conn_.Exec(kRevokeToken, {Int(id), Int(at)}));
   if (n == 0) return Error::NotFound("no active token " + std::to_string(id));
+  return Ok();
+}
+
+Result<std::optional<app::StoredCalendar>> SqlTx::FindCalendar(std::int64_t id) {
+  return DecodeOne(conn_.QueryOne(kFindCalendar, {Int(id)}));
+}
+
+Result<std::optional<app::StoredCalendar>> SqlTx::FindCalendarByCode(const std::string& code) {
+  return DecodeOne(conn_.QueryOne(kFindCalendarByCode, {Text(code)}));
+}
+
+Result<std::vector<app::StoredCalendar>> SqlTx::ListCalendars() {
+  return DecodeAll<app::StoredCalendar>(conn_.Query(kListCalendars, {}), CalendarFromRow);
+}
+
+Result<std::vector<calendar::YearSchedule>> SqlTx::ListCalendarYears(std::int64_t calendar_id) {
+  return DecodeAll<calendar::YearSchedule>(conn_.Query(kListCalendarYears, {Int(calendar_id)}),
+                                           YearFromRow);
+}
+
+Result<std::vector<app::StoredClosure>> SqlTx::ListCalendarClosures(std::int64_t calendar_id) {
+  return DecodeAll<app::StoredClosure>(conn_.Query(kListClosures, {Int(calendar_id)}),
+                                       ClosureFromRow);
+}
+
+Status SqlTx::InsertCalendar(app::StoredCalendar& c) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row,
+      conn_.QueryOne(kInsertCalendar, {Text(c.code), Text(c.name), OptInt(c.owner_unit_id),
+                                       Text(EncodeWeekly(c.weekly)),
+                                       Text(std::string(EncodeFallback(c.fallback)))}));
+  if (!row) return Error::Internal("insert returned no id");
+  c.id = row->Int(0);
+  c.version = 1;
+  return Ok();
+}
+
+Status SqlTx::UpdateCalendar(app::StoredCalendar& c) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto n,
+      conn_.Exec(kUpdateCalendar,
+                 {Text(c.code), Text(c.name), OptInt(c.owner_unit_id), Text(EncodeWeekly(c.weekly)),
+                  Text(std::string(EncodeFallback(c.fallback))), Int(c.id), Int(c.version)}));
+  if (n == 0) return NoRowUpdated(conn_, kCalendarExists, c.id, "calendar");
+  ++c.version;
+  return Ok();
+}
+
+Status SqlTx::PutCalendarYear(std::int64_t calendar_id, const calendar::YearSchedule& schedule) {
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kDeleteCalendarYear, {Int(calendar_id), Int(schedule.year)}));
+  MOTCUA_RETURN_IF_ERROR(
+      conn_.Exec(kInsertCalendarYear, {Int(calendar_id), Int(schedule.year), Text(schedule.source),
+                                       Text(EncodeYearDays(schedule))}));
+  return Ok();
+}
+
+Status SqlTx::DeleteCalendarYear(std::int64_t calendar_id, int year) {
+  MOTCUA_ASSIGN_OR_RETURN(auto n, conn_.Exec(kDeleteCalendarYear, {Int(calendar_id), Int(year)}));
+  if (n == 0) {
+    return Error::NotFound("calendar " + std::to_string(calendar_id) + " has no stored year " +
+                           std::to_string(year));
+  }
+  return Ok();
+}
+
+Status SqlTx::InsertCalendarClosure(app::StoredClosure& c) {
+  const auto& part = c.closure.part;
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row, conn_.QueryOne(kInsertClosure,
+                               {Int(c.calendar_id), Text(calendar::FormatDate(c.closure.date)),
+                                part ? Int(part->start) : Null(), part ? Int(part->end) : Null(),
+                                Text(c.closure.reason)}));
+  if (!row) return Error::Internal("insert returned no id");
+  c.id = row->Int(0);
+  return Ok();
+}
+
+Status SqlTx::DeleteCalendarClosure(std::int64_t calendar_id, std::int64_t closure_id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto n, conn_.Exec(kDeleteClosure, {Int(calendar_id), Int(closure_id)}));
+  if (n == 0) {
+    return Error::NotFound("calendar " + std::to_string(calendar_id) + " has no closure " +
+                           std::to_string(closure_id));
+  }
   return Ok();
 }
 

@@ -28,6 +28,11 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<app::ApiToken>> ListApiTokens(identity::UserId user_id) override;
   Result<std::optional<app::IdempotentAnswer>> FindIdempotentAnswer(
       const std::string& key) override;
+  Result<std::optional<app::StoredCalendar>> FindCalendar(std::int64_t id) override;
+  Result<std::optional<app::StoredCalendar>> FindCalendarByCode(const std::string& code) override;
+  Result<std::vector<app::StoredCalendar>> ListCalendars() override;
+  Result<std::vector<calendar::YearSchedule>> ListCalendarYears(std::int64_t calendar_id) override;
+  Result<std::vector<app::StoredClosure>> ListCalendarClosures(std::int64_t calendar_id) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -42,6 +47,12 @@ class SqlTx final : public app::WriteTx {
   Status DeleteSessionsOfUser(identity::UserId user_id) override;
   Status InsertApiToken(app::ApiToken& token) override;
   Status RevokeApiToken(std::int64_t id, Instant at) override;
+  Status InsertCalendar(app::StoredCalendar& calendar) override;
+  Status UpdateCalendar(app::StoredCalendar& calendar) override;
+  Status PutCalendarYear(std::int64_t calendar_id, const calendar::YearSchedule& schedule) override;
+  Status DeleteCalendarYear(std::int64_t calendar_id, int year) override;
+  Status InsertCalendarClosure(app::StoredClosure& closure) override;
+  Status DeleteCalendarClosure(std::int64_t calendar_id, std::int64_t closure_id) override;
   Status InsertIdempotentAnswer(const app::IdempotentAnswer& answer) override;
   Status AppendAudit(audit::Record& record) override;
 

@@ -88,8 +88,45 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;
 )sql";
 
+// Calendars (issue 3). Text forms of weekly sessions, fallback and year days are documented in
+// src/storage/sql/calendar_codec.h. Every edit bumps calendars.version (the cache key of built
+// calendars). The national default (official schedules, else the statutory generator; Mon-Fri
+// 07:30-11:30, 13:00-17:00) is created here with code 'national' and no owner.
+constexpr std::string_view kCalendars = R"sql(
+CREATE TABLE calendars (
+  id            INTEGER PRIMARY KEY,
+  code          TEXT NOT NULL UNIQUE,
+  name          TEXT NOT NULL,
+  owner_unit_id INTEGER REFERENCES units(id),
+  weekly        TEXT NOT NULL,
+  fallback      TEXT NOT NULL,
+  version       INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE calendar_years (
+  calendar_id INTEGER NOT NULL REFERENCES calendars(id),
+  year        INTEGER NOT NULL,
+  source      TEXT NOT NULL,
+  days        TEXT NOT NULL,
+  PRIMARY KEY (calendar_id, year)
+);
+CREATE TABLE calendar_closures (
+  id          INTEGER PRIMARY KEY,
+  calendar_id INTEGER NOT NULL REFERENCES calendars(id),
+  day         TEXT NOT NULL,
+  part_start  INTEGER,
+  part_end    INTEGER,
+  reason      TEXT NOT NULL
+);
+CREATE INDEX calendar_closures_calendar ON calendar_closures(calendar_id, day);
+INSERT INTO calendars (code, name, owner_unit_id, weekly, fallback, version)
+VALUES ('national', 'Lịch làm việc chung (toàn quốc)', NULL,
+        'mon 07:30-11:30,13:00-17:00;tue 07:30-11:30,13:00-17:00;wed 07:30-11:30,13:00-17:00;thu 07:30-11:30,13:00-17:00;fri 07:30-11:30,13:00-17:00',
+        'official-then-generated', 1);
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
+    {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
 };
 
 }  // namespace
