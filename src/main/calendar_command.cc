@@ -1,7 +1,11 @@
-// `motcua calendar due|holidays`: the legal clock from the command line.
+// `motcua calendar due|holidays`: the legal clock from the command line. Without --unit (and
+// without --dsn) the national calendar is built in memory and no database is needed; with them
+// the unit's stored calendar answers, as the API would.
 #include <charconv>
 #include <cstdio>
+#include <cstdlib>
 
+#include "app/calendar_service.h"
 #include "calendar/calendar.h"
 #include "calendar/due.h"
 #include "calendar/format.h"
@@ -9,6 +13,7 @@
 #include "calendar/trace.h"
 #include "main/args.h"
 #include "main/commands.h"
+#include "main/wiring.h"
 
 namespace motcua::main {
 namespace {
@@ -29,6 +34,23 @@ Result<calendar::Calendar> NationalCalendar(int first_year, int last_year, bool 
   options.first_year = first_year;
   options.last_year = last_year;
   return calendar::Calendar::Build(spec, options);
+}
+
+bool UsesDatabase(const Args& args) { return args.Get("unit") || args.Get("dsn"); }
+
+// The store named by --dsn (default $MOTCUA_DSN, else the embedded SQLite database). The schema
+// must be current (`motcua migrate`).
+Result<std::unique_ptr<app::Store>> OpenDatabase(const Args& args, const Clock& clock) {
+  const char* env = std::getenv("MOTCUA_DSN");
+  StoreConfig config;
+  config.dsn = args.Get("dsn", env && *env ? env : "sqlite:./var/motcua.db");
+  return OpenStore(config, clock);
+}
+
+// "Lịch: <name> (national, phiên bản 3)".
+void PrintCalendar(const app::StoredCalendar& c) {
+  std::printf("Lịch: %s (%s, phiên bản %lld)\n", c.name.c_str(), c.code.c_str(),
+              static_cast<long long>(c.version));
 }
 
 int Due(const Args& args) {
@@ -69,6 +91,29 @@ int Due(const Args& args) {
     if (!from || !to) return Fail(Error::InvalidField("--pause", "dates are \"YYYY-MM-DD HH:MM\""));
     pauses.push_back({calendar::ExclusionType::kOther, *from, *to, ""});
   }
+  if (UsesDatabase(args)) {
+    if (args.Flag("saturday-morning")) {
+      return Fail(Error::InvalidField("--saturday-morning",
+                                      "applies only to the built-in national calendar; stored "
+                                      "calendars have their own weekly sessions"));
+    }
+    SystemClock clock;
+    auto store = OpenDatabase(args, clock);
+    if (!store) return Fail(store.error());
+    app::CalendarService service(**store, clock);
+    app::DueQuery query;
+    query.unit_code = args.Get("unit");
+    query.received = *start;
+    query.duration = *duration;
+    query.cutoff = *cutoff;
+    query.pauses = pauses;
+    auto answer = service.Due(query);
+    if (!answer) return Fail(answer.error());
+    PrintCalendar(answer->calendar);
+    std::printf("%s",
+                calendar::FormatTrace(answer->trace, calendar::Language::kVietnamese).c_str());
+    return 0;
+  }
   const int year = calendar::ToLocal(*start).date.year;
   auto cal = NationalCalendar(year - 1, year + 5, args.Flag("saturday-morning"));
   if (!cal) return Fail(cal.error());
@@ -86,11 +131,31 @@ int Holidays(const Args& args) {
   if (ec != std::errc() || end != text.data() + text.size() || year < 1901 || year > 2199) {
     return Fail(Error::InvalidField("YEAR", "must be a year from 1901 to 2199"));
   }
-  auto cal = NationalCalendar(year, year, false);
-  if (!cal) return Fail(cal.error());
-  const calendar::YearSchedule* schedule = cal->ScheduleOf(year);
-  if (!schedule) return Fail(Error::NotFound("no schedule for " + std::to_string(year)));
-  std::printf("Năm %d — nguồn: %s\n", year, schedule->source.c_str());
+  std::optional<calendar::Calendar> cal;
+  std::optional<app::YearView> stored;
+  const calendar::YearSchedule* schedule = nullptr;
+  if (UsesDatabase(args)) {
+    SystemClock clock;
+    auto store = OpenDatabase(args, clock);
+    if (!store) return Fail(store.error());
+    app::CalendarService service(**store, clock);
+    auto resolved = service.ForUnit(args.Get("unit"));
+    if (!resolved) return Fail(resolved.error());
+    auto view = service.Holidays(resolved->first.id, year);
+    if (!view) return Fail(view.error());
+    PrintCalendar(resolved->first);
+    stored = std::move(*view);
+    schedule = &stored->schedule;
+    std::printf("Năm %d (%s) — nguồn: %s\n", year,
+                std::string(app::YearOriginName(stored->origin)).c_str(), schedule->source.c_str());
+  } else {
+    auto built = NationalCalendar(year, year, false);
+    if (!built) return Fail(built.error());
+    cal = std::move(*built);
+    schedule = cal->ScheduleOf(year);
+    if (!schedule) return Fail(Error::NotFound("no schedule for " + std::to_string(year)));
+    std::printf("Năm %d — nguồn: %s\n", year, schedule->source.c_str());
+  }
   for (const auto& h : schedule->holidays) {
     std::printf("  %s  nghỉ   %s\n", calendar::FormatDate(h.date).c_str(), h.name.c_str());
   }
@@ -104,7 +169,8 @@ int Holidays(const Args& args) {
 
 int Calendar(const Argv& argv) {
   auto args = Args::Parse(
-      argv, {"start", "working-days", "working-hours", "calendar-days", "cutoff", "pause"},
+      argv,
+      {"start", "working-days", "working-hours", "calendar-days", "cutoff", "pause", "unit", "dsn"},
       {"saturday-morning"});
   if (!args) return Fail(args.error());
   const auto& words = args->positional();

@@ -18,8 +18,9 @@ Usage:
   motcua audit verify [--dsn DSN]
   motcua calendar due --start "YYYY-MM-DD HH:MM" (--working-days N | --working-hours N |
                       --calendar-days N) [--cutoff 15:00|17:00|HH:MM|last-hour|none]
-                      [--pause "FROM..TO"]... [--saturday-morning]
-  motcua calendar holidays YEAR
+                      [--pause "FROM..TO"]... [--saturday-morning | --unit CODE [--dsn DSN]]
+  motcua calendar holidays YEAR [--unit CODE] [--dsn DSN]
+      (without --unit and --dsn: the built-in national calendar, no database needed)
 
 DSN: sqlite:./var/motcua.db (default; also $MOTCUA_DSN) or postgresql://user@host:port/db
 )";
