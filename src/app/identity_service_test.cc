@@ -85,7 +85,8 @@ TEST_F(IdentityServiceTest, SeedIsIdempotentAndHasOneUserPerRole) {
   std::set<Role> roles;
   Actor system;
   system.system = true;
-  for (const auto& u : *identity_->ListUsers(system, {0, 100})) {
+  const auto users = identity_->ListUsers(system, {0, 100});  // outlives the loop
+  for (const auto& u : *users) {
     for (Role r : u.roles.list()) roles.insert(r);
   }
   EXPECT_EQ(roles.size(), std::size(identity::kAllRoles));
