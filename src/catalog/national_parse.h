@@ -58,7 +58,7 @@ std::vector<std::int64_t> AmountsInText(std::string_view text);
 // One fee from "type" ("FEE" lệ phí / "CHARGE" phí), "value" and "description":
 //   value > 0, description silent or naming the same amount         -> parsed
 //   value > 0, description names value x 1000 ("50" vs "50.000 đồng") -> doubtful, the x 1000
-//   value 0, description "Miễn phí" / "Không quy định" / "Không thu"  -> parsed 0
+//   value 0, description "Miễn phí" / "Miễn lệ phí" / "Không quy định" / "Không thu" -> parsed 0
 //   value 0 and an empty description                                  -> doubtful 0
 //   "Miễn phí" with value > 0, or value 0 with an amount in the text,
 //   or a description naming other amounts                             -> doubtful, amount unknown
