@@ -13,6 +13,7 @@ packages=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev
+  libicu-dev
   nodejs npm
 )
 
