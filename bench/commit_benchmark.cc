@@ -45,14 +45,31 @@ std::string TempDir() {
 }
 
 std::atomic<std::int64_t> next_id{0};
+std::atomic<std::int64_t> commits{0}, committed{0};
 
 void RunCommands(benchmark::State& state, app::Store& store) {
+  if (state.thread_index() == 0) {
+    commits = 0;
+    committed = 0;
+  }
   for (auto _ : state) {
     const std::int64_t n = next_id++;
     Status s = store.Write([n](app::WriteTx& tx) { return Command(tx, n); });
     if (!s.ok()) state.SkipWithError(ToString(s.error()).c_str());
   }
   state.SetItemsProcessed(state.iterations());
+  if (state.thread_index() == 0) {
+    // Commands per durable commit (per fsync), averaged over the run.
+    state.counters["per_commit"] =
+        benchmark::Counter(commits ? double(committed) / double(commits) : 0);
+  }
+}
+
+void CountCommits(app::Store& store) {
+  store.SetCommitObserver([](double, int n) {
+    ++commits;
+    committed += n;
+  });
 }
 
 // Stores are opened once per configuration and kept for the process's life; threads share them.
@@ -67,6 +84,7 @@ app::Store& SqliteStore(int max_batch) {
     auto store = storage::sqlite::SqliteStore::Open({path, 2, 5000, max_batch, &kClock});
     if (!store.ok() || !(*store)->Migrate().ok()) std::abort();
     slot = std::move(*store);
+    CountCommits(*slot);
   }
   return *slot;
 }
@@ -89,6 +107,7 @@ app::Store* PostgresStore() {
     auto opened = storage::postgres::OpenPgStore(options);
     if (!opened.ok() || !(*opened)->Migrate().ok()) return;
     store = std::move(*opened);
+    CountCommits(*store);
   });
   return store.get();
 }
@@ -103,6 +122,20 @@ void BM_Postgres(benchmark::State& state) {
   }
   RunCommands(state, *store);
 }
+
+// The writer's CPU per command, without fsync or thread hand-offs: 100 commands in one transaction.
+void BM_SqliteCommandCpu(benchmark::State& state) {
+  app::Store& store = SqliteStore(256);
+  for (auto _ : state) {
+    Status s = store.Write([](app::WriteTx& tx) -> Status {
+      for (int i = 0; i < 100; ++i) MOTCUA_RETURN_IF_ERROR(Command(tx, next_id++));
+      return Ok();
+    });
+    if (!s.ok()) state.SkipWithError(ToString(s.error()).c_str());
+  }
+  state.SetItemsProcessed(state.iterations() * 100);
+}
+BENCHMARK(BM_SqliteCommandCpu)->UseRealTime();
 
 BENCHMARK(BM_SqliteOneFsyncPerCommit)
     ->Threads(1)

@@ -21,6 +21,7 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;    // wait for locks held by other processes (CLI, backup)
   int max_batch = 256;           // commands committed together; 1 = one fsync per command
   const Clock* clock = nullptr;  // for migration timestamps; required
+  int gather_micros = 250;       // how long the writer may wait to fill a batch (0: never)
 };
 
 // The embedded back end (ADR docs/decisions/0001-storage.md).
@@ -30,6 +31,8 @@ struct SqliteOptions {
 // SAVEPOINT (a failing command rolls back to its savepoint and fails alone), commits once with
 // synchronous=FULL in WAL mode (one fsync for the batch), and only then answers every caller.
 // Durability therefore costs one fsync per batch instead of one per command (group commit).
+// When the last batch held n commands and fewer are queued, the writer waits up to gather_micros
+// for n before committing, so that batches stay full under steady concurrency.
 //
 // Reads use a pool of read-only connections; each Read() is one deferred transaction, i.e. a
 // consistent WAL snapshot, and never blocks the writer.
@@ -55,6 +58,8 @@ class SqliteStore final : public app::Store {
   Status Start();
   // Runs `task` on the writer thread with the writer connection, outside any batch.
   Status RunOnWriter(std::function<Status(SqliteConnection&)> task);
+  // Queues `p` for the writer and blocks until it has been committed or failed.
+  Status Enqueue(Pending& p);
   void WriterLoop();
   void CommitBatch(std::vector<Pending*>& batch);
   Result<std::unique_ptr<SqliteConnection>> AcquireReader();
@@ -64,10 +69,12 @@ class SqliteStore final : public app::Store {
   std::unique_ptr<SqliteConnection> writer_conn_;  // used only by the writer thread
   std::thread writer_;
 
-  std::mutex queue_mu_;  // guards queue_, stopping_
+  std::mutex queue_mu_;  // guards queue_, stopping_, writer_idle_, wanted_
   std::condition_variable queue_cv_;
   std::deque<Pending*> queue_;
   bool stopping_ = false;
+  bool writer_idle_ = false;  // the writer is waiting on queue_cv_
+  std::size_t wanted_ = 1;    // queue length at which a waiting writer wants to be woken
 
   std::mutex readers_mu_;  // guards readers_
   std::condition_variable readers_cv_;
