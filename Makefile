@@ -33,7 +33,7 @@ build-fuzz: deps
 
 run: build
 	@mkdir -p var
-	./$(BUILD)/src/main/motcua serve --dsn $(DSN) --listen $(LISTEN)
+	./$(BUILD)/src/main/motcua serve --demo --dsn $(DSN) --listen $(LISTEN)
 
 # Every test: format and layering checks, all tests (both back ends), the sanitizer build's unit
 # tests, and a bounded fuzzing run.
