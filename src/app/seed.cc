@@ -97,4 +97,11 @@ Result<std::vector<SeededUser>> SeedDemoProvince(IdentityService& identity,
   return out;
 }
 
+Result<int> SeedDemoCatalog(CatalogService& catalog, std::vector<CatalogItem> items) {
+  const Actor system = Actor::System();
+  MOTCUA_ASSIGN_OR_RETURN(auto existing, catalog.ExportCatalog(system));
+  if (!existing.empty()) return 0;
+  return catalog.ImportCatalog(system, std::move(items));
+}
+
 }  // namespace motcua::app

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "app/calendar_service.h"
+#include "app/catalog_service.h"
 #include "app/identity_service.h"
 
 namespace motcua::app {
@@ -22,5 +23,10 @@ struct SeededUser {
 // seeded.
 Result<std::vector<SeededUser>> SeedDemoProvince(IdentityService& identity,
                                                  CalendarService* calendars = nullptr);
+
+// Seeds the demo catalog (`items`, e.g. decoded from data/demo-catalog.json by src/catalog_io)
+// when no procedure is stored yet: one all-or-nothing CatalogService::ImportCatalog as the system
+// actor. Returns the number of versions written; 0 when the catalog already had procedures.
+Result<int> SeedDemoCatalog(CatalogService& catalog, std::vector<CatalogItem> items);
 
 }  // namespace motcua::app

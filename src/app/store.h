@@ -28,6 +28,9 @@
 
 #include "audit/audit.h"
 #include "calendar/calendar_spec.h"
+#include "catalog/rank.h"
+#include "catalog/version.h"
+#include "catalog/workflow.h"
 #include "common/result.h"
 #include "common/time.h"
 #include "identity/identity.h"
@@ -88,6 +91,46 @@ struct StoredClosure {
   calendar::Closure closure;
 };
 
+// A procedure version as stored: the domain value and the row's version for optimistic
+// concurrency (bumped by every update of the row and by every change of its workflow).
+struct StoredProcedureVersion {
+  catalog::ProcedureVersion value;
+  std::int64_t row_version = 1;
+};
+
+// One line of a catalog list or search: the searchable columns and what a list shows.
+struct ProcedureSummary {
+  std::string code;
+  int number = 0;
+  std::string name;
+  std::optional<catalog::Level> level;
+  std::string field;
+  catalog::VersionState state = catalog::VersionState::kDraft;
+  std::optional<catalog::Decision> published;
+  catalog::SearchEntry search;  // code_folded, name_index, field_index, name_words
+};
+
+// Which published versions a list or search considers: those in force on `day` (at most one per
+// code: the highest number, as catalog::FindInForce), optionally of one level and of one field
+// (compared folded: `field_index` = catalog::IndexText(field)).
+struct ProcedureFilter {
+  calendar::CivilDate day;
+  std::optional<catalog::Level> level;
+  std::optional<std::string> field_index;
+  std::string after_code;  // keyset pagination: codes greater than this
+  int limit = 50;
+};
+
+// The SQL prefilter of a search (catalog/rank.h): rows whose folded code equals `code`, or where
+// each of `words` (at most kSearchWords, each " w ") is in name_index or field_index. A superset
+// of the matches; the caller ranks with catalog::Match. Unused word slots are empty strings.
+inline constexpr std::size_t kSearchWords = 4;
+struct ProcedureSearch {
+  ProcedureFilter filter;  // after_code and limit are ignored
+  std::string code;
+  std::vector<std::string> words;
+};
+
 // A page of a list: `limit` items after `after` (keyset pagination on id/seq).
 struct Page {
   std::int64_t after = 0;
@@ -130,6 +173,24 @@ class ReadTx {
   // The calendar's closures ordered by date, then id.
   virtual Result<std::vector<StoredClosure>> ListCalendarClosures(std::int64_t calendar_id) = 0;
 
+  // The catalog (issue 4). A version by (code, number); every version of a code ascending; every
+  // version of every code (code, number ascending; hygiene and export).
+  virtual Result<std::optional<StoredProcedureVersion>> FindProcedureVersion(
+      const std::string& code, int number) = 0;
+  virtual Result<std::vector<StoredProcedureVersion>> ListProcedureVersions(
+      const std::string& code) = 0;
+  virtual Result<std::vector<StoredProcedureVersion>> ListAllProcedureVersions() = 0;
+  // Published versions in force on filter.day, ordered by code, keyset-paginated.
+  virtual Result<std::vector<ProcedureSummary>> ListProceduresInForce(
+      const ProcedureFilter& filter) = 0;
+  // The search prefilter over the versions in force (ProcedureSearch), in code order, unranked.
+  virtual Result<std::vector<ProcedureSummary>> SearchProcedures(const ProcedureSearch& search) = 0;
+  // The workflows of (code, version) in their stored order (empty when none).
+  virtual Result<std::vector<catalog::Workflow>> ListWorkflowsOf(const std::string& code,
+                                                                 int version) = 0;
+  // Every workflow, ordered by code, version and stored order.
+  virtual Result<std::vector<catalog::Workflow>> ListWorkflows() = 0;
+
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
   virtual Result<std::int64_t> CountAudit() = 0;
@@ -170,6 +231,18 @@ class WriteTx : public ReadTx {
   virtual Status InsertCalendarClosure(StoredClosure& closure) = 0;
   // Deletes a closure of the calendar. kNotFound when it has no such closure.
   virtual Status DeleteCalendarClosure(std::int64_t calendar_id, std::int64_t closure_id) = 0;
+
+  // Inserts a version with row_version 1. kAlreadyExists (reason "unique-violation") when
+  // (code, number) is taken or when the code already has a draft (at most one draft per code).
+  virtual Status InsertProcedureVersion(StoredProcedureVersion& version) = 0;
+  // Updates every column of (code, number); checks and bumps row_version (kAborted
+  // "version-conflict" when stale, kNotFound when absent).
+  virtual Status UpdateProcedureVersion(StoredProcedureVersion& version) = 0;
+  // Replaces the workflows of (code, version) whole, in the given order (each workflow's own
+  // procedure_code and version are ignored). The procedure version must exist when `workflows`
+  // is not empty (kFailedPrecondition "constraint" otherwise).
+  virtual Status PutWorkflows(const std::string& code, int version,
+                              const std::vector<catalog::Workflow>& workflows) = 0;
 
   // Stores an answer; kAlreadyExists if the key is taken.
   virtual Status InsertIdempotentAnswer(const IdempotentAnswer& answer) = 0;

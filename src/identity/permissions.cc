@@ -22,6 +22,7 @@ const Grant kGrants[] = {
      {Role::kAdministrator, Role::kReceptionOfficer, Role::kSpecialist, Role::kDivisionHead,
       Role::kAgencyHead, Role::kClerk, Role::kInspector}},
     {Permission::kCalendarManage, {Role::kAdministrator}},
+    {Permission::kCatalogManage, {Role::kAdministrator}},
 };
 
 }  // namespace
@@ -37,6 +38,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kAuditRead: return "audit.read";
     case Permission::kCalendarRead: return "calendar.read";
     case Permission::kCalendarManage: return "calendar.manage";
+    case Permission::kCatalogManage: return "catalog.manage";
   }
   return "unknown";
 }

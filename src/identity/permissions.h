@@ -23,11 +23,14 @@ enum class Permission {
   kAuditRead,
   kCalendarRead,
   kCalendarManage,
+  kCatalogManage,  // drafts, publication decisions, workflows, hygiene, import (the public
+                   // catalog itself is kPublic); scope: the procedure's competent units
 };
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kPublic,      Permission::kAuthenticated, Permission::kUnitsRead,
-    Permission::kUnitsManage, Permission::kUsersRead,     Permission::kUsersManage,
-    Permission::kAuditRead,   Permission::kCalendarRead,  Permission::kCalendarManage,
+    Permission::kPublic,        Permission::kAuthenticated, Permission::kUnitsRead,
+    Permission::kUnitsManage,   Permission::kUsersRead,     Permission::kUsersManage,
+    Permission::kAuditRead,     Permission::kCalendarRead,  Permission::kCalendarManage,
+    Permission::kCatalogManage,
 };
 
 std::string_view PermissionName(Permission p);

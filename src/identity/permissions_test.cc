@@ -20,7 +20,9 @@ TEST(PermissionsTest, OnlyAdministratorsManage) {
     EXPECT_EQ(Grants(RoleSet{r}, Permission::kUsersManage), r == Role::kAdministrator)
         << RoleName(r);
     EXPECT_EQ(Grants(RoleSet{r}, Permission::kUnitsManage), r == Role::kAdministrator);
+    EXPECT_EQ(Grants(RoleSet{r}, Permission::kCatalogManage), r == Role::kAdministrator);
   }
+  EXPECT_EQ(PermissionName(Permission::kCatalogManage), "catalog.manage");
   EXPECT_TRUE(Grants(RoleSet{Role::kInspector}, Permission::kAuditRead));
   EXPECT_FALSE(Grants(RoleSet{}, Permission::kAuthenticated));
 }

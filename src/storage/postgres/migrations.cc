@@ -141,9 +141,61 @@ VALUES ('national', 'Lịch làm việc chung (toàn quốc)', NULL,
         'official-then-generated', 1);
 )sql";
 
+// The catalog (issue 4): procedure versions and their internal workflows. The procedure itself is
+// one JSON document (src/storage/sql/catalog_codec.h); the columns beside it are what lists,
+// filters and scope need, and the folded search columns computed in C++ by
+// catalog::MakeSearchEntry (code_folded, name_index, field_index, name_words), so that both back
+// ends match on exactly the same text. Dates are TEXT 'YYYY-MM-DD' (ordered as text). At most one
+// draft per code (partial unique index). Import notes travel with the version as a JSON array.
+// row_version is the optimistic-concurrency version of the row (also bumped by workflow edits).
+// A version may have several workflows (one per group of channels with the same legal time, e.g.
+// online 10 days and in person 20 days), numbered by ordinal.
+constexpr std::string_view kCatalog = R"sql(
+CREATE TABLE procedure_versions (
+  code                 TEXT NOT NULL,
+  number               INTEGER NOT NULL,
+  state                TEXT NOT NULL,
+  published_number     TEXT,
+  published_date       TEXT,
+  ended_number         TEXT,
+  ended_date           TEXT,
+  replaced_by          TEXT NOT NULL DEFAULT '',
+  expires              TEXT,
+  name                 TEXT NOT NULL,
+  level                TEXT,
+  field                TEXT NOT NULL,
+  competent_units      TEXT NOT NULL,
+  online_level         TEXT NOT NULL,
+  online_only          INTEGER NOT NULL,
+  location_independent INTEGER NOT NULL,
+  cutoff               TEXT NOT NULL,
+  supplement_mode      TEXT NOT NULL,
+  procedure            TEXT NOT NULL,
+  import_notes         TEXT NOT NULL,
+  code_folded          TEXT NOT NULL,
+  name_index           TEXT NOT NULL,
+  field_index          TEXT NOT NULL,
+  name_words           INTEGER NOT NULL,
+  row_version          BIGINT NOT NULL DEFAULT 1,
+  PRIMARY KEY (code, number)
+);
+CREATE UNIQUE INDEX procedure_versions_one_draft ON procedure_versions(code) WHERE state = 'draft';
+CREATE INDEX procedure_versions_published ON procedure_versions(published_date, code);
+CREATE TABLE workflows (
+  procedure_code TEXT NOT NULL,
+  version        INTEGER NOT NULL,
+  ordinal        INTEGER NOT NULL,
+  channels       TEXT NOT NULL,
+  steps          TEXT NOT NULL,
+  PRIMARY KEY (procedure_code, version, ordinal),
+  FOREIGN KEY (procedure_code, version) REFERENCES procedure_versions(code, number)
+);
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
+    {3, "catalog: procedure versions with search columns, workflows", kCatalog},
 };
 
 }  // namespace

@@ -2,7 +2,8 @@
 
 // The application's ReadTx/WriteTx written once in SQL that both SQLite and PostgreSQL accept.
 // The back end opens the transaction (and a savepoint per command under group commit) on the
-// connection and hands a SqlTx to the command's work function.
+// connection and hands a SqlTx to the command's work function. The catalog's repositories are in
+// catalog_tx.cc.
 
 #include "app/store.h"
 #include "storage/sql/driver.h"
@@ -33,6 +34,18 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<app::StoredCalendar>> ListCalendars() override;
   Result<std::vector<calendar::YearSchedule>> ListCalendarYears(std::int64_t calendar_id) override;
   Result<std::vector<app::StoredClosure>> ListCalendarClosures(std::int64_t calendar_id) override;
+  Result<std::optional<app::StoredProcedureVersion>> FindProcedureVersion(const std::string& code,
+                                                                          int number) override;
+  Result<std::vector<app::StoredProcedureVersion>> ListProcedureVersions(
+      const std::string& code) override;
+  Result<std::vector<app::StoredProcedureVersion>> ListAllProcedureVersions() override;
+  Result<std::vector<app::ProcedureSummary>> ListProceduresInForce(
+      const app::ProcedureFilter& filter) override;
+  Result<std::vector<app::ProcedureSummary>> SearchProcedures(
+      const app::ProcedureSearch& search) override;
+  Result<std::vector<catalog::Workflow>> ListWorkflowsOf(const std::string& code,
+                                                         int version) override;
+  Result<std::vector<catalog::Workflow>> ListWorkflows() override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -53,6 +66,10 @@ class SqlTx final : public app::WriteTx {
   Status DeleteCalendarYear(std::int64_t calendar_id, int year) override;
   Status InsertCalendarClosure(app::StoredClosure& closure) override;
   Status DeleteCalendarClosure(std::int64_t calendar_id, std::int64_t closure_id) override;
+  Status InsertProcedureVersion(app::StoredProcedureVersion& version) override;
+  Status UpdateProcedureVersion(app::StoredProcedureVersion& version) override;
+  Status PutWorkflows(const std::string& code, int version,
+                      const std::vector<catalog::Workflow>& workflows) override;
   Status InsertIdempotentAnswer(const app::IdempotentAnswer& answer) override;
   Status AppendAudit(audit::Record& record) override;
 
