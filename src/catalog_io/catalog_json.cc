@@ -52,6 +52,9 @@ std::string CutoffName(const calendar::ReceptionCutoff& c) {
   return calendar::FormatTimeOfDay(c.at);
 }
 
+// The most specific text of a parser's error (InvalidField puts it in the field violation).
+std::string Message(const Error& e) { return e.fields.empty() ? e.message : e.fields[0].message; }
+
 // ---- encoding ------------------------------------------------------------------------------
 
 Json EncodeDecision(const std::optional<catalog::Decision>& d) {
@@ -264,7 +267,7 @@ class EntryDecoder {
       if (c) {
         p.cutoff = *c;
       } else {
-        r_.Fail(P("cutoff"), "\"" + cutoff + "\": " + c.error().message);
+        r_.Fail(P("cutoff"), "\"" + cutoff + "\": " + Message(c.error()));
       }
     }
     const std::string mode = r_.String(rec_, path_, "supplement_mode");
@@ -288,7 +291,7 @@ class EntryDecoder {
   template <typename T>
   std::optional<T> Enum(Result<T> parsed, const std::string& path) {
     if (parsed) return *parsed;
-    r_.Fail(path, parsed.error().message);
+    r_.Fail(path, Message(parsed.error()));
     return std::nullopt;
   }
 
@@ -337,7 +340,7 @@ class EntryDecoder {
       if (d) {
         out.duration = *d;
       } else {
-        r_.Fail(Key(tpath, "amount"), d.error().message);
+        r_.Fail(Key(tpath, "amount"), Message(d.error()));
       }
     }
     return out;

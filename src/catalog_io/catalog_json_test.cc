@@ -124,6 +124,7 @@ TEST(CatalogJsonTest, EveryErrorOfEveryRecordIsListed) {
                         "[3].version.published.date",
                         "[3].workflows[0].steps[2].kind",
                     }));
+  EXPECT_EQ(r.error().fields[2].message, "a duration must be a finite, non-negative number");
   EXPECT_FALSE(DecodeCatalog("{}").ok());
   EXPECT_EQ(DecodeCatalog("[").error().reason, "malformed-json");
 }
