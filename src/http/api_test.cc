@@ -46,6 +46,7 @@ class ApiTest : public ::testing::Test {
     identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
     audit_ = std::make_unique<app::AuditService>(*store_, clock_);
     calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
+    catalog_ = std::make_unique<app::CatalogService>(*store_, clock_, *calendars_);
     auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
     ASSERT_TRUE(seeded.ok());
     for (const auto& u : *seeded) passwords_[u.username] = u.password;
@@ -67,7 +68,7 @@ class ApiTest : public ::testing::Test {
     server_ = std::make_unique<ApiServer>(options,
                                           ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
     services_ = std::make_unique<Services>(
-        Services{*store_, *identity_, *audit_, metrics_, false, calendars_.get()});
+        Services{*store_, *identity_, *audit_, metrics_, false, calendars_.get(), catalog_.get()});
     AddAllRoutes(*server_, *services_);
     for (auto& r : extra) server_->Add(std::move(r));
     ASSERT_TRUE(server_->Start().ok());
@@ -127,6 +128,7 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<app::IdentityService> identity_;
   std::unique_ptr<app::AuditService> audit_;
   std::unique_ptr<app::CalendarService> calendars_;
+  std::unique_ptr<app::CatalogService> catalog_;
   Metrics metrics_;
   std::FILE* log_file_ = nullptr;
   std::unique_ptr<Logger> log_;

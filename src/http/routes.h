@@ -5,6 +5,7 @@
 
 #include "app/audit_service.h"
 #include "app/calendar_service.h"
+#include "app/catalog_service.h"
 #include "app/identity_service.h"
 #include "app/store.h"
 #include "http/metrics.h"
@@ -20,12 +21,15 @@ struct Services {
   bool secure_cookies = false;
   // The legal clock; the calendar routes are registered only when it is set.
   app::CalendarService* calendar = nullptr;
+  // The procedure catalog; its routes are registered only when it is set.
+  app::CatalogService* catalog = nullptr;
 };
 
 void AddSystemRoutes(ApiServer& server, Services& services);
 void AddIdentityRoutes(ApiServer& server, Services& services);
 void AddAuditRoutes(ApiServer& server, Services& services);
 void AddCalendarRoutes(ApiServer& server, Services& services);
+void AddCatalogRoutes(ApiServer& server, Services& services);
 void AddAllRoutes(ApiServer& server, Services& services);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).

@@ -54,6 +54,7 @@ void AddAllRoutes(ApiServer& server, Services& services) {
   AddIdentityRoutes(server, services);
   AddAuditRoutes(server, services);
   if (services.calendar) AddCalendarRoutes(server, services);
+  if (services.catalog) AddCatalogRoutes(server, services);
 }
 
 }  // namespace motcua::http

@@ -8,6 +8,7 @@
 
 #include "app/audit_service.h"
 #include "app/calendar_service.h"
+#include "app/catalog_service.h"
 #include "app/identity_service.h"
 #include "app/seed.h"
 #include "http/routes.h"
@@ -105,6 +106,7 @@ int Serve(const Argv& argv) {
   app::IdentityService identity(**store, clock, hasher);
   app::AuditService audit(**store, clock);
   app::CalendarService calendars(**store, clock);
+  app::CatalogService catalog(**store, clock, calendars);
   std::vector<app::SeededUser> seeded_users;
   if (args->Flag("demo")) {
     auto seeded = app::SeedDemoProvince(identity, &calendars);
@@ -122,7 +124,8 @@ int Serve(const Argv& argv) {
   options.keep_alive_timeout_seconds = *idle_timeout;
   options.secure_cookies = args->Flag("secure-cookies");
   http::ApiServer server(options, {identity, audit, clock, log, metrics});
-  http::Services services{**store, identity, audit, metrics, options.secure_cookies, &calendars};
+  http::Services services{**store,    identity, audit, metrics, options.secure_cookies,
+                          &calendars, &catalog};
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());

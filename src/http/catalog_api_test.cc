@@ -1,0 +1,372 @@
+// The catalog API end to end, in process: a temporary SQLite store with the demo province, the real
+// server on a free port, an HTTP client. Procedures travel in motcua's catalog JSON.
+#include <gtest/gtest.h>
+#include <httplib.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "app/seed.h"
+#include "http/routes.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace motcua::http {
+namespace {
+
+using nlohmann::json;
+
+struct Session {
+  std::string cookie;
+  std::string csrf;
+};
+
+// A commune-level civil-status procedure of the Department of Justice (H99.02) in the catalog
+// format: 10 working days in person and online, free.
+json Record(const std::string& code, const std::string& name, const std::string& unit = "H99.02") {
+  json time = {{"amount", 10}, {"unit", "working-days"}, {"text", "10 ngày làm việc"}};
+  json fees = json::array({{{"type", "fee"}, {"amount_vnd", 0}, {"description", "Miễn lệ phí"}}});
+  return {{"code", code},
+          {"name", name},
+          {"level", "commune"},
+          {"field", "Hộ tịch"},
+          {"competent_units", {unit}},
+          {"receiving_units", {unit}},
+          {"channels",
+           {{"in-person", {{"time", time}, {"fees", fees}, {"description", ""}}},
+            {"online", {{"time", time}, {"fees", fees}, {"description", ""}}}}},
+          {"cases",
+           {{{"code", ""},
+             {"name", ""},
+             {"components",
+              {{{"code", ""},
+                {"name", "Tờ khai"},
+                {"original_qty", 1},
+                {"copy_qty", 0},
+                {"requirement", "required"},
+                {"condition", ""},
+                {"form_code", ""},
+                {"reusable_from_data_store", false}}}}}}},
+          {"legal_basis",
+           {{{"number", "60/2014/QH13"},
+             {"summary", "Luật Hộ tịch"},
+             {"date", nullptr},
+             {"issuer", "Quốc hội"}}}},
+          {"outcomes", {{{"code", ""}, {"name", "Giấy chứng nhận"}}}},
+          {"online_level", "partial"}};
+}
+
+// 10 working days = 80 h: 2 / 4 / 58 / 6 / 8 / 2 h, all by the Department of Justice.
+json Workflows(double appraise_hours = 58) {
+  json steps = json::array();
+  const std::vector<std::pair<std::string, double>> plan = {
+      {"receive", 2}, {"assign", 4}, {"appraise", appraise_hours},
+      {"approve", 6}, {"sign", 8},   {"return", 2}};
+  for (std::size_t i = 0; i < plan.size(); ++i) {
+    json step = {{"id", "s" + std::to_string(i + 1)},
+                 {"kind", plan[i].first},
+                 {"name", plan[i].first},
+                 {"unit", "H99.02"},
+                 {"role", "chuyên viên"},
+                 {"budget_hours", plan[i].second}};
+    if (i + 1 < plan.size()) step["next"] = {"s" + std::to_string(i + 2)};
+    steps.push_back(step);
+  }
+  return json::array({{{"channels", json::array()}, {"steps", steps}}});
+}
+
+class CatalogApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> n{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("motcua-catapi-" + std::to_string(getpid()) + "-" + std::to_string(n++));
+    std::filesystem::create_directories(dir_);
+    auto store =
+        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 4, 5000, 256, &clock_});
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(*store);
+    ASSERT_TRUE(store_->Migrate().ok());
+    identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
+    audit_ = std::make_unique<app::AuditService>(*store_, clock_);
+    calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
+    catalog_ = std::make_unique<app::CatalogService>(*store_, clock_, *calendars_);
+    auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
+    ASSERT_TRUE(seeded.ok());
+    for (const auto& u : *seeded) passwords_[u.username] = u.password;
+    identity::User u;
+    u.username = "admin.tuphap";
+    u.full_name = "Quản trị Sở Tư pháp";
+    u.unit_id = UnitId("H99.02");
+    u.roles = {identity::Role::kAdministrator};
+    ASSERT_TRUE(identity_->CreateUser(app::Actor::System(), u, "mat-khau-dai-1").ok());
+    passwords_["admin.tuphap"] = "mat-khau-dai-1";
+    log_file_ = std::fopen((dir_ / "log.jsonl").c_str(), "w");
+    log_ = std::make_unique<Logger>(log_file_, clock_);
+    server_ = std::make_unique<ApiServer>(ServerOptions{.port = 0, .threads = 4},
+                                          ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
+    services_ = std::make_unique<Services>(
+        Services{*store_, *identity_, *audit_, metrics_, false, calendars_.get(), catalog_.get()});
+    AddAllRoutes(*server_, *services_);
+    ASSERT_TRUE(server_->Start().ok());
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    admin_ = Login("admin");
+  }
+
+  void TearDown() override {
+    server_->Stop();
+    server_.reset();
+    std::fclose(log_file_);
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Session Login(const std::string& username) {
+    auto res =
+        client_->Post("/api/v1/auth/login",
+                      json{{"username", username}, {"password", passwords_[username]}}.dump(),
+                      "application/json");
+    EXPECT_TRUE(res && res->status == 200) << username;
+    if (!res || res->status != 200) return {};
+    std::string cookie = res->get_header_value("Set-Cookie");
+    return {cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
+  }
+
+  httplib::Result Send(const std::string& method, const std::string& path, const Session* s,
+                       const std::string& body = "") {
+    httplib::Headers h;
+    if (s) {
+      h.emplace("Cookie", s->cookie);
+      h.emplace("X-CSRF-Token", s->csrf);
+    }
+    if (method == "GET") return client_->Get(path, h);
+    if (method == "POST") return client_->Post(path, h, body, "application/json");
+    return client_->Put(path, h, body, "application/json");
+  }
+
+  json Body(const httplib::Result& res) { return res ? json::parse(res->body) : json(); }
+
+  std::vector<std::string> Fields(const httplib::Result& res) {
+    std::vector<std::string> out;
+    const json body = Body(res);  // not a temporary: the loop iterates over a part of it
+    for (const auto& e : body["errors"]) out.push_back(e["field"]);
+    return out;
+  }
+
+  identity::UnitId UnitId(const std::string& code) {
+    identity::UnitId id = 0;
+    EXPECT_TRUE(store_
+                    ->Read([&](app::ReadTx& tx) -> Status {
+                      id = (*tx.FindUnitByCode(code))->id;
+                      return Ok();
+                    })
+                    .ok());
+    return id;
+  }
+
+  // Creates, gives workflows to and publishes version 1 of a procedure; returns its row version.
+  std::int64_t PublishNew(const std::string& code, const std::string& name) {
+    auto created = Send("POST", "/api/v1/procedures", &admin_, Record(code, name).dump());
+    EXPECT_EQ(created->status, 201) << created->body;
+    const std::string v = "/api/v1/procedures/" + code + "/versions/1";
+    auto flow =
+        Send("PUT", v + "/workflow", &admin_,
+             json{{"version", Body(created)["row_version"]}, {"workflows", Workflows()}}.dump());
+    EXPECT_EQ(flow->status, 200) << flow->body;
+    auto published = Send("POST", v + "/publish", &admin_,
+                          json{{"version", Body(flow)["row_version"]},
+                               {"decision", {{"number", "15/QĐ-UBND"}, {"date", "2025-07-01"}}}}
+                              .dump());
+    EXPECT_EQ(published->status, 200) << published->body;
+    return Body(published)["row_version"];
+  }
+
+  std::filesystem::path dir_;
+  FakeClock clock_{1'770'000'000};  // 2026-02-02
+  app::PasswordHasher hasher_{app::PasswordCost::Minimum(), 4, 5000};
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  std::unique_ptr<app::IdentityService> identity_;
+  std::unique_ptr<app::AuditService> audit_;
+  std::unique_ptr<app::CalendarService> calendars_;
+  std::unique_ptr<app::CatalogService> catalog_;
+  Metrics metrics_;
+  std::FILE* log_file_ = nullptr;
+  std::unique_ptr<Logger> log_;
+  std::unique_ptr<Services> services_;
+  std::unique_ptr<ApiServer> server_;
+  std::unique_ptr<httplib::Client> client_;
+  std::map<std::string, std::string> passwords_;
+  Session admin_;
+};
+
+TEST_F(CatalogApiTest, VersionLifecycleOverHttp) {
+  auto created =
+      Send("POST", "/api/v1/procedures", &admin_, Record("1.000894", "Đăng ký kết hôn").dump());
+  ASSERT_EQ(created->status, 201) << created->body;
+  EXPECT_EQ(Body(created)["version"]["state"], "draft");
+  const std::int64_t row = Body(created)["row_version"];
+  // A draft is visible to catalog managers only, and is not in force.
+  const std::string v1 = "/api/v1/procedures/1.000894/versions/1";
+  EXPECT_EQ(Send("GET", v1, nullptr)->status, 404);
+  EXPECT_EQ(Send("GET", v1, &admin_)->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/procedures/1.000894", nullptr)->status, 404);
+
+  auto stale = Send(
+      "POST", v1 + "/publish", &admin_,
+      json{{"version", row + 5}, {"decision", {{"number", "15/QĐ-UBND"}, {"date", "2025-07-01"}}}}
+          .dump());
+  EXPECT_EQ(stale->status, 409);
+  EXPECT_EQ(Body(stale)["type"], "https://motcua.vn/problems/aborted/version-conflict");
+
+  const std::int64_t published = PublishNew("1.000896", "Đăng ký khai sinh");
+  auto in_force = Send("GET", "/api/v1/procedures/1.000896", nullptr);
+  ASSERT_EQ(in_force->status, 200) << in_force->body;
+  EXPECT_EQ(Body(in_force)["name"], "Đăng ký khai sinh");
+  EXPECT_EQ(Body(in_force)["version"]["published"]["number"], "15/QĐ-UBND");
+  EXPECT_EQ(Body(in_force)["workflows"][0]["steps"].size(), 6u);
+  // Published: immutable (409 with a reason), and its workflow too.
+  auto edit = Send("PUT", "/api/v1/procedures/1.000896/versions/1", &admin_,
+                   json{{"version", published}, {"procedure", Record("1.000896", "Khác")}}.dump());
+  EXPECT_EQ(edit->status, 409);
+  EXPECT_EQ(Body(edit)["type"], "https://motcua.vn/problems/failed-precondition/version-state");
+  auto flow = Send("PUT", "/api/v1/procedures/1.000896/versions/1/workflow", &admin_,
+                   json{{"version", published}, {"workflows", Workflows()}}.dump());
+  EXPECT_EQ(flow->status, 409);
+  // Repealed from 1 March 2026: in force before, not after.
+  auto repeal = Send(
+      "POST", "/api/v1/procedures/1.000896/versions/1/repeal", &admin_,
+      json{{"version", published}, {"decision", {{"number", "99/QĐ-UBND"}, {"date", "2026-03-01"}}}}
+          .dump());
+  ASSERT_EQ(repeal->status, 200) << repeal->body;
+  EXPECT_EQ(Send("GET", "/api/v1/procedures/1.000896?in_force_on=2026-02-28", nullptr)->status,
+            200);
+  EXPECT_EQ(Send("GET", "/api/v1/procedures/1.000896?in_force_on=2026-03-01", nullptr)->status,
+            404);
+  auto versions = Body(Send("GET", "/api/v1/procedures/1.000896/versions", nullptr));
+  EXPECT_EQ(versions["items"][0]["version"]["state"], "repealed");
+}
+
+TEST_F(CatalogApiTest, SearchWithAndWithoutMarks) {
+  PublishNew("1.000894", "Đăng ký kết hôn");
+  PublishNew("1.000895", "Đăng ký lại kết hôn");
+  PublishNew("1.000896", "Đăng ký khai sinh");
+  for (const char* q :
+       {"dang%20ky%20ket%20hon", "%C4%90%C4%83ng%20k%C3%BD%20k%E1%BA%BFt%20h%C3%B4n",
+        "%C4%91ang%20ky%20ket%20hon"}) {
+    auto res = Send("GET", std::string("/api/v1/procedures?q=") + q, nullptr);
+    ASSERT_EQ(res->status, 200) << res->body;
+    auto items = Body(res)["items"];
+    ASSERT_EQ(items.size(), 2u) << q;
+    EXPECT_EQ(items[0]["name"], "Đăng ký kết hôn");
+    EXPECT_EQ(items[0]["tier"], 3);
+    EXPECT_EQ(items[1]["code"], "1.000895");
+  }
+  auto list = Body(Send("GET", "/api/v1/procedures?limit=2&field=ho%20tich", nullptr));
+  EXPECT_EQ(list["items"].size(), 2u);
+  EXPECT_EQ(list["next_after"], "1.000895");
+  auto rest = Body(Send("GET", "/api/v1/procedures?limit=2&after=1.000895", nullptr));
+  EXPECT_EQ(rest["items"][0]["code"], "1.000896");
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/procedures?level=district", nullptr)),
+            (std::vector<std::string>{"level"}));
+}
+
+TEST_F(CatalogApiTest, InputErrorsNameTheFieldAndStateErrorsAre409) {
+  json bad = Record("1.000894", "Đăng ký kết hôn");
+  bad["channels"]["online"]["time"]["unit"] = "fortnights";
+  auto res = Send("POST", "/api/v1/procedures", &admin_, bad.dump());
+  EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(Fields(res), (std::vector<std::string>{"channels.online.time.unit"})) << res->body;
+  EXPECT_EQ(Fields(Send("POST", "/api/v1/procedures", &admin_, "[1]")),
+            (std::vector<std::string>{"body"}));
+
+  json no_outcome = Record("1.000894", "Đăng ký kết hôn");
+  no_outcome["outcomes"] = json::array();
+  auto created = Send("POST", "/api/v1/procedures", &admin_, no_outcome.dump());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string v1 = "/api/v1/procedures/1.000894/versions/1";
+  EXPECT_EQ(Fields(Send("POST", v1 + "/publish", &admin_,
+                        json{{"version", Body(created)["row_version"]},
+                             {"decision", {{"number", ""}, {"date", "2025-13-01"}}}}
+                            .dump())),
+            (std::vector<std::string>{"decision.number", "decision.date"}));
+  auto invalid = Send("POST", v1 + "/publish", &admin_,
+                      json{{"version", Body(created)["row_version"]},
+                           {"decision", {{"number", "1/QĐ"}, {"date", "2025-07-01"}}}}
+                          .dump());
+  EXPECT_EQ(invalid->status, 409);
+  EXPECT_EQ(Body(invalid)["type"],
+            "https://motcua.vn/problems/failed-precondition/invalid-procedure");
+  EXPECT_EQ(Fields(invalid), (std::vector<std::string>{"outcomes"}));
+  auto short_budget =
+      Send("PUT", v1 + "/workflow", &admin_,
+           json{{"version", Body(created)["row_version"]}, {"workflows", Workflows(57)}}.dump());
+  ASSERT_EQ(short_budget->status, 200) << short_budget->body;
+  json fixed = Record("1.000894", "Đăng ký kết hôn");
+  auto edited =
+      Send("PUT", v1, &admin_,
+           json{{"version", Body(short_budget)["row_version"]}, {"procedure", fixed}}.dump());
+  ASSERT_EQ(edited->status, 200) << edited->body;
+  auto blocked = Send("POST", v1 + "/publish", &admin_,
+                      json{{"version", Body(edited)["row_version"]},
+                           {"decision", {{"number", "1/QĐ"}, {"date", "2025-07-01"}}}}
+                          .dump());
+  EXPECT_EQ(blocked->status, 409);
+  EXPECT_EQ(Fields(blocked), (std::vector<std::string>{"workflows[0].channels.in-person.time",
+                                                       "workflows[0].channels.online.time"}))
+      << blocked->body;
+}
+
+TEST_F(CatalogApiTest, PermissionsAndUnitScope) {
+  Session specialist = Login("chuyenvien");
+  EXPECT_EQ(Send("POST", "/api/v1/procedures", &specialist, Record("1.000894", "x").dump())->status,
+            403);
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/hygiene", nullptr)->status, 401);
+  Session dept = Login("admin.tuphap");
+  EXPECT_EQ(Send("POST", "/api/v1/procedures", &dept, Record("1.000894", "Kết hôn").dump())->status,
+            201);
+  EXPECT_EQ(Send("POST", "/api/v1/procedures", &dept,
+                 Record("1.000100", "Đăng ký đất đai", "H99.03").dump())
+                ->status,
+            404);
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/hygiene", &dept)->status, 403);
+}
+
+TEST_F(CatalogApiTest, SimulationAndHygiene) {
+  PublishNew("1.000894", "Đăng ký kết hôn");
+  auto plan = Send("POST", "/api/v1/procedures/1.000894/versions/1/workflow/simulate", nullptr,
+                   json{{"received", "2026-02-09 09:00"}, {"channel", "online"}}.dump());
+  ASSERT_EQ(plan->status, 200) << plan->body;
+  auto p = Body(plan);
+  EXPECT_EQ(p["unit"], "H99.02");
+  EXPECT_EQ(p["steps"].size(), 6u);
+  EXPECT_EQ(p["due"], p["legal_due"]);
+  EXPECT_TRUE(p["within_legal"].get<bool>());
+  EXPECT_EQ(Fields(Send("POST", "/api/v1/procedures/1.000894/versions/1/workflow/simulate", nullptr,
+                        json{{"received", "mai"}, {"channel", "fax"}}.dump())),
+            (std::vector<std::string>{"received", "channel"}));
+
+  // A second procedure with the same name and field and no workflow: two findings.
+  ASSERT_EQ(
+      Send("POST", "/api/v1/procedures", &admin_, Record("1.000900", "Đăng ký kết hôn").dump())
+          ->status,
+      201);
+  auto v = Send("GET", "/api/v1/procedures/1.000900/versions/1", &admin_);
+  ASSERT_EQ(Send("POST", "/api/v1/procedures/1.000900/versions/1/publish", &admin_,
+                 json{{"version", Body(v)["row_version"]},
+                      {"decision", {{"number", "2/QĐ"}, {"date", "2025-07-01"}}}}
+                     .dump())
+                ->status,
+            200);
+  auto report = Send("GET", "/api/v1/catalog/hygiene", &admin_);
+  ASSERT_EQ(report->status, 200) << report->body;
+  std::set<std::string> kinds;
+  const json findings = Body(report);
+  for (const auto& f : findings["items"]) {
+    kinds.insert(f["kind"].get<std::string>() + " " + f["procedure_code"].get<std::string>());
+  }
+  EXPECT_EQ(kinds, (std::set<std::string>{"duplicate 1.000894", "no-workflow 1.000900"}));
+}
+
+}  // namespace
+}  // namespace motcua::http
