@@ -16,5 +16,6 @@ int Backup(const Argv& args);
 int Restore(const Argv& args);
 int Audit(const Argv& args);
 int Calendar(const Argv& args);
+int Catalog(const Argv& args);
 
 }  // namespace motcua::main

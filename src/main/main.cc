@@ -21,6 +21,9 @@ Usage:
                       [--pause "FROM..TO"]... [--saturday-morning | --unit CODE [--dsn DSN]]
   motcua calendar holidays YEAR [--unit CODE] [--dsn DSN]
       (without --unit and --dsn: the built-in national calendar, no database needed)
+  motcua catalog import FILE [--format motcua|national] [--dsn DSN]   (FILE "-": stdin)
+  motcua catalog export [--dsn DSN] > FILE
+  motcua catalog hygiene [--dsn DSN]
 
 DSN: sqlite:./var/motcua.db (default; also $MOTCUA_DSN) or postgresql://user@host:port/db
 )";
@@ -41,6 +44,7 @@ int main(int argc, char** argv) {
   if (command == "restore") return Restore(rest);
   if (command == "audit") return Audit(rest);
   if (command == "calendar") return Calendar(rest);
+  if (command == "catalog") return Catalog(rest);
   std::fprintf(stderr, "motcua: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }
