@@ -2,6 +2,8 @@
 // ends. The only dialect difference is the substring test of the search prefilter: instr() in
 // SQLite, strpos() in PostgreSQL, both 1-based and both > 0 for the empty needle, so an unused
 // word slot ('') matches everything on both.
+#include <algorithm>
+
 #include "calendar/civil_time.h"
 #include "catalog/rank.h"
 #include "storage/sql/catalog_codec.h"
@@ -70,7 +72,7 @@ inline constexpr Statement kListInForce{"procedure_list_in_force",
 #define MOTCUA_SEARCH(fn)                                                      \
   MOTCUA_SUMMARY_COLUMNS MOTCUA_LISTED                                         \
       "AND (p.code_folded = $4 OR (" MOTCUA_WORD(fn, "5") " AND " MOTCUA_WORD( \
-          fn, "6") " AND " MOTCUA_WORD(fn, "7") " AND " MOTCUA_WORD(fn, "8") ")) ORDER BY p.code"
+          fn, "6") " AND " MOTCUA_WORD(fn, "7") " AND " MOTCUA_WORD(fn, "8") "))"
 inline constexpr Statement kSearchSqlite{"procedure_search", MOTCUA_SEARCH("instr")};
 inline constexpr Statement kSearchPostgres{"procedure_search", MOTCUA_SEARCH("strpos")};
 #undef MOTCUA_SEARCH
@@ -259,7 +261,13 @@ Result<std::vector<ProcedureSummary>> SqlTx::SearchProcedures(const app::Procedu
     params.push_back(Text(i < search.words.size() ? " " + search.words[i] + " " : std::string()));
   }
   const Statement& stmt = conn_.dialect() == Dialect::kSqlite ? kSearchSqlite : kSearchPostgres;
-  return DecodeRows<ProcedureSummary>(conn_.Query(stmt, params), SummaryFromRow);
+  MOTCUA_ASSIGN_OR_RETURN(auto rows,
+                          DecodeRows<ProcedureSummary>(conn_.Query(stmt, params), SummaryFromRow));
+  // Sorted here rather than in SQL: an ORDER BY code makes SQLite walk the primary-key index and
+  // fetch every row out of order, twice as slow at 10,000 versions as a table scan and a sort.
+  std::sort(rows.begin(), rows.end(),
+            [](const ProcedureSummary& a, const ProcedureSummary& b) { return a.code < b.code; });
+  return rows;
 }
 
 Result<std::vector<catalog::Workflow>> SqlTx::ListWorkflowsOf(const std::string& code,
