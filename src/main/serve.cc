@@ -13,6 +13,7 @@
 #include "app/seed.h"
 #include "http/routes.h"
 #include "main/args.h"
+#include "main/catalog_items.h"
 #include "main/commands.h"
 #include "main/wiring.h"
 
@@ -112,6 +113,16 @@ int Serve(const Argv& argv) {
     auto seeded = app::SeedDemoProvince(identity, &calendars);
     if (!seeded) return Fail(seeded.error());
     seeded_users = std::move(*seeded);
+    // The demo catalog (data/demo-catalog.json), once: skipped when procedures are stored.
+    auto demo_catalog = DemoCatalogItems();
+    if (!demo_catalog) {
+      std::fprintf(stderr, "motcua serve: no demo catalog: %s\n",
+                   ToString(demo_catalog.error()).c_str());
+    } else {
+      auto written = app::SeedDemoCatalog(catalog, std::move(*demo_catalog));
+      if (!written) return Fail(written.error());
+      if (*written > 0) std::fprintf(stderr, "motcua serve: seeded %d demo procedures\n", *written);
+    }
   }
 
   http::ServerOptions options;
