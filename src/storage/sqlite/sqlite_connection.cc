@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <mutex>
 
 namespace motcua::storage::sqlite {
 namespace {
