@@ -2,6 +2,22 @@
 
 namespace motcua::app {
 
+audit::Record AuditRecordFor(const Actor& actor, Instant at, std::string action,
+                             std::string object_type, std::string object_id, std::string detail) {
+  audit::Record r;
+  r.at = at;
+  r.actor_user_id = actor.user_id();
+  r.actor = actor.system ? "system" : actor.name();
+  r.action = std::move(action);
+  r.object_type = std::move(object_type);
+  r.object_id = std::move(object_id);
+  r.address = actor.address;
+  r.result = "ok";
+  r.detail = std::move(detail);
+  r.request_id = actor.request_id;
+  return r;
+}
+
 Result<audit::VerifyOutcome> AuditService::Verify() {
   audit::Verifier verifier;
   Page page{0, 1000};
@@ -32,17 +48,9 @@ Result<std::vector<audit::Record>> AuditService::List(Page page) {
 Status AuditService::RecordFailure(const Actor& actor, const std::string& action,
                                    const std::string& object_type, const std::string& object_id,
                                    const Error& error) {
-  audit::Record r;
-  r.at = clock_.Now();
-  r.actor_user_id = actor.user_id();
-  r.actor = actor.system ? "system" : actor.name();
-  r.action = action;
-  r.object_type = object_type;
-  r.object_id = object_id;
-  r.address = actor.address;
+  audit::Record r = AuditRecordFor(actor, clock_.Now(), action, object_type, object_id,
+                                   error.message.substr(0, 500));
   r.result = std::string(ErrorCodeName(error.code));
-  r.detail = error.message.substr(0, 500);
-  r.request_id = actor.request_id;
   return store_.Write([&](WriteTx& tx) { return tx.AppendAudit(r); });
 }
 

@@ -9,6 +9,11 @@
 
 namespace motcua::app {
 
+// A successful action's audit record: who (`actor`, or "system"), from where, which request, what
+// and on which object. The store assigns seq and the chain hashes on append.
+audit::Record AuditRecordFor(const Actor& actor, Instant at, std::string action,
+                             std::string object_type, std::string object_id, std::string detail);
+
 // Reading and verifying the audit log, and recording attempts that failed (their own transaction
 // rolled back, so the record is written on its own).
 class AuditService {

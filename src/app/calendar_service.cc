@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "app/audit_service.h"
 #include "calendar/holidays.h"
 #include "calendar/inherit.h"
 
@@ -135,18 +136,8 @@ CalendarService::CalendarService(Store& store, const Clock& clock, CalendarServi
 
 audit::Record CalendarService::Audit(const Actor& actor, std::string action, std::string object_id,
                                      std::string detail) const {
-  audit::Record r;
-  r.at = clock_.Now();
-  r.actor_user_id = actor.user_id();
-  r.actor = actor.system ? "system" : actor.name();
-  r.action = std::move(action);
-  r.object_type = "calendar";
-  r.object_id = std::move(object_id);
-  r.address = actor.address;
-  r.result = "ok";
-  r.detail = std::move(detail);
-  r.request_id = actor.request_id;
-  return r;
+  return AuditRecordFor(actor, clock_.Now(), std::move(action), "calendar", std::move(object_id),
+                        std::move(detail));
 }
 
 // --- the cache -----------------------------------------------------------------------------------

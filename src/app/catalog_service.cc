@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "app/audit_service.h"
 #include "calendar/civil_time.h"
 #include "catalog/fold.h"
 #include "catalog/validate.h"
@@ -65,18 +66,8 @@ calendar::CivilDate CatalogService::Today() const { return calendar::ToLocal(clo
 
 audit::Record CatalogService::Audit(const Actor& actor, std::string action, std::string object_id,
                                     std::string detail) const {
-  audit::Record r;
-  r.at = clock_.Now();
-  r.actor_user_id = actor.user_id();
-  r.actor = actor.system ? "system" : actor.name();
-  r.action = std::move(action);
-  r.object_type = "procedure";
-  r.object_id = std::move(object_id);
-  r.address = actor.address;
-  r.result = "ok";
-  r.detail = std::move(detail);
-  r.request_id = actor.request_id;
-  return r;
+  return AuditRecordFor(actor, clock_.Now(), std::move(action), "procedure", std::move(object_id),
+                        std::move(detail));
 }
 
 // --- scope ---------------------------------------------------------------------------------------

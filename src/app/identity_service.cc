@@ -1,5 +1,7 @@
 #include "app/identity_service.h"
 
+#include "app/audit_service.h"
+
 namespace motcua::app {
 namespace {
 
@@ -31,18 +33,8 @@ IdentityService::IdentityService(Store& store, const Clock& clock, PasswordHashe
 audit::Record IdentityService::Audit(const Actor& actor, std::string action,
                                      std::string object_type, std::string object_id,
                                      std::string detail) const {
-  audit::Record r;
-  r.at = clock_.Now();
-  r.actor_user_id = actor.user_id();
-  r.actor = actor.system ? "system" : actor.name();
-  r.action = std::move(action);
-  r.object_type = std::move(object_type);
-  r.object_id = std::move(object_id);
-  r.address = actor.address;
-  r.result = "ok";
-  r.detail = std::move(detail);
-  r.request_id = actor.request_id;
-  return r;
+  return AuditRecordFor(actor, clock_.Now(), std::move(action), std::move(object_type),
+                        std::move(object_id), std::move(detail));
 }
 
 Status IdentityService::CheckScope(ReadTx& tx, const Actor& actor, identity::UnitId unit) {
