@@ -14,6 +14,8 @@ packages=(
   libpq-dev postgresql postgresql-contrib
   libsodium-dev
   libicu-dev
+  libxlsxwriter-dev libzip-dev libexpat1-dev
+  libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core poppler-utils zbar-tools
   nodejs npm
 )
 
