@@ -157,6 +157,10 @@ inline constexpr Statement kAdvanceHead{
     "audit_head_advance", "UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash"};
 inline constexpr Statement kSetHeadHash{"audit_head_hash",
                                         "UPDATE audit_head SET hash = $1 WHERE id = 1"};
+inline constexpr Statement kReadHead{"audit_head_read",
+                                     "SELECT seq, hash FROM audit_head WHERE id = 1"};
+inline constexpr Statement kSaveHead{"audit_head_save",
+                                     "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1"};
 inline constexpr Statement kInsertAudit{
     "audit_insert",
     "INSERT INTO audit_log (seq, at, actor_user_id, actor, action, object_type, object_id, "
@@ -547,11 +551,34 @@ Status SqlTx::InsertIdempotentAnswer(const app::IdempotentAnswer& a) {
   return Ok();
 }
 
+Status SaveAuditHead(Connection& conn, AuditHead& head) {
+  if (!head.dirty) return Ok();
+  MOTCUA_RETURN_IF_ERROR(conn.Exec(kSaveHead, {Int(head.seq), Blob{head.hash}}));
+  head.dirty = false;
+  return Ok();
+}
+
+Status LoadAuditHead(Connection& conn, AuditHead& head) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn.QueryOne(kReadHead, {}));
+  if (!row) return Error::Internal("audit chain head is missing");
+  head.seq = row->Int(0);
+  head.hash = row->Bytes(1);
+  head.loaded = true;
+  head.dirty = false;
+  return Ok();
+}
+
 Status SqlTx::AppendAudit(audit::Record& record) {
-  MOTCUA_ASSIGN_OR_RETURN(auto head, conn_.QueryOne(kAdvanceHead, {}));
-  if (!head) return Error::Internal("audit chain head is missing");
-  record.seq = head->Int(0);
-  record.prev_hash = head->Bytes(1);
+  if (head_ != nullptr && !head_->loaded) MOTCUA_RETURN_IF_ERROR(LoadAuditHead(conn_, *head_));
+  if (head_ != nullptr) {
+    record.seq = head_->seq + 1;
+    record.prev_hash = head_->hash;
+  } else {
+    MOTCUA_ASSIGN_OR_RETURN(auto head, conn_.QueryOne(kAdvanceHead, {}));
+    if (!head) return Error::Internal("audit chain head is missing");
+    record.seq = head->Int(0);
+    record.prev_hash = head->Bytes(1);
+  }
   record.hash = audit::ComputeHash(record);
   const Value actor_id =
       record.actor_user_id ? Value(*record.actor_user_id) : Value(std::monostate{});
@@ -560,6 +587,12 @@ Status SqlTx::AppendAudit(audit::Record& record) {
       {Int(record.seq), Int(record.at), actor_id, Text(record.actor), Text(record.action),
        Text(record.object_type), Text(record.object_id), Text(record.address), Text(record.result),
        Text(record.detail), Text(record.request_id), Blob{record.prev_hash}, Blob{record.hash}}));
+  if (head_ != nullptr) {
+    head_->seq = record.seq;
+    head_->hash = record.hash;
+    head_->dirty = true;
+    return Ok();
+  }
   MOTCUA_RETURN_IF_ERROR(conn_.Exec(kSetHeadHash, {Blob{record.hash}}));
   return Ok();
 }

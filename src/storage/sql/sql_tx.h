@@ -10,10 +10,30 @@
 
 namespace motcua::storage::sql {
 
+// The audit chain's head (last sequence number and hash) kept in memory by a back end with a
+// single writer, so that appending a record costs one INSERT instead of a read and two updates of
+// the audit_head row. The owner writes the head row back once per transaction (SaveAuditHead),
+// restores a snapshot when a savepoint rolls back, and loads it afresh at the start of every
+// transaction, since another process may have appended records in between.
+struct AuditHead {
+  bool loaded = false;
+  bool dirty = false;  // appended since the row was last written
+  std::int64_t seq = 0;
+  std::string hash;
+};
+
+// Reads the audit_head row into `head` (loaded, not dirty).
+Status LoadAuditHead(Connection& conn, AuditHead& head);
+
+// Writes `head` to the audit_head row if it changed; call inside the transaction, before COMMIT.
+Status SaveAuditHead(Connection& conn, AuditHead& head);
+
 class SqlTx final : public app::WriteTx {
  public:
-  // `conn` must outlive this object and already be inside a transaction.
-  explicit SqlTx(Connection& conn) : conn_(conn) {}
+  // `conn` must outlive this object and already be inside a transaction. With `head`, audit
+  // records are chained from the cached head (see AuditHead); without, from the audit_head row,
+  // locked for the rest of the transaction (many writers).
+  explicit SqlTx(Connection& conn, AuditHead* head = nullptr) : conn_(conn), head_(head) {}
 
   Result<std::optional<identity::Unit>> FindUnit(identity::UnitId id) override;
   Result<std::optional<identity::Unit>> FindUnitByCode(const std::string& code) override;
@@ -75,6 +95,7 @@ class SqlTx final : public app::WriteTx {
 
  private:
   Connection& conn_;
+  AuditHead* head_;
 };
 
 }  // namespace motcua::storage::sql

@@ -4,7 +4,6 @@
 
 #include <chrono>
 #include <exception>
-#include <semaphore>
 
 #include "storage/sql/migrate.h"
 #include "storage/sql/sql_tx.h"
@@ -18,7 +17,24 @@ struct SqliteStore::Pending {
   const std::function<Status(app::WriteTx&)>* work = nullptr;
   std::function<Status(SqliteConnection&)> task;
   Status result;
-  std::binary_semaphore done{0};  // released by the writer once `result` is final
+
+  // The caller sleeps until the writer has made `result` final. A mutex and condition variable
+  // rather than a semaphore: libstdc++'s semaphore spins with sched_yield before it sleeps, which
+  // with many waiting callers takes the CPU away from the writer.
+  void Finish() {
+    {
+      std::lock_guard lock(mu);
+      finished = true;
+    }
+    cv.notify_one();
+  }
+  void Wait() {
+    std::unique_lock lock(mu);
+    cv.wait(lock, [&] { return finished; });
+  }
+  std::mutex mu;
+  std::condition_variable cv;
+  bool finished = false;  // guarded by mu
 };
 
 namespace {
@@ -110,7 +126,7 @@ Status SqliteStore::Enqueue(Pending& p) {
     wake = writer_idle_ && queue_.size() >= wanted_;
   }
   if (wake) queue_cv_.notify_one();
-  p.done.acquire();
+  p.Wait();
   return std::move(p.result);
 }
 
@@ -150,7 +166,7 @@ void SqliteStore::WriterLoop() {
     if (batch.front()->work == nullptr) {
       Pending* p = batch.front();
       p->result = RunGuarded([&] { return p->task(*writer_conn_); });
-      p->done.release();
+      p->Finish();
     } else {
       last_batch = batch.size();
       CommitBatch(batch);
@@ -164,15 +180,28 @@ void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
   SqliteConnection& conn = *writer_conn_;
   Status begun = Run(conn, kBegin);
   if (begun.ok()) {
-    sql::SqlTx tx(conn);
+    // Read the head afresh once per batch: another process (the CLI) may have appended records
+    // since; BEGIN IMMEDIATE holds the write lock, so it cannot change again before COMMIT.
+    audit_head_.loaded = false;
+    begun = sql::LoadAuditHead(conn, audit_head_);
+    if (!begun.ok()) (void)Run(conn, kRollback);
+  }
+  if (begun.ok()) {
+    sql::SqlTx tx(conn, &audit_head_);
     for (Pending* p : batch) {
+      const sql::AuditHead before = audit_head_;
       p->result = Run(conn, kSavepoint);
       if (p->result.ok()) p->result = RunGuarded([&] { return (*p->work)(tx); });
-      if (!p->result.ok()) (void)Run(conn, kRollbackTo);
+      if (!p->result.ok()) {
+        (void)Run(conn, kRollbackTo);
+        audit_head_ = before;
+      }
       Status released = Run(conn, kRelease);
       if (!released.ok() && p->result.ok()) p->result = released;
     }
-    Status committed = Run(conn, kCommit);
+    // The chain head row is written once for the batch, not once per audited command.
+    Status committed = sql::SaveAuditHead(conn, audit_head_);
+    if (committed.ok()) committed = Run(conn, kCommit);
     if (!committed.ok()) {
       (void)Run(conn, kRollback);
       for (Pending* p : batch) {
@@ -185,7 +214,7 @@ void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (commit_observer_) commit_observer_(seconds, static_cast<int>(batch.size()));
-  for (Pending* p : batch) p->done.release();
+  for (Pending* p : batch) p->Finish();
 }
 
 Result<std::unique_ptr<SqliteConnection>> SqliteStore::AcquireReader() {

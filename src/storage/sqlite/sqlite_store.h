@@ -11,6 +11,7 @@
 
 #include "app/store.h"
 #include "common/clock.h"
+#include "storage/sql/sql_tx.h"
 #include "storage/sqlite/sqlite_connection.h"
 
 namespace motcua::storage::sqlite {
@@ -67,6 +68,7 @@ class SqliteStore final : public app::Store {
 
   const SqliteOptions options_;
   std::unique_ptr<SqliteConnection> writer_conn_;  // used only by the writer thread
+  sql::AuditHead audit_head_;                      // used only by the writer thread
   std::thread writer_;
 
   std::mutex queue_mu_;  // guards queue_, stopping_, writer_idle_, wanted_

@@ -101,5 +101,51 @@ TEST(SqliteStoreTest, CommitsAreGroupedUnderConcurrency) {
   EXPECT_LT(commits.load(), 320);  // at least some batches held more than one command
 }
 
+// The writer keeps the audit chain's head in memory: a command that appends a record and then
+// fails must give its sequence number back, and a store opened later must continue the chain.
+TEST(SqliteStoreTest, AuditChainSurvivesFailedCommandsInBatchesAndReopening) {
+  const std::string path = FreshPath("chain.db");
+  std::atomic<int> succeeded{0};
+  for (int round = 0; round < 2; ++round) {
+    auto opened = SqliteStore::Open({path, 2, 5000, 256, &kClock});
+    ASSERT_TRUE(opened.ok());
+    auto& store = **opened;
+    ASSERT_TRUE(store.Migrate().ok());
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 8; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < 30; ++i) {
+          const bool fail = (t + i) % 3 == 0;
+          Status s = store.Write([&](app::WriteTx& tx) -> Status {
+            audit::Record r;
+            r.action = fail ? "doomed" : "kept";
+            MOTCUA_RETURN_IF_ERROR(tx.AppendAudit(r));
+            if (fail) return Error::FailedPrecondition("refused after the audit record");
+            return Ok();
+          });
+          EXPECT_EQ(s.ok(), !fail);
+          if (s.ok()) ++succeeded;
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+  }
+  auto store = SqliteStore::Open({path, 2, 5000, 256, &kClock});
+  ASSERT_TRUE(store.ok());
+  audit::Verifier verifier;
+  ASSERT_TRUE((*store)
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto records, tx.ListAudit({0, 1000}));
+                    for (const auto& r : records) {
+                      EXPECT_EQ(r.action, "kept");
+                      verifier.Feed(r);
+                    }
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_TRUE(verifier.outcome().ok) << verifier.outcome().problem;
+  EXPECT_EQ(verifier.outcome().checked, succeeded.load());
+}
+
 }  // namespace
 }  // namespace motcua::storage::sqlite
