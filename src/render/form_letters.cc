@@ -53,7 +53,7 @@ Result<std::string> RenderApology(const Apology& f) {
                      " tiếp nhận giải quyết hồ sơ của Ông/Bà/Tổ chức: <b>" +
                      Escape(f.applicant.name) + "</b>.",
                  kIndented);
-  LabelLine(*doc, "Nội dung yêu cầu giải quyết", f.request, true);
+  doc->Paragraph("Nội dung yêu cầu giải quyết: <b>" + Escape(f.request) + "</b>", kIndented);
   doc->Paragraph("Thời gian hẹn trả kết quả: " + FormatVietnameseDateTime(f.original_due_at) + ".",
                  kIndented);
   doc->Paragraph("Tuy nhiên đến nay, " + unit +
