@@ -1,0 +1,92 @@
+// JobRegistry: a job goes queued -> running -> succeeded or failed, reports progress, is visible
+// to its owner and administrators only, and the queue and the history are bounded.
+#include "app/jobs.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <future>
+
+namespace motcua::app {
+namespace {
+
+// Polls until the job has finished (or a few seconds pass).
+JobStatus WaitFor(const JobRegistry& jobs, const std::string& id) {
+  for (int i = 0; i < 500; ++i) {
+    auto s = jobs.Get(id, std::nullopt, true);
+    if (s.ok() && (s->state == JobState::kSucceeded || s->state == JobState::kFailed)) return *s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ADD_FAILURE() << "job " << id << " did not finish";
+  return {};
+}
+
+TEST(JobRegistryTest, SucceedsAndFailsWithProgress) {
+  FakeClock clock{1'770'000'000};
+  JobRegistry jobs(clock);
+  auto ok = jobs.Submit("catalog.import", 7, [](JobProgress& p) -> Result<std::int64_t> {
+    p.Report(100, 250);
+    return 42;
+  });
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->state, JobState::kQueued);
+  const JobStatus done = WaitFor(jobs, ok->id);
+  EXPECT_EQ(done.state, JobState::kSucceeded);
+  EXPECT_EQ(done.result, 42);
+  EXPECT_EQ(done.done, 250u);
+  EXPECT_EQ(done.total, 250u);
+  EXPECT_EQ(done.finished, clock.Now());
+
+  auto bad = jobs.Submit("catalog.import", 7, [](JobProgress&) -> Result<std::int64_t> {
+    Error e = Error::InvalidField("Thủ tục!B2", "is not a number");
+    return e;
+  });
+  ASSERT_TRUE(bad.ok());
+  const JobStatus failed = WaitFor(jobs, bad->id);
+  EXPECT_EQ(failed.state, JobState::kFailed);
+  ASSERT_TRUE(failed.error.has_value());
+  EXPECT_EQ(failed.error->fields[0].field, "Thủ tục!B2");
+  EXPECT_EQ(JobStateName(failed.state), "failed");
+}
+
+TEST(JobRegistryTest, OnlyTheOwnerAndAdministratorsSeeAJob) {
+  FakeClock clock{0};
+  JobRegistry jobs(clock);
+  auto j = jobs.Submit("k", 7, [](JobProgress&) -> Result<std::int64_t> { return 0; });
+  ASSERT_TRUE(j.ok());
+  EXPECT_TRUE(jobs.Get(j->id, 7, false).ok());
+  EXPECT_TRUE(jobs.Get(j->id, 8, true).ok());
+  EXPECT_EQ(jobs.Get(j->id, 8, false).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(jobs.Get(j->id, std::nullopt, false).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(jobs.Get("nope", 7, true).error().code, ErrorCode::kNotFound);
+}
+
+TEST(JobRegistryTest, QueueAndHistoryAreBounded) {
+  FakeClock clock{0};
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  JobRegistry jobs(clock, {.workers = 1, .max_queued = 2, .max_kept = 2});
+  auto blocked = [gate](JobProgress&) -> Result<std::int64_t> {
+    gate.wait();
+    return 1;
+  };
+  auto first = jobs.Submit("k", 1, blocked);
+  ASSERT_TRUE(first.ok());
+  // Wait until the worker has taken the first job, so that the queue is empty.
+  for (int i = 0; i < 500 && jobs.Get(first->id, 1, false)->state != JobState::kRunning; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_TRUE(jobs.Submit("k", 1, blocked).ok());
+  auto third = jobs.Submit("k", 1, blocked);
+  ASSERT_TRUE(third.ok());
+  auto refused = jobs.Submit("k", 1, blocked);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kResourceExhausted);
+  release.set_value();
+  WaitFor(jobs, third->id);
+  EXPECT_EQ(jobs.Get(first->id, 1, false).error().code, ErrorCode::kNotFound);  // forgotten
+  EXPECT_TRUE(jobs.Get(third->id, 1, false).ok());
+}
+
+}  // namespace
+}  // namespace motcua::app
