@@ -18,6 +18,7 @@ std::optional<Error> Check(const Apology& f) {
   if (auto e = Required("request", f.request)) return e;
   if (auto e = Required("reason", f.reason)) return e;
   if (auto e = Required("head_title", f.head_title)) return e;
+  if (f.original_due_at == 0) return Error::InvalidField("original_due_at", "required");
   if (f.new_due_at <= f.original_due_at) {
     return Error::InvalidField("new_due_at", "must be after original_due_at");
   }

@@ -20,6 +20,8 @@ std::optional<Error> Check(const ReceiptSlip& f) {
   if (auto e = Required("return_place", f.return_place)) return e;
   if (auto e = Required("lookup_url", f.lookup_url)) return e;
   if (f.sets < 1) return Error::InvalidField("sets", "must be at least 1");
+  // Instant 0 (1970) is what an unfilled field holds; no dossier was received then.
+  if (f.received_at == 0) return Error::InvalidField("received_at", "required");
   if (f.due_at < f.received_at) return Error::InvalidField("due_at", "before received_at");
   return std::nullopt;
 }

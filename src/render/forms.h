@@ -70,7 +70,7 @@ struct ReceiptSlip {
   std::vector<Component> components{};
   int sets = 1;              // số lượng hồ sơ (bộ)
   std::string legal_time{};  // thời gian giải quyết theo quy định: "05 ngày làm việc" (required)
-  Instant received_at = 0;                 // thời gian nhận hồ sơ
+  Instant received_at = 0;                 // thời gian nhận hồ sơ (required: not 0)
   Instant due_at = 0;                      // thời gian trả kết quả (the appointment)
   std::string return_place{};              // đăng ký nhận kết quả tại (required)
   std::optional<std::int64_t> fee_dong{};  // phí, lệ phí; nullopt prints nothing
@@ -119,8 +119,8 @@ struct Apology {
   Applicant applicant;
   std::string request{};  // required
   Instant received_at = 0;
-  Instant original_due_at = 0;
-  std::string reason{};  // required
+  Instant original_due_at = 0;  // the appointment on form 01 (required: not 0)
+  std::string reason{};         // required
   Instant new_due_at = 0;
   std::string head_title{};  // "GIÁM ĐỐC", "CHỦ TỊCH" (required)
   std::string head_name{};
