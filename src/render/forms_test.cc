@@ -129,6 +129,18 @@ TEST(ReceiptSlipTest, MarkupInValuesIsPrintedAsText) {
   EXPECT_NE(PdfText(*pdf).find("Công ty TNHH <Hải & Sơn>"), std::string::npos);
 }
 
+TEST(ReceiptSlipTest, DecomposedInputIsPrintedComposed) {
+  ReceiptSlip f = Slip();
+  gchar* nfd = g_utf8_normalize("Nguyễn Thị Hương", -1, G_NORMALIZE_NFD);
+  f.applicant.name = nfd;
+  g_free(nfd);
+  ASSERT_NE(f.applicant.name, "Nguyễn Thị Hương");
+  Result<std::string> pdf = RenderReceiptSlip(f);
+  ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
+  // No normalisation on the reading side: the PDF's own text layer is NFC.
+  EXPECT_NE(testing::PdfRawText(*pdf).find("Nguyễn Thị Hương"), std::string::npos);
+}
+
 TEST(SupplementRequestTest, ListsEverythingMissing) {
   SupplementRequest f;
   f.agency = WardCenter();

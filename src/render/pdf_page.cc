@@ -105,8 +105,17 @@ PangoLayout* PdfDocument::MakeLayout(std::string_view markup, const TextStyle& s
   pango_layout_set_justify(layout, style.align == Align::kJustify);
   pango_layout_set_indent(layout, static_cast<int>(style.indent * PANGO_SCALE));
   if (style.line_spacing != 1) pango_layout_set_line_spacing(layout, style.line_spacing);
+  // Text typed on some systems arrives decomposed (NFD: "e" + U+0302 + U+0303). Composing it
+  // makes Pango use the fonts' precomposed Vietnamese glyphs and the PDF's text layer NFC, so that
+  // a search for "Nguyễn" finds it. Invalid UTF-8 is kept as it is (Pango shows replacement
+  // glyphs).
+  std::string text(markup);
+  if (gchar* nfc =
+          g_utf8_normalize(text.data(), static_cast<gssize>(text.size()), G_NORMALIZE_NFC)) {
+    text = nfc;
+    g_free(nfc);
+  }
   // Invalid markup is a bug in a form, not user input (values are escaped): show it as text.
-  const std::string text(markup);
   if (!pango_parse_markup(text.c_str(), -1, 0, nullptr, nullptr, nullptr, nullptr)) {
     pango_layout_set_text(layout, text.c_str(), -1);
   } else {

@@ -74,12 +74,16 @@ inline void WriteFile(const std::string& path, const std::string& bytes) {
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
-// The text of a PDF in reading order, NFC-normalised, white space collapsed.
-inline std::string PdfText(const std::string& pdf) {
+// The text of a PDF in reading order as pdftotext gives it.
+inline std::string PdfRawText(const std::string& pdf) {
   TempFile file(".pdf");
   WriteFile(file.path(), pdf);
-  return Squeeze(Nfc(Run("pdftotext -enc UTF-8 '" + file.path() + "' - 2>/dev/null")));
+  return Run("pdftotext -enc UTF-8 '" + file.path() + "' - 2>/dev/null");
 }
+
+// The text of a PDF in reading order, NFC-normalised, white space collapsed. pdftotext gives
+// whatever the PDF's text layer holds, which is decomposed when the text was shaped decomposed.
+inline std::string PdfText(const std::string& pdf) { return Squeeze(Nfc(PdfRawText(pdf))); }
 
 // The page count pdfinfo reports, or -1.
 inline int PdfPages(const std::string& pdf) {
