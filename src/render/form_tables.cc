@@ -105,14 +105,14 @@ Result<std::string> RenderLogBook(const LogBook& f) {
               {"Mã hồ sơ", 2.05, Align::kLeft},
               {"Tên thủ tục hành chính", 2.0, Align::kLeft},
               {"Tên tổ chức, cá nhân", 1.4, Align::kLeft},
-              {"Địa chỉ, số điện thoại", 1.8, Align::kLeft},
+              {"Địa chỉ, số điện thoại", 2.0, Align::kLeft},
               {"Cơ quan chủ trì giải quyết", 1.4, Align::kLeft},
               {"Nhận hồ sơ (giờ, ngày)", 1.05, Align::kCenter},
               {"Hẹn trả kết quả (giờ, ngày)", 1.05, Align::kCenter},
               {"Trả kết quả (giờ, ngày)", 1.05, Align::kCenter},
               {"Hình thức trả kết quả", 1, Align::kCenter},
-              {"Ký nhận", 0.8, Align::kCenter},
-              {"Ghi chú", 0.9, Align::kLeft}},
+              {"Ký nhận", 0.7, Align::kCenter},
+              {"Ghi chú", 0.8, Align::kLeft}},
              rows, 8.5);
   return doc->Finish();
 }

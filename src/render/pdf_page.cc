@@ -3,7 +3,6 @@
 #include <cairo-pdf.h>
 
 #include <algorithm>
-#include <numeric>
 
 namespace motcua::render {
 namespace {
@@ -11,7 +10,6 @@ namespace {
 constexpr double kMillimetre = 72.0 / 25.4;
 constexpr double kA4Short = 210 * kMillimetre;
 constexpr double kA4Long = 297 * kMillimetre;
-constexpr double kCellPadding = 3;
 constexpr const char* kFontFamily = "Noto Serif";
 
 cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
@@ -193,62 +191,6 @@ void PdfDocument::NewPage() {
   EndPage();
   ++pages_;
   y_ = top_;
-}
-
-double PdfDocument::RowHeight(const std::vector<Column>& columns,
-                              const std::vector<std::string>& cells, double font_size,
-                              bool header) {
-  const double total = std::accumulate(columns.begin(), columns.end(), 0.0,
-                                       [](double s, const Column& c) { return s + c.weight; });
-  double tallest = 0;
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const double w = content_width() * columns[i].weight / total - 2 * kCellPadding;
-    double h = 0;
-    const std::string text = i < cells.size() ? cells[i] : std::string();
-    Measure(header ? text : Escape(text), {.size = font_size, .bold = header}, w, nullptr, &h);
-    tallest = std::max(tallest, h);
-  }
-  return tallest + 2 * kCellPadding;
-}
-
-void PdfDocument::DrawRow(const std::vector<Column>& columns, const std::vector<std::string>& cells,
-                          double font_size, bool header, double height) {
-  const double total = std::accumulate(columns.begin(), columns.end(), 0.0,
-                                       [](double s, const Column& c) { return s + c.weight; });
-  double x = left_;
-  cairo_set_line_width(cr_, 0.6);
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const double w = content_width() * columns[i].weight / total;
-    cairo_rectangle(cr_, x, y_, w, height);
-    cairo_stroke(cr_);
-    const std::string text = i < cells.size() ? cells[i] : std::string();
-    const TextStyle style{
-        .size = font_size, .bold = header, .align = header ? Align::kCenter : columns[i].align};
-    TextAt(x + kCellPadding, y_ + kCellPadding, w - 2 * kCellPadding, header ? text : Escape(text),
-           style);
-    x += w;
-  }
-  y_ += height;
-}
-
-void PdfDocument::Table(const std::vector<Column>& columns,
-                        const std::vector<std::vector<std::string>>& rows, double font_size) {
-  std::vector<std::string> titles;
-  for (const Column& c : columns) titles.push_back(c.title);
-  const double header_height = RowHeight(columns, titles, font_size, true);
-  std::vector<double> heights;
-  for (const auto& row : rows) heights.push_back(RowHeight(columns, row, font_size, false));
-  // Keep the header with at least the first row.
-  EnsureSpace(header_height + (heights.empty() ? 0 : heights[0]));
-  DrawRow(columns, titles, font_size, true, header_height);
-  for (std::size_t r = 0; r < rows.size(); ++r) {
-    if (y_ + heights[r] > bottom()) {
-      NewPage();
-      DrawRow(columns, titles, font_size, true, header_height);
-    }
-    DrawRow(columns, rows[r], font_size, false, heights[r]);
-  }
-  y_ += 6;
 }
 
 void PdfDocument::Signatures(const std::vector<SignatureBlock>& blocks) {

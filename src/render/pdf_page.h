@@ -94,7 +94,9 @@ class PdfDocument {
   void EnsureSpace(double height);
   void NewPage();
 
-  // A bordered table; rows move to the next page whole, the header repeated at the top.
+  // A bordered table; cells are plain text (escaped here), titles are markup. A row that does not
+  // fit moves to the next page whole, the header row repeated at the top; a row taller than a
+  // whole page is split between its lines.
   void Table(const std::vector<Column>& columns, const std::vector<std::vector<std::string>>& rows,
              double font_size);
   // Signature blocks side by side, each centred in an equal share of the width.
@@ -108,8 +110,10 @@ class PdfDocument {
   PangoLayout* MakeLayout(std::string_view markup, const TextStyle& style, double width);
   double RowHeight(const std::vector<Column>& columns, const std::vector<std::string>& cells,
                    double font_size, bool header);
+  // Draws one table row at the cursor. A row that does not fit continues on the next page, line
+  // by line, after `repeat_header` (the titles, drawn again) when it is not null.
   void DrawRow(const std::vector<Column>& columns, const std::vector<std::string>& cells,
-               double font_size, bool header, double height);
+               double font_size, bool header, const std::vector<std::string>* repeat_header);
   void EndPage();
 
   std::string bytes_{};

@@ -58,6 +58,29 @@ TEST(PdfDocumentTest, TableRowsMoveToTheNextPageWhole) {
   EXPECT_EQ(headers, static_cast<std::size_t>(pages));
 }
 
+TEST(PdfDocumentTest, RowTallerThanAPageIsSplitBetweenLines) {
+  auto doc = PdfDocument::Create(Orientation::kPortrait);
+  ASSERT_TRUE(doc.ok()) << ToString(doc.error());
+  std::string note;
+  for (int i = 1; i <= 150; ++i) note += "Ghi chú dòng " + std::to_string(i) + "\n";
+  (*doc)->Table({{"STT", 1, Align::kCenter}, {"Nội dung", 5, Align::kLeft}},
+                {{"1", "Dòng đầu"}, {"2", note}, {"3", "Dòng cuối"}}, 11);
+  Result<std::string> pdf = (*doc)->Finish();
+  ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
+  const int pages = PdfPages(*pdf);
+  EXPECT_GE(pages, 3);
+  const std::string read = PdfText(*pdf);
+  for (const char* expected : {"Dòng đầu", "Ghi chú dòng 1 ", "Ghi chú dòng 150", "Dòng cuối"}) {
+    EXPECT_NE(read.find(expected), std::string::npos) << expected;
+  }
+  std::size_t headers = 0;
+  for (std::size_t at = read.find("Nội dung"); at != std::string::npos;
+       at = read.find("Nội dung", at + 1)) {
+    ++headers;
+  }
+  EXPECT_EQ(headers, static_cast<std::size_t>(pages));
+}
+
 ReceiptSlip ManyComponents(int count) {
   ReceiptSlip f;
   f.agency = {"ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG",
