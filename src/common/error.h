@@ -91,6 +91,9 @@ struct Error {
     return {ErrorCode::kInternal, std::move(message), {}, {}};
   }
 
+  // The first bad field's path, or "" when no field is named.
+  std::string field() const { return fields.empty() ? std::string() : fields.front().field; }
+
   Error&& WithReason(std::string r) && {
     reason = std::move(r);
     return std::move(*this);
