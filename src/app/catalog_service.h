@@ -147,6 +147,8 @@ class CatalogService {
 
   // Today in Vietnam local time, per the clock.
   calendar::CivilDate Today() const;
+  // The clock the service was built with (for what runs beside it, such as import jobs).
+  const Clock& clock() const { return clock_; }
 
  private:
   // Loads (code, number) for an edit: exists, in scope, row_version current.

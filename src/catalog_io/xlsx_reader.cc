@@ -355,7 +355,12 @@ const XlsxCell& XlsxRow::At(std::size_t column) const {
   return column < cells.size() ? cells[column] : kEmpty;
 }
 
-Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const XlsxLimits& limits) {
+namespace {
+
+using ZipPtr = std::unique_ptr<zip_t, void (*)(zip_t*)>;
+
+// The archive over `bytes` (which must outlive it).
+Result<ZipPtr> OpenZip(std::string_view bytes) {
   if (bytes.size() < 4 || bytes.substr(0, 2) != "PK") {
     return Malformed("the data is not a zip archive");
   }
@@ -374,8 +379,21 @@ Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const XlsxLimits
     return Malformed("the zip archive is damaged (" + message + ")");
   }
   zip_error_fini(&error);
-  std::unique_ptr<zip_t, void (*)(zip_t*)> zip(raw, zip_discard);
+  return ZipPtr(raw, zip_discard);
+}
 
+}  // namespace
+
+Result<std::vector<std::string>> XlsxSheetNames(std::string_view bytes) {
+  MOTCUA_ASSIGN_OR_RETURN(ZipPtr zip, OpenZip(bytes));
+  MOTCUA_ASSIGN_OR_RETURN(std::vector<SheetRef> refs, ReadWorkbook(zip.get(), XlsxLimits{}));
+  std::vector<std::string> out;
+  for (SheetRef& r : refs) out.push_back(std::move(r.name));
+  return out;
+}
+
+Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const XlsxLimits& limits) {
+  MOTCUA_ASSIGN_OR_RETURN(ZipPtr zip, OpenZip(bytes));
   MOTCUA_ASSIGN_OR_RETURN(std::vector<SheetRef> refs, ReadWorkbook(zip.get(), limits));
   MOTCUA_ASSIGN_OR_RETURN(Relations rels, ReadRelations(zip.get(), limits));
   MOTCUA_ASSIGN_OR_RETURN(std::vector<std::string> strings,

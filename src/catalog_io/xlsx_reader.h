@@ -52,6 +52,10 @@ struct XlsxLimits {
 // Every worksheet of the workbook, in the workbook's order (chart sheets are skipped).
 Result<std::vector<XlsxSheet>> ReadXlsx(std::string_view bytes, const XlsxLimits& limits = {});
 
+// The names of the workbook's sheets, without reading any cell: a cheap check that `bytes` is a
+// workbook at all (same errors as ReadXlsx).
+Result<std::vector<std::string>> XlsxSheetNames(std::string_view bytes);
+
 // "A1"-style reference of a 0-based column and 1-based row: (3, 12) -> "D12".
 std::string CellRef(std::size_t column, int row);
 // The column letters of a 0-based column: 0 -> "A", 26 -> "AA".

@@ -5,10 +5,14 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "app/seed.h"
+#include "catalog_io/catalog_json.h"
+#include "catalog_io/catalog_xlsx.h"
 #include "http/routes.h"
 #include "storage/sqlite/sqlite_store.h"
 
@@ -146,6 +150,46 @@ class CatalogApiTest : public ::testing::Test {
   }
 
   json Body(const httplib::Result& res) { return res ? json::parse(res->body) : json(); }
+
+  // POSTs a file (`type` is its Content-Type).
+  httplib::Result Upload(const std::string& path, const Session* s, const std::string& body,
+                         const std::string& type) {
+    httplib::Headers h;
+    if (s) {
+      h.emplace("Cookie", s->cookie);
+      h.emplace("X-CSRF-Token", s->csrf);
+    }
+    return client_->Post(path, h, body, type.c_str());
+  }
+
+  // Polls an import job until it has finished.
+  json WaitForJob(const std::string& location, const Session* s) {
+    for (int i = 0; i < 500; ++i) {
+      auto res = Send("GET", location, s);
+      if (!res || res->status != 200) return Body(res);
+      json job = Body(res);
+      if (job["state"] == "succeeded" || job["state"] == "failed") return job;
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ADD_FAILURE() << location << " did not finish";
+    return {};
+  }
+
+  // Catalog records as a workbook.
+  static std::string Workbook(const json& records) {
+    auto entries = catalog_io::DecodeCatalog(records.dump());
+    EXPECT_TRUE(entries.ok()) << ToString(entries.error());
+    auto bytes = catalog_io::EncodeCatalogXlsx(*entries);
+    EXPECT_TRUE(bytes.ok());
+    return *bytes;
+  }
+
+  // The number of stored versions, from the JSON export.
+  std::size_t StoredVersions() {
+    auto res = Send("GET", "/api/v1/catalog/export", &admin_);
+    EXPECT_EQ(res->status, 200) << res->body;
+    return Body(res).size();
+  }
 
   std::vector<std::string> Fields(const httplib::Result& res) {
     std::vector<std::string> out;
@@ -366,6 +410,119 @@ TEST_F(CatalogApiTest, SimulationAndHygiene) {
     kinds.insert(f["kind"].get<std::string>() + " " + f["procedure_code"].get<std::string>());
   }
   EXPECT_EQ(kinds, (std::set<std::string>{"duplicate 1.000894", "no-workflow 1.000900"}));
+}
+
+const std::string kXlsx(catalog_io::kXlsxMediaType);
+
+TEST_F(CatalogApiTest, ImportJobsSucceedAndExportRoundTrips) {
+  const std::string book = Workbook(
+      json::array({Record("1.000894", "Đăng ký kết hôn"), Record("1.001193", "Khai sinh")}));
+  auto submitted = Upload("/api/v1/catalog/imports", &admin_, book, kXlsx);
+  ASSERT_EQ(submitted->status, 202) << submitted->body;
+  const std::string location = submitted->get_header_value("Location");
+  EXPECT_EQ(location, "/api/v1/catalog/imports/" + Body(submitted)["id"].get<std::string>());
+  EXPECT_EQ(Body(submitted)["state"], "queued");
+  json job = WaitForJob(location, &admin_);
+  ASSERT_EQ(job["state"], "succeeded") << job.dump();
+  EXPECT_EQ(job["written"], 2);
+  EXPECT_EQ(job["progress"]["done"], 2);
+  EXPECT_EQ(job["progress"]["total"], 2);
+  EXPECT_TRUE(job["problem"].is_null());
+  EXPECT_EQ(Send("GET", "/api/v1/procedures/1.001193/versions/1", &admin_)->status, 200);
+
+  // Export as a workbook and as JSON; importing the export again writes nothing.
+  auto xlsx = Send("GET", "/api/v1/catalog/export?format=xlsx", &admin_);
+  ASSERT_EQ(xlsx->status, 200);
+  EXPECT_EQ(xlsx->get_header_value("Content-Type"), kXlsx);
+  auto read = catalog_io::DecodeCatalogXlsx(xlsx->body);
+  ASSERT_TRUE(read.ok()) << ToString(read.error());
+  EXPECT_EQ(read->entries.size(), 2u);
+  auto exported = Send("GET", "/api/v1/catalog/export?format=json", &admin_);
+  ASSERT_EQ(exported->status, 200);
+  EXPECT_EQ(Body(exported)[1]["name"], "Khai sinh");
+  auto again = Upload("/api/v1/catalog/imports", &admin_, exported->body, "application/json");
+  ASSERT_EQ(again->status, 202) << again->body;
+  job = WaitForJob(again->get_header_value("Location"), &admin_);
+  EXPECT_EQ(job["state"], "succeeded") << job.dump();
+  EXPECT_EQ(job["written"], 0);
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/catalog/export?format=pdf", &admin_)),
+            (std::vector<std::string>{"format"}));
+
+  // The hygiene report as a workbook.
+  auto report = Send("GET", "/api/v1/catalog/hygiene?format=xlsx", &admin_);
+  ASSERT_EQ(report->status, 200);
+  EXPECT_EQ(report->get_header_value("Content-Type"), kXlsx);
+}
+
+TEST_F(CatalogApiTest, FailedImportListsEveryProblemByCellAndWritesNothing) {
+  PublishNew("1.000894", "Đăng ký kết hôn");
+  const std::size_t before = StoredVersions();
+  json bad_code = Record("abc", "Mã sai");
+  json other = Record("1.001193", "Khai sinh");
+  const std::string book = Workbook(json::array({Record("1.000900", "Đúng"), bad_code, other}));
+  auto submitted = Upload("/api/v1/catalog/imports", &admin_, book, kXlsx);
+  ASSERT_EQ(submitted->status, 202) << submitted->body;
+  json job = WaitForJob(submitted->get_header_value("Location"), &admin_);
+  ASSERT_EQ(job["state"], "failed") << job.dump();
+  EXPECT_EQ(job["problem"]["type"], "https://motcua.vn/problems/invalid-argument/import");
+  ASSERT_EQ(job["problem"]["errors"].size(), 1u) << job.dump();
+  EXPECT_EQ(job["problem"]["errors"][0]["field"], "Thủ tục!A3");  // row 3: the second record
+  EXPECT_TRUE(job["written"].is_null());
+  EXPECT_EQ(StoredVersions(), before);
+
+  // Decoding errors (here of a JSON file): every one listed, nothing stored.
+  json records = json::array({Record("1.000901", "Một"), Record("1.000902", "Hai")});
+  records[0]["channels"]["in-person"]["time"]["unit"] = "weeks";
+  records[1]["cases"][0]["components"][0]["requirement"] = "maybe";
+  auto json_job = Upload("/api/v1/catalog/imports", &admin_, records.dump(), "application/json");
+  ASSERT_EQ(json_job->status, 202);
+  job = WaitForJob(json_job->get_header_value("Location"), &admin_);
+  ASSERT_EQ(job["state"], "failed");
+  std::vector<std::string> fields;
+  for (const auto& e : job["problem"]["errors"]) fields.push_back(e["field"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"[0].channels.in-person.time.unit",
+                                              "[1].cases[0].components[0].requirement"}));
+  EXPECT_EQ(StoredVersions(), before);
+}
+
+TEST_F(CatalogApiTest, BodiesThatAreNotCatalogFilesAre400) {
+  auto zip = Upload("/api/v1/catalog/imports", &admin_, "PK\x03\x04 not really", kXlsx);
+  ASSERT_EQ(zip->status, 400) << zip->body;
+  EXPECT_EQ(zip->get_header_value("Content-Type"), "application/problem+json");
+  EXPECT_EQ(Fields(zip), (std::vector<std::string>{"file"}));
+  EXPECT_EQ(Body(zip)["type"], "https://motcua.vn/problems/invalid-argument/malformed-xlsx");
+  auto json_as_xlsx = Upload("/api/v1/catalog/imports", &admin_, "[]", kXlsx);
+  EXPECT_EQ(Fields(json_as_xlsx), (std::vector<std::string>{"file"}));
+  auto not_array = Upload("/api/v1/catalog/imports", &admin_, "{\"code\": 1}", "application/json");
+  EXPECT_EQ(not_array->status, 400);
+  EXPECT_EQ(Fields(not_array), (std::vector<std::string>{"body"}));
+  auto text = Upload("/api/v1/catalog/imports", &admin_, "hello", "text/plain");
+  EXPECT_EQ(Fields(text), (std::vector<std::string>{"Content-Type"}));
+  // Broken JSON syntax is the job's: it fails with the parser's message.
+  auto syntax = Upload("/api/v1/catalog/imports", &admin_, "[{", "application/json");
+  ASSERT_EQ(syntax->status, 202);
+  json job = WaitForJob(syntax->get_header_value("Location"), &admin_);
+  EXPECT_EQ(job["state"], "failed");
+  EXPECT_EQ(job["problem"]["status"], 400);
+}
+
+TEST_F(CatalogApiTest, ImportPermissionsAndJobVisibility) {
+  const std::string book = Workbook(json::array({Record("1.000894", "Đăng ký kết hôn")}));
+  Session citizen = Login("congdan");
+  EXPECT_EQ(Upload("/api/v1/catalog/imports", &citizen, book, kXlsx)->status, 403);
+  EXPECT_EQ(Upload("/api/v1/catalog/imports", nullptr, book, kXlsx)->status, 401);
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/export", &citizen)->status, 403);
+  // An administrator below the province root may submit, but the import refuses them.
+  Session dept = Login("admin.tuphap");
+  auto submitted = Upload("/api/v1/catalog/imports", &dept, book, kXlsx);
+  ASSERT_EQ(submitted->status, 202);
+  const std::string location = submitted->get_header_value("Location");
+  json job = WaitForJob(location, &dept);
+  EXPECT_EQ(job["state"], "failed");
+  EXPECT_EQ(job["problem"]["status"], 403);
+  EXPECT_EQ(Send("GET", location, &citizen)->status, 403);
+  EXPECT_EQ(Send("GET", location, &admin_)->status, 200);  // administrators see every job
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/imports/nope", &admin_)->status, 404);
 }
 
 }  // namespace

@@ -6,12 +6,21 @@
 // format of `motcua catalog import|export`), one record per version: the same members, the same
 // field paths in errors. A version's reply adds "row_version", the number a write must send back
 // as "version" (optimistic concurrency).
+//
+// The whole catalog moves as a file: exported as catalog JSON or as the XLSX workbook
+// (src/catalog_io/catalog_xlsx.h), imported as a background job (app::JobRegistry) that decodes
+// the file, reports its progress and runs CatalogService::ImportCatalog (all or nothing).
 #include <charconv>
+#include <memory>
 
+#include "app/jobs.h"
 #include "calendar/civil_time.h"
 #include "catalog/hygiene.h"
 #include "catalog_io/catalog_json.h"
+#include "catalog_io/catalog_xlsx.h"
+#include "catalog_io/xlsx_reader.h"
 #include "http/encode.h"
+#include "http/problem.h"
 #include "http/routes.h"
 
 namespace motcua::http {
@@ -187,6 +196,20 @@ json FindingJson(const catalog::Finding& f) {
 
 json InstantJson(Instant t) {
   return {{"utc", FormatRfc3339Utc(t)}, {"local", calendar::FormatLocal(t)}};
+}
+
+// ?format=json (the default) or xlsx: true for xlsx.
+Result<bool> XlsxFormat(const Request& req) {
+  MOTCUA_ASSIGN_OR_RETURN(auto format, req.Query("format"));
+  if (!format || *format == "json") return false;
+  if (*format == "xlsx") return true;
+  return Error::InvalidField("format", "must be json or xlsx");
+}
+
+Reply XlsxReply(std::string bytes, const std::string& filename) {
+  Reply reply{200, std::move(bytes), std::string(catalog_io::kXlsxMediaType), {}};
+  reply.headers.push_back({"Content-Disposition", "attachment; filename=\"" + filename + "\""});
+  return reply;
 }
 
 // --- public reading ------------------------------------------------------------------------------
@@ -402,10 +425,156 @@ void AddEditRoutes(ApiServer& server, Services& s) {
   server.Add({"GET", "/api/v1/catalog/hygiene", Permission::kCatalogManage, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto today, DateQuery(req, "today"));
+                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto findings, s.catalog->Hygiene(req.actor, today));
+                if (xlsx) {
+                  MOTCUA_ASSIGN_OR_RETURN(std::string bytes,
+                                          catalog_io::EncodeHygieneXlsx(findings));
+                  return XlsxReply(std::move(bytes), "ra-soat-thu-tuc.xlsx");
+                }
                 json items = json::array();
                 for (const auto& f : findings) items.push_back(FindingJson(f));
                 return Reply::Json(200, Dump({{"items", items}}));
+              }});
+}
+
+// --- the catalog as a file
+// ------------------------------------------------------------------------
+
+std::vector<app::CatalogItem> ToItems(std::vector<catalog_io::CatalogEntry> entries) {
+  std::vector<app::CatalogItem> items;
+  items.reserve(entries.size());
+  for (catalog_io::CatalogEntry& e : entries) {
+    items.push_back({std::move(e.procedure.draft), std::move(e.workflows)});
+  }
+  return items;
+}
+
+std::vector<catalog_io::CatalogEntry> ToEntries(std::vector<app::CatalogItem> items) {
+  std::vector<catalog_io::CatalogEntry> out;
+  out.reserve(items.size());
+  for (app::CatalogItem& item : items) {
+    catalog_io::CatalogEntry e;
+    e.procedure.notes = item.version.import_notes;
+    e.procedure.draft = std::move(item.version);
+    e.workflows = std::move(item.workflows);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+// The file formats of an import body, by Content-Type.
+enum class FileFormat { kJson, kXlsx };
+
+Result<FileFormat> BodyFormat(const Request& req) {
+  std::string type = req.Header("Content-Type");
+  type = type.substr(0, type.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  if (type == "application/json") return FileFormat::kJson;
+  if (type == catalog_io::kXlsxMediaType) return FileFormat::kXlsx;
+  return Error::InvalidField("Content-Type", "must be application/json (motcua catalog JSON) or " +
+                                                 std::string(catalog_io::kXlsxMediaType));
+}
+
+// What can be refused before the job starts: an empty body, JSON that is not an array, bytes
+// that are not a workbook. The rest (every record) is the job's.
+Status CheckBody(const std::string& body, FileFormat format) {
+  if (format == FileFormat::kXlsx) {
+    auto sheets = catalog_io::XlsxSheetNames(body);
+    if (!sheets.ok()) return std::move(sheets).error();
+    return Ok();
+  }
+  const std::size_t first = body.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || body[first] != '[') {
+    return Error::InvalidField("body", "must be a catalog file: a JSON array of procedures");
+  }
+  return Ok();
+}
+
+Result<std::int64_t> RunImport(app::CatalogService& catalog, const app::Actor& actor,
+                               const std::string& body, FileFormat format,
+                               app::JobProgress& progress) {
+  auto report = [&progress](std::size_t done, std::size_t total) { progress.Report(done, total); };
+  std::vector<catalog_io::CatalogEntry> entries;
+  catalog_io::XlsxLocator locator;
+  if (format == FileFormat::kXlsx) {
+    MOTCUA_ASSIGN_OR_RETURN(catalog_io::XlsxCatalog read,
+                            catalog_io::DecodeCatalogXlsx(body, report));
+    entries = std::move(read.entries);
+    locator = std::move(read.locator);
+  } else {
+    MOTCUA_ASSIGN_OR_RETURN(entries, catalog_io::DecodeCatalog(body, report));
+  }
+  progress.Report(entries.size(), entries.size());
+  Result<int> written = catalog.ImportCatalog(actor, ToItems(std::move(entries)));
+  if (!written.ok()) {
+    Error e = std::move(written).error();
+    if (format == FileFormat::kXlsx) locator.Relocate(e.fields, "items");
+    return e;
+  }
+  return *written;
+}
+
+json JobJson(const app::JobStatus& job) {
+  json out = {
+      {"id", job.id},
+      {"kind", job.kind},
+      {"state", app::JobStateName(job.state)},
+      {"progress", {{"done", job.done}, {"total", job.total}}},
+      {"submitted", FormatRfc3339Utc(job.submitted)},
+      {"finished", job.finished ? json(FormatRfc3339Utc(*job.finished)) : json(nullptr)},
+      {"written", job.state == app::JobState::kSucceeded ? json(job.result) : json(nullptr)},
+      {"problem", nullptr}};
+  if (job.error) out["problem"] = json::parse(ProblemJson(*job.error, job.id));
+  return out;
+}
+
+bool IsAdministrator(const Request& req) {
+  return req.principal && req.principal->user.roles.Has(identity::Role::kAdministrator);
+}
+
+void AddFileRoutes(ApiServer& server, Services& s) {
+  // Owned by the routes' handlers: destroyed with the server, which is stopped before the
+  // services it uses go away.
+  auto jobs = std::make_shared<app::JobRegistry>(
+      s.catalog->clock(), app::JobOptions{.workers = 1, .max_queued = 4, .max_kept = 100});
+  server.Add({"GET", "/api/v1/catalog/export", Permission::kCatalogManage, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto items, s.catalog->ExportCatalog(req.actor));
+                auto entries = ToEntries(std::move(items));
+                if (xlsx) {
+                  MOTCUA_ASSIGN_OR_RETURN(std::string bytes,
+                                          catalog_io::EncodeCatalogXlsx(entries));
+                  return XlsxReply(std::move(bytes), "danh-muc-thu-tuc.xlsx");
+                }
+                Reply reply = Reply::Json(200, catalog_io::EncodeCatalog(entries));
+                reply.headers.push_back(
+                    {"Content-Disposition", "attachment; filename=\"danh-muc-thu-tuc.json\""});
+                return reply;
+              }});
+  server.Add({"POST", "/api/v1/catalog/imports", Permission::kCatalogManage, "catalog.import",
+              [&s, jobs](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(FileFormat format, BodyFormat(req));
+                MOTCUA_RETURN_IF_ERROR(CheckBody(req.body(), format));
+                app::CatalogService* catalog = s.catalog;
+                MOTCUA_ASSIGN_OR_RETURN(app::JobStatus job,
+                                        jobs->Submit("catalog.import", req.actor.user_id(),
+                                                     [catalog, actor = req.actor, body = req.body(),
+                                                      format](app::JobProgress& progress) {
+                                                       return RunImport(*catalog, actor, body,
+                                                                        format, progress);
+                                                     }));
+                Reply reply = Reply::Json(202, Dump(JobJson(job)));
+                reply.headers.push_back({"Location", "/api/v1/catalog/imports/" + job.id});
+                return reply;
+              }});
+  server.Add({"GET", "/api/v1/catalog/imports/{id}", Permission::kCatalogManage, "",
+              [jobs](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(
+                    app::JobStatus job,
+                    jobs->Get(req.path_params["id"], req.actor.user_id(), IsAdministrator(req)));
+                return Reply::Json(200, Dump(JobJson(job)));
               }});
 }
 
@@ -414,6 +583,7 @@ void AddEditRoutes(ApiServer& server, Services& s) {
 void AddCatalogRoutes(ApiServer& server, Services& services) {
   AddReadRoutes(server, services);
   AddEditRoutes(server, services);
+  AddFileRoutes(server, services);
 }
 
 }  // namespace motcua::http
