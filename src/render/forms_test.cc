@@ -141,6 +141,14 @@ TEST(ReceiptSlipTest, DecomposedInputIsPrintedComposed) {
   EXPECT_NE(testing::PdfRawText(*pdf).find("Nguyễn Thị Hương"), std::string::npos);
 }
 
+TEST(ReceiptSlipTest, InvalidUtf8IsReplacedNotFatal) {
+  ReceiptSlip f = Slip();
+  f.applicant.name = "Nguy\xff\xfe Thị Hương";
+  Result<std::string> pdf = RenderReceiptSlip(f);
+  ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
+  EXPECT_NE(PdfText(*pdf).find("Thị Hương"), std::string::npos);
+}
+
 TEST(SupplementRequestTest, ListsEverythingMissing) {
   SupplementRequest f;
   f.agency = WardCenter();

@@ -105,9 +105,13 @@ PangoLayout* PdfDocument::MakeLayout(std::string_view markup, const TextStyle& s
   if (style.line_spacing != 1) pango_layout_set_line_spacing(layout, style.line_spacing);
   // Text typed on some systems arrives decomposed (NFD: "e" + U+0302 + U+0303). Composing it
   // makes Pango use the fonts' precomposed Vietnamese glyphs and the PDF's text layer NFC, so that
-  // a search for "Nguyễn" finds it. Invalid UTF-8 is kept as it is (Pango shows replacement
-  // glyphs).
+  // a search for "Nguyễn" finds it. Invalid UTF-8 bytes become U+FFFD first.
   std::string text(markup);
+  if (!g_utf8_validate(text.data(), static_cast<gssize>(text.size()), nullptr)) {
+    gchar* valid = g_utf8_make_valid(text.data(), static_cast<gssize>(text.size()));
+    text = valid;
+    g_free(valid);
+  }
   if (gchar* nfc =
           g_utf8_normalize(text.data(), static_cast<gssize>(text.size()), G_NORMALIZE_NFC)) {
     text = nfc;
