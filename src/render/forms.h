@@ -2,27 +2,30 @@
 
 // The dossier forms of Circular 03/2025/TT-VPCP, Annex I, rendered as A4 PDF documents.
 //
-//   01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả            ReceiptSlip        RenderReceiptSlip
-//   02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ             SupplementRequest
-//   RenderSupplementRequest 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ            Refusal
-//   RenderRefusal 04 Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết  Apology RenderApology
-//   05 Thông báo dừng giải quyết hồ sơ                     StopNotice         RenderStopNotice
-//   06 Phiếu kiểm soát quá trình giải quyết hồ sơ          ControlSheet       RenderControlSheet
-//   07 Sổ theo dõi hồ sơ                                   LogBook            RenderLogBook
+//   01 ReceiptSlip        Giấy tiếp nhận hồ sơ và hẹn trả kết quả
+//   02 SupplementRequest  Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ
+//   03 Refusal            Phiếu từ chối tiếp nhận giải quyết hồ sơ
+//   04 Apology            Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết
+//   05 StopNotice         Thông báo dừng giải quyết hồ sơ
+//   06 ControlSheet       Phiếu kiểm soát quá trình giải quyết hồ sơ
+//   07 LogBook            Sổ theo dõi hồ sơ
+//
+// and for each struct X a function RenderX (RenderReceiptSlip, ..., RenderLogBook).
 //
 // The structs are plain values, filled by the caller (the dossier lifecycle) and independent of
-// it. Strings are UTF-8 and printed as given (no case change except where a form prints a heading
-// in capitals, which the caller supplies in capitals); instants are UTC and printed in Vietnam
-// local time ("08 giờ 30 phút, ngày 15 tháng 7 năm 2025", "15/07/2025"); money in đồng
+// it. Strings are UTF-8 and printed as given: no case is changed, so headings the official forms
+// print in capitals (Agency::parent and name, signers' titles) are supplied in capitals. Text is
+// composed to NFC; invalid UTF-8 becomes U+FFFD. Instants are UTC and printed in Vietnam local
+// time ("08 giờ 30 phút, ngày 15 tháng 7 năm 2025", "15/07/2025"); money in đồng
 // ("1.250.000 đồng"). docs/forms.md maps every field to the official form.
 //
 // Every Render function returns the bytes of a PDF document (A4; form 07 in landscape), or
-// kInvalidArgument naming the first missing required field (Error::InvalidField), or kInternal
-// when cairo or Pango fail. No exception leaves these functions.
+// kInvalidArgument naming the first missing or inconsistent field (Error::InvalidField), or
+// kInternal when cairo or Pango fail. No exception leaves these functions.
 //
-// Thread-safety: every call builds its own Pango font map, so the functions may run concurrently
-// on any number of threads. The cost is that each call loads its fonts afresh (a few
-// milliseconds); callers that render in bulk should reuse one thread per batch.
+// Thread-safety: every call builds its own Pango font map and cairo surface and shares nothing
+// mutable, so the functions may run concurrently on any number of threads. The cost is that each
+// call loads its fonts afresh (about 20 ms for a one-page form).
 
 #include <cstdint>
 #include <optional>
@@ -37,10 +40,12 @@ namespace motcua::render {
 // The heading of every form: left, the issuing unit under its parent; right, the national motto
 // and the place and date of issue.
 struct Agency {
-  std::string
-      parent{};  // tên cơ quan chủ quản, "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"; may be empty
-  std::string name{};   // tên cơ quan, "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" (required)
-  std::string place{};  // địa danh in "Hải Phòng, ngày 15 tháng 7 năm 2025" (required)
+  // Tên cơ quan chủ quản: "ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG"; may be empty.
+  std::string parent{};
+  // Tên cơ quan: "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG" (required).
+  std::string name{};
+  // Địa danh before the date: "Hải Phòng" in "Hải Phòng, ngày 15 tháng 7 năm 2025" (required).
+  std::string place{};
 };
 
 // The person or organisation applying (tổ chức, cá nhân).
@@ -84,8 +89,8 @@ struct ReceiptSlip {
 // Form 02: the dossier is incomplete; everything missing is listed at once.
 struct SupplementRequest {
   Agency agency;
-  std::string number{};
-  Instant issued_at = 0;
+  std::string number{};        // số văn bản; may be empty
+  Instant issued_at = 0;       // the date in the heading
   std::string dossier_code{};  // required
   Applicant applicant;
   std::string request{};             // required
@@ -99,8 +104,8 @@ struct SupplementRequest {
 // Form 03: the dossier is not accepted, with the reason.
 struct Refusal {
   Agency agency;
-  std::string number{};
-  Instant issued_at = 0;
+  std::string number{};          // số văn bản; may be empty
+  Instant issued_at = 0;         // the date in the heading
   std::string dossier_code{};    // may be empty (a refused dossier may never get a code)
   std::string receiving_unit{};  // required
   Applicant applicant;
@@ -112,8 +117,8 @@ struct Refusal {
 // Form 04: the result will be late; apology and the new appointment (set only once).
 struct Apology {
   Agency agency;
-  std::string number{};
-  Instant issued_at = 0;
+  std::string number{};        // số văn bản; may be empty
+  Instant issued_at = 0;       // the date in the heading
   std::string dossier_code{};  // required
   std::string competent_unit{};  // in running text: "Sở Tư pháp thành phố Hải Phòng" (required)
   Applicant applicant;
@@ -130,8 +135,8 @@ struct Apology {
 // Form 05: processing of the dossier is stopped.
 struct StopNotice {
   Agency agency;
-  std::string number{};
-  Instant issued_at = 0;
+  std::string number{};          // số văn bản; may be empty
+  Instant issued_at = 0;         // the date in the heading
   std::string dossier_code{};    // required
   std::string competent_unit{};  // in running text, as in Apology (required)
   Applicant applicant;
