@@ -45,6 +45,8 @@ void Addressee(PdfDocument& doc, const std::string& name) {
 Result<std::string> RenderApology(const Apology& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kPortrait));
+  doc->SetInfo("Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết " + f.dossier_code,
+               f.issued_at);
   DrawHeading(*doc, f.agency, f.number, f.issued_at);
   DrawTitle(*doc, "PHIẾU XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN THỜI GIAN GIẢI QUYẾT",
             "Mã hồ sơ: " + f.dossier_code);
@@ -79,6 +81,7 @@ Result<std::string> RenderApology(const Apology& f) {
 Result<std::string> RenderStopNotice(const StopNotice& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kPortrait));
+  doc->SetInfo("Thông báo dừng giải quyết hồ sơ " + f.dossier_code, f.issued_at);
   DrawHeading(*doc, f.agency, f.number, f.issued_at);
   DrawTitle(*doc, "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ", "Mã hồ sơ: " + f.dossier_code);
   Addressee(*doc, f.applicant.name);

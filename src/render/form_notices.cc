@@ -39,6 +39,7 @@ void SignRight(PdfDocument& doc, SignatureBlock block) {
 Result<std::string> RenderSupplementRequest(const SupplementRequest& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kPortrait));
+  doc->SetInfo("Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ " + f.dossier_code, f.issued_at);
   DrawHeading(*doc, f.agency, f.number, f.issued_at);
   DrawTitle(*doc, "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ");
   doc->Paragraph("Mã hồ sơ: <b>" + Escape(f.dossier_code) + "</b>",
@@ -68,6 +69,7 @@ Result<std::string> RenderSupplementRequest(const SupplementRequest& f) {
 Result<std::string> RenderRefusal(const Refusal& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kPortrait));
+  doc->SetInfo("Phiếu từ chối tiếp nhận giải quyết hồ sơ " + f.dossier_code, f.issued_at);
   DrawHeading(*doc, f.agency, f.number, f.issued_at);
   DrawTitle(*doc, "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ");
   if (!f.dossier_code.empty()) {

@@ -44,6 +44,7 @@ Result<std::string> RenderReceiptSlip(const ReceiptSlip& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(QrCode qr, EncodeQr(f.lookup_url));
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kPortrait));
+  doc->SetInfo("Giấy tiếp nhận hồ sơ và hẹn trả kết quả " + f.dossier_code, f.received_at);
   DrawHeading(*doc, f.agency, f.number, f.received_at);
   DrawTitle(*doc, "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ");
   doc->Paragraph("Mã hồ sơ: <b>" + Escape(f.dossier_code) + "</b>",

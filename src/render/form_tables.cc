@@ -48,6 +48,7 @@ Result<std::string> RenderControlSheet(const ControlSheet& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kPortrait));
   doc->NumberPages();
+  doc->SetInfo("Phiếu kiểm soát quá trình giải quyết hồ sơ " + f.dossier_code, std::nullopt);
   DrawHeading(*doc, f.agency, {}, std::nullopt);
   DrawTitle(*doc, "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ",
             "(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)");
@@ -87,6 +88,7 @@ Result<std::string> RenderLogBook(const LogBook& f) {
   if (auto e = Check(f)) return std::move(*e);
   MOTCUA_ASSIGN_OR_RETURN(auto doc, PdfDocument::Create(Orientation::kLandscape));
   doc->NumberPages();
+  doc->SetInfo("Sổ theo dõi hồ sơ " + f.period, std::nullopt);
   DrawHeading(*doc, f.agency, {}, std::nullopt);
   std::string subtitle = f.period;
   if (!f.volume.empty()) subtitle += (subtitle.empty() ? "" : " - ") + ("Quyển số: " + f.volume);

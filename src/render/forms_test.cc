@@ -105,6 +105,21 @@ TEST(ReceiptSlipTest, QrCodeOpensTheLookup) {
   }
 }
 
+TEST(ReceiptSlipTest, SameFormSameBytes) {
+  // The creation date is the form's date, not the system clock's.
+  Result<std::string> first = RenderReceiptSlip(Slip());
+  Result<std::string> second = RenderReceiptSlip(Slip());
+  ASSERT_TRUE(first.ok() && second.ok());
+  EXPECT_TRUE(*first == *second);
+  testing::TempFile file(".pdf");
+  testing::WriteFile(file.path(), *first);
+  const std::string info = testing::Run("pdfinfo -isodates '" + file.path() + "'");
+  EXPECT_NE(info.find("Giấy tiếp nhận hồ sơ và hẹn trả kết quả H26.45-250715-0012"),
+            std::string::npos)
+      << info;
+  EXPECT_NE(info.find("CreationDate:    2025-07-15T01:30:00Z"), std::string::npos) << info;
+}
+
 TEST(ReceiptSlipTest, MissingFieldsAreNamed) {
   ReceiptSlip f = Slip();
   f.dossier_code.clear();

@@ -75,7 +75,17 @@ Result<std::unique_ptr<PdfDocument>> PdfDocument::Create(Orientation orientation
   pango_context_set_round_glyph_positions(doc->context_, FALSE);
   pango_cairo_update_context(doc->cr_, doc->context_);
   doc->y_ = doc->top_;
+  // Cairo stamps the current time as the creation date unless told otherwise.
+  doc->SetInfo("", std::nullopt);
   return doc;
+}
+
+void PdfDocument::SetInfo(const std::string& title, std::optional<Instant> created) {
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_TITLE, title.c_str());
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATOR, "motcua");
+  // An empty date leaves /CreationDate out.
+  const std::string date = created ? FormatRfc3339Utc(*created) : std::string();
+  cairo_pdf_surface_set_metadata(surface_, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
 }
 
 PdfDocument::~PdfDocument() {

@@ -19,11 +19,13 @@
 #include <pango/pangocairo.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/result.h"
+#include "common/time.h"
 
 namespace motcua::render {
 
@@ -76,6 +78,10 @@ class PdfDocument {
   double bottom() const { return height_ - bottom_; }
   int pages() const { return pages_; }
   cairo_t* cairo() { return cr_; }
+
+  // The PDF's document information: its title, and its creation date, which is `created` (the
+  // form's own date) or absent. Never the system clock: the same form gives the same bytes.
+  void SetInfo(const std::string& title, std::optional<Instant> created);
 
   // Numbers every page from the current one on ("Trang 2") in the bottom margin.
   void NumberPages() { number_pages_ = true; }
