@@ -1,8 +1,8 @@
 // Forms 04 (Phiếu xin lỗi và đề nghị gia hạn thời gian giải quyết) and 05 (Thông báo dừng giải
 // quyết hồ sơ) of Circular 03/2025/TT-VPCP, Annex I: letters signed by the head of the unit.
 
-#include "render/form_parts.h"
 #include "render/forms.h"
+#include "render/internal/form_parts.h"
 #include "render/vn_format.h"
 
 namespace motcua::render {

@@ -1,8 +1,8 @@
 // Forms 02 (Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ) and 03 (Phiếu từ chối tiếp nhận giải quyết
 // hồ sơ) of Circular 03/2025/TT-VPCP, Annex I: the answers of the service center at reception.
 
-#include "render/form_parts.h"
 #include "render/forms.h"
+#include "render/internal/form_parts.h"
 #include "render/vn_format.h"
 
 namespace motcua::render {

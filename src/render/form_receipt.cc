@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "render/form_parts.h"
 #include "render/forms.h"
-#include "render/qr.h"
+#include "render/internal/form_parts.h"
+#include "render/internal/qr.h"
 #include "render/vn_format.h"
 
 namespace motcua::render {

@@ -1,8 +1,8 @@
 // Forms 06 (Phiếu kiểm soát quá trình giải quyết hồ sơ) and 07 (Sổ theo dõi hồ sơ) of Circular
 // 03/2025/TT-VPCP, Annex I: tables that may run over several pages, the header repeated.
 
-#include "render/form_parts.h"
 #include "render/forms.h"
+#include "render/internal/form_parts.h"
 #include "render/vn_format.h"
 
 namespace motcua::render {

@@ -1,6 +1,6 @@
 // The layout engine: page breaks inside paragraphs and tables, and rendering on many threads.
 
-#include "render/pdf_page.h"
+#include "render/internal/pdf_page.h"
 
 #include <gtest/gtest.h>
 

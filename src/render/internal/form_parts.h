@@ -9,7 +9,7 @@
 
 #include "common/time.h"
 #include "render/forms.h"
-#include "render/pdf_page.h"
+#include "render/internal/pdf_page.h"
 
 namespace motcua::render {
 

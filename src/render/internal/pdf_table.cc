@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "render/pdf_page.h"
+#include "render/internal/pdf_page.h"
 
 namespace motcua::render {
 namespace {

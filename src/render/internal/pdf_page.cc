@@ -1,4 +1,4 @@
-#include "render/pdf_page.h"
+#include "render/internal/pdf_page.h"
 
 #include <cairo-pdf.h>
 

@@ -1,4 +1,4 @@
-#include "render/qr.h"
+#include "render/internal/qr.h"
 
 #include <qrencode.h>
 

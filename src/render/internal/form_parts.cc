@@ -1,4 +1,4 @@
-#include "render/form_parts.h"
+#include "render/internal/form_parts.h"
 
 #include <algorithm>
 
