@@ -21,6 +21,20 @@ Result<std::vector<app::CatalogItem>> CatalogItems(std::string_view text,
   return items;
 }
 
+Result<std::vector<app::CatalogItem>> CatalogItemsFromXlsx(std::string_view bytes,
+                                                           const catalog_io::Progress& progress,
+                                                           catalog_io::XlsxLocator* locator) {
+  MOTCUA_ASSIGN_OR_RETURN(catalog_io::XlsxCatalog read,
+                          catalog_io::DecodeCatalogXlsx(bytes, progress));
+  if (locator != nullptr) *locator = std::move(read.locator);
+  std::vector<app::CatalogItem> items;
+  items.reserve(read.entries.size());
+  for (catalog_io::CatalogEntry& e : read.entries) {
+    items.push_back({std::move(e.procedure.draft), std::move(e.workflows)});
+  }
+  return items;
+}
+
 Result<std::vector<app::CatalogItem>> NationalItems(std::string_view text,
                                                     const catalog_io::Progress& progress) {
   MOTCUA_ASSIGN_OR_RETURN(std::vector<catalog_io::ImportedProcedure> records,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/catalog_service.h"
+#include "catalog_io/catalog_xlsx.h"
 #include "catalog_io/imported.h"
 #include "common/result.h"
 
@@ -16,6 +17,13 @@ namespace motcua::main {
 // motcua catalog JSON -> items. kInvalidArgument with every decoding error ("[3].channels...").
 Result<std::vector<app::CatalogItem>> CatalogItems(std::string_view text,
                                                    const catalog_io::Progress& progress = {});
+
+// The catalog workbook (catalog_io/catalog_xlsx.h) -> items. kInvalidArgument with every problem
+// by cell ("Thủ tục!D12"); `locator` (when given) receives where each record came from, to name
+// cells in ImportCatalog's errors too.
+Result<std::vector<app::CatalogItem>> CatalogItemsFromXlsx(
+    std::string_view bytes, const catalog_io::Progress& progress = {},
+    catalog_io::XlsxLocator* locator = nullptr);
 
 // National-portal records (one object or an array) -> draft items numbered 0 (the next version
 // of their code: re-importing a newer record makes a new version).
