@@ -15,17 +15,12 @@ namespace motcua::render {
 namespace {
 
 using calendar::ToInstant;
+using testing::KeepSample;
 using testing::PdfPages;
 using testing::PdfText;
 
 constexpr const char* kLookupUrl =
     "https://dichvucong.haiphong.gov.vn/tra-cuu?ma=H26.45-250715-0012";
-
-void KeepSample(const std::string& name, const std::string& pdf) {
-  const char* dir = std::getenv("MOTCUA_RENDER_SAMPLE_DIR");
-  if (dir == nullptr) return;
-  testing::WriteFile((std::filesystem::path(dir) / name).string(), pdf);
-}
 
 Agency WardCenter() {
   return {"ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HẢI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Hải Phòng"};

@@ -21,6 +21,7 @@ extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfi
 namespace motcua::render {
 namespace {
 
+using testing::KeepSample;
 using testing::PdfPages;
 using testing::PdfText;
 
@@ -103,6 +104,7 @@ ReceiptSlip ManyComponents(int count) {
 TEST(PdfDocumentTest, LongReceiptSlipRunsOverPages) {
   Result<std::string> pdf = RenderReceiptSlip(ManyComponents(40));
   ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
+  KeepSample("01-giay-tiep-nhan-dai.pdf", *pdf);
   EXPECT_EQ(PdfPages(*pdf), 2);
   const std::string read = PdfText(*pdf);
   EXPECT_NE(read.find("Bản vẽ thiết kế số 40"), std::string::npos);

@@ -13,14 +13,9 @@ namespace motcua::render {
 namespace {
 
 using calendar::ToInstant;
+using testing::KeepSample;
 using testing::PdfPages;
 using testing::PdfText;
-
-void KeepSample(const std::string& name, const std::string& pdf) {
-  const char* dir = std::getenv("MOTCUA_RENDER_SAMPLE_DIR");
-  if (dir == nullptr) return;
-  testing::WriteFile((std::filesystem::path(dir) / name).string(), pdf);
-}
 
 TEST(ControlSheetTest, OneRowPerHandOver) {
   ControlSheet f;

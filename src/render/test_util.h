@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -104,6 +105,13 @@ inline std::string DecodeQr(const std::string& pdf, const std::string& png_path)
   std::string out = Run("zbarimg --raw -q '" + png_path + "' 2>/dev/null");
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   return out;
+}
+
+// Keeps a copy of `pdf` as `name` in $MOTCUA_RENDER_SAMPLE_DIR when that is set (docs/forms.md).
+inline void KeepSample(const std::string& name, const std::string& pdf) {
+  const char* dir = std::getenv("MOTCUA_RENDER_SAMPLE_DIR");
+  if (dir == nullptr) return;
+  WriteFile((std::filesystem::path(dir) / name).string(), pdf);
 }
 
 }  // namespace motcua::render::testing
