@@ -26,6 +26,7 @@
 #include <string>
 #include <vector>
 
+#include "app/dossier_records.h"
 #include "audit/audit.h"
 #include "calendar/calendar_spec.h"
 #include "catalog/rank.h"
@@ -191,6 +192,14 @@ class ReadTx {
   // Every workflow, ordered by code, version and stored order.
   virtual Result<std::vector<catalog::Workflow>> ListWorkflows() = 0;
 
+  // Dossiers (issue 5; app/dossier_records.h). By id; by code (national format); the events of
+  // a dossier in order; a page of a work queue; the size of a queue (limit and keyset ignored).
+  virtual Result<std::optional<StoredDossier>> FindDossier(std::int64_t id) = 0;
+  virtual Result<std::optional<StoredDossier>> FindDossierByCode(const std::string& code) = 0;
+  virtual Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) = 0;
+  virtual Result<std::vector<StoredDossier>> ListQueue(const QueueQuery& query) = 0;
+  virtual Result<std::int64_t> CountQueue(const QueueQuery& query) = 0;
+
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
   virtual Result<std::int64_t> CountAudit() = 0;
@@ -243,6 +252,24 @@ class WriteTx : public ReadTx {
   // is not empty (kFailedPrecondition "constraint" otherwise).
   virtual Status PutWorkflows(const std::string& code, int version,
                               const std::vector<catalog::Workflow>& workflows) = 0;
+
+  // The next sequence number of dossier codes for (unit, day): 1, 2, 3, ... never repeated, also
+  // across servers (the counter row is updated inside the transaction).
+  virtual Result<std::int64_t> NextDossierSequence(const std::string& unit_code,
+                                                   calendar::CivilDate day) = 0;
+  // Inserts a dossier and its first events; sets dossier.value.id. kAlreadyExists for a taken
+  // code.
+  virtual Status InsertDossier(StoredDossier& dossier,
+                               const std::vector<dossier::Event>& events) = 0;
+  // Appends `events` (numbered from expected_version + 1) and rewrites the current-state row,
+  // which must still be at `expected_version` (kAborted "version-conflict" otherwise, nothing
+  // written).
+  virtual Status AppendDossierEvents(const StoredDossier& dossier, std::int64_t expected_version,
+                                     const std::vector<dossier::Event>& events) = 0;
+  // Rewrites the row's times only (a calendar changed); no version check, no event.
+  virtual Status UpdateDossierClock(std::int64_t id, const DossierClock& clock) = 0;
+  // Queues a message; sets message.id.
+  virtual Status InsertOutbox(OutboxMessage& message) = 0;
 
   // Stores an answer; kAlreadyExists if the key is taken.
   virtual Status InsertIdempotentAnswer(const IdempotentAnswer& answer) = 0;

@@ -192,10 +192,82 @@ CREATE TABLE workflows (
 );
 )sql";
 
+constexpr std::string_view kDossiers = R"sql(
+CREATE TABLE dossiers (
+  id                 BIGSERIAL PRIMARY KEY,
+  code               TEXT UNIQUE,
+  secret_hash        TEXT NOT NULL,
+  procedure_code     TEXT NOT NULL,
+  procedure_version  INTEGER NOT NULL,
+  channel            INTEGER NOT NULL,
+  receiving_unit     TEXT NOT NULL,
+  competent_unit     TEXT NOT NULL,
+  step_unit          TEXT NOT NULL,
+  applicant_user_id  BIGINT,
+  applicant_name     TEXT NOT NULL,
+  state              INTEGER NOT NULL,
+  step_id            TEXT NOT NULL,
+  assignee           BIGINT NOT NULL,
+  paused             INTEGER NOT NULL,
+  waiting_agency     INTEGER NOT NULL,
+  due_at             BIGINT,
+  step_due_at        BIGINT,
+  appointment_at     BIGINT,
+  new_appointment_at BIGINT,
+  intake_due_at      BIGINT,
+  received_at        BIGINT NOT NULL,
+  version            BIGINT NOT NULL,
+  doc                TEXT NOT NULL
+);
+-- Queues: open dossiers of a unit by due instant; a user's own; the reception inbox.
+CREATE INDEX dossiers_queue ON dossiers(step_unit, due_at, id) WHERE state IN (1, 2, 4, 5, 6, 7);
+CREATE INDEX dossiers_assignee ON dossiers(assignee, due_at, id) WHERE state IN (1, 2, 4, 5, 6, 7);
+CREATE INDEX dossiers_applicant ON dossiers(applicant_user_id, id);
+-- The event list: append-only, the source of every figure and of the clock.
+CREATE TABLE dossier_events (
+  dossier_id  BIGINT NOT NULL REFERENCES dossiers(id),
+  seq         BIGINT NOT NULL,
+  kind        TEXT NOT NULL,
+  at          BIGINT NOT NULL,
+  actor_id    BIGINT NOT NULL,
+  unit_code   TEXT NOT NULL,
+  step_id     TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, seq)
+);
+CREATE INDEX dossier_events_at ON dossier_events(at);
+-- Dossier code sequences per unit and reception day (YYMMDD).
+CREATE TABLE dossier_sequences (
+  unit_code TEXT NOT NULL,
+  day       INTEGER NOT NULL,
+  last      BIGINT NOT NULL,
+  PRIMARY KEY (unit_code, day)
+);
+CREATE TABLE outbox (
+  id              BIGSERIAL PRIMARY KEY,
+  dossier_id      BIGINT NOT NULL,
+  kind            TEXT NOT NULL,
+  channel         TEXT NOT NULL,
+  recipient       TEXT NOT NULL,
+  payload         TEXT NOT NULL,
+  created_at      BIGINT NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at BIGINT NOT NULL,
+  sent_at         BIGINT,
+  last_error      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL;
+CREATE FUNCTION dossier_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'dossier events are append-only'; END $$;
+CREATE TRIGGER dossier_events_no_change BEFORE UPDATE OR DELETE ON dossier_events
+FOR EACH ROW EXECUTE FUNCTION dossier_events_append_only();
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
     {3, "catalog: procedure versions with search columns, workflows", kCatalog},
+    {4, "dossiers, dossier events, code sequences, outbox", kDossiers},
 };
 
 }  // namespace

@@ -66,6 +66,11 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<catalog::Workflow>> ListWorkflowsOf(const std::string& code,
                                                          int version) override;
   Result<std::vector<catalog::Workflow>> ListWorkflows() override;
+  Result<std::optional<app::StoredDossier>> FindDossier(std::int64_t id) override;
+  Result<std::optional<app::StoredDossier>> FindDossierByCode(const std::string& code) override;
+  Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) override;
+  Result<std::vector<app::StoredDossier>> ListQueue(const app::QueueQuery& query) override;
+  Result<std::int64_t> CountQueue(const app::QueueQuery& query) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -92,6 +97,14 @@ class SqlTx final : public app::WriteTx {
                       const std::vector<catalog::Workflow>& workflows) override;
   Status InsertIdempotentAnswer(const app::IdempotentAnswer& answer) override;
   Status AppendAudit(audit::Record& record) override;
+  Result<std::int64_t> NextDossierSequence(const std::string& unit_code,
+                                           calendar::CivilDate day) override;
+  Status InsertDossier(app::StoredDossier& dossier,
+                       const std::vector<dossier::Event>& events) override;
+  Status AppendDossierEvents(const app::StoredDossier& dossier, std::int64_t expected_version,
+                             const std::vector<dossier::Event>& events) override;
+  Status UpdateDossierClock(std::int64_t id, const app::DossierClock& clock) override;
+  Status InsertOutbox(app::OutboxMessage& message) override;
 
  private:
   Connection& conn_;

@@ -175,10 +175,82 @@ CREATE TABLE workflows (
 );
 )sql";
 
+constexpr std::string_view kDossiers = R"sql(
+CREATE TABLE dossiers (
+  id                 INTEGER PRIMARY KEY,
+  code               TEXT UNIQUE,
+  secret_hash        TEXT NOT NULL,
+  procedure_code     TEXT NOT NULL,
+  procedure_version  INTEGER NOT NULL,
+  channel            INTEGER NOT NULL,
+  receiving_unit     TEXT NOT NULL,
+  competent_unit     TEXT NOT NULL,
+  step_unit          TEXT NOT NULL,
+  applicant_user_id  INTEGER,
+  applicant_name     TEXT NOT NULL,
+  state              INTEGER NOT NULL,
+  step_id            TEXT NOT NULL,
+  assignee           INTEGER NOT NULL,
+  paused             INTEGER NOT NULL,
+  waiting_agency     INTEGER NOT NULL,
+  due_at             INTEGER,
+  step_due_at        INTEGER,
+  appointment_at     INTEGER,
+  new_appointment_at INTEGER,
+  intake_due_at      INTEGER,
+  received_at        INTEGER NOT NULL,
+  version            INTEGER NOT NULL,
+  doc                TEXT NOT NULL
+);
+-- Queues: open dossiers of a unit by due instant; a user's own; the reception inbox.
+CREATE INDEX dossiers_queue ON dossiers(step_unit, due_at, id) WHERE state IN (1, 2, 4, 5, 6, 7);
+CREATE INDEX dossiers_assignee ON dossiers(assignee, due_at, id) WHERE state IN (1, 2, 4, 5, 6, 7);
+CREATE INDEX dossiers_applicant ON dossiers(applicant_user_id, id);
+-- The event list: append-only, the source of every figure and of the clock.
+CREATE TABLE dossier_events (
+  dossier_id  INTEGER NOT NULL REFERENCES dossiers(id),
+  seq         INTEGER NOT NULL,
+  kind        TEXT NOT NULL,
+  at          INTEGER NOT NULL,
+  actor_id    INTEGER NOT NULL,
+  unit_code   TEXT NOT NULL,
+  step_id     TEXT NOT NULL,
+  body        TEXT NOT NULL,
+  PRIMARY KEY (dossier_id, seq)
+);
+CREATE INDEX dossier_events_at ON dossier_events(at);
+-- Dossier code sequences per unit and reception day (YYMMDD).
+CREATE TABLE dossier_sequences (
+  unit_code TEXT NOT NULL,
+  day       INTEGER NOT NULL,
+  last      INTEGER NOT NULL,
+  PRIMARY KEY (unit_code, day)
+);
+CREATE TABLE outbox (
+  id              INTEGER PRIMARY KEY,
+  dossier_id      INTEGER NOT NULL,
+  kind            TEXT NOT NULL,
+  channel         TEXT NOT NULL,
+  recipient       TEXT NOT NULL,
+  payload         TEXT NOT NULL,
+  created_at      INTEGER NOT NULL,
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at INTEGER NOT NULL,
+  sent_at         INTEGER,
+  last_error      TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_pending ON outbox(next_attempt_at) WHERE sent_at IS NULL;
+CREATE TRIGGER dossier_events_no_update BEFORE UPDATE ON dossier_events
+BEGIN SELECT RAISE(ABORT, 'dossier events are append-only'); END;
+CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
+BEGIN SELECT RAISE(ABORT, 'dossier events are append-only'); END;
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
     {3, "catalog: procedure versions with search columns, workflows", kCatalog},
+    {4, "dossiers, dossier events, code sequences, outbox", kDossiers},
 };
 
 }  // namespace

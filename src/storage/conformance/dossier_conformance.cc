@@ -1,0 +1,262 @@
+// Dossiers in storage (migration 4): round trips of the row and the events, optimistic
+// concurrency, code sequences, queues filtered by unit scope in SQL and keyset-paginated.
+#include <set>
+
+#include "storage/conformance/conformance.h"
+
+namespace motcua::storage::conformance {
+namespace {
+
+using app::Queue;
+using app::QueueQuery;
+using app::StoredDossier;
+using dossier::Event;
+using dossier::EventKind;
+using identity::Unit;
+
+Unit AddUnit(app::Store& store, std::string code, std::optional<identity::UnitId> parent) {
+  Unit u;
+  u.code = std::move(code);
+  u.name = "Đơn vị " + u.code;
+  u.kind = parent ? identity::UnitKind::kDepartment : identity::UnitKind::kProvince;
+  u.parent_id = parent;
+  EXPECT_TRUE(store.Write([&](app::WriteTx& tx) { return tx.InsertUnit(u); }).ok());
+  return u;
+}
+
+StoredDossier MakeDossier(std::string code, std::string step_unit, Instant due) {
+  StoredDossier s;
+  dossier::Dossier& d = s.value;
+  d.code = std::move(code);
+  d.procedure_code = "1.000001";
+  d.procedure_version = 2;
+  d.channel = catalog::Channel::kOnline;
+  d.receiving_unit = "H38.30";
+  d.competent_unit = step_unit;
+  d.applicant = {false,       "Nguyễn Thị Hương", "001203004567",    "Phường Đông Hải",
+                 "H38.99.01", "0912345678",       "huong@example.vn"};
+  d.components = {{"Tờ khai", dossier::Provision::kElectronic, true, std::string(64, 'a')},
+                  {"Giấy khai sinh", dossier::Provision::kDataStore, true, ""}};
+  d.state = dossier::State::kProcessing;
+  d.received = true;
+  d.received_at = 1'772'420'400;
+  d.submitted_at = d.received_at - 60;
+  d.step_id = "tham-dinh";
+  d.step_kind = catalog::StepKind::kAppraise;
+  d.step_budget = 56 * 3600;
+  d.step_entered = d.received_at + 3600;
+  d.version = 1;
+  s.secret_hash = std::string(64, 'f');
+  s.applicant_user = 77;
+  s.step_unit = std::move(step_unit);
+  s.clock.due = due;
+  s.clock.appointment = due;
+  s.clock.step_due = due - 3600;
+  return s;
+}
+
+Event Received(Instant at) {
+  Event e;
+  e.seq = 1;
+  e.kind = EventKind::kReceived;
+  e.at = at;
+  e.actor_id = 5;
+  e.actor = "tiepnhan";
+  e.unit_code = "H38.30";
+  e.to_step = "tiep-nhan";
+  e.to_kind = catalog::StepKind::kReceive;
+  e.to_budget = 4 * 3600;
+  e.to_unit = "H38.30";
+  e.items = {"Bản sao hộ chiếu"};
+  e.new_appointment = at + 86400;
+  e.pause = calendar::ExclusionType::kPublicPosting;
+  e.return_method = dossier::ReturnMethod::kPostal;
+  e.reference = "RR123456789VN";
+  e.reason = "Đủ hồ sơ; đ Đ ư";
+  return e;
+}
+
+TEST_P(StoreConformance, DossierAndEventsRoundTripWhole) {
+  StoredDossier s = MakeDossier("H38.30-260302-0001", "H38.03", 1'773'000'000);
+  const Event e = Received(s.value.received_at);
+  ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {e}); }).ok());
+  ASSERT_GT(s.value.id, 0);
+  Status read = store().Read([&](app::ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto by_id, tx.FindDossier(s.value.id));
+    EXPECT_TRUE(by_id.has_value());
+    if (by_id) {
+      EXPECT_EQ(*by_id, s);
+    }
+    MOTCUA_ASSIGN_OR_RETURN(auto by_code, tx.FindDossierByCode("H38.30-260302-0001"));
+    EXPECT_TRUE(by_code.has_value() && by_code->value.id == s.value.id);
+    MOTCUA_ASSIGN_OR_RETURN(auto none, tx.FindDossierByCode("H38.30-260302-0002"));
+    EXPECT_FALSE(none.has_value());
+    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(s.value.id));
+    EXPECT_EQ(events, std::vector<Event>{e});
+    return Ok();
+  });
+  EXPECT_TRUE(read.ok()) << ToString(read.error());
+}
+
+TEST_P(StoreConformance, StaleDossierVersionConflictsAndWritesNothing) {
+  StoredDossier s = MakeDossier("H38.30-260302-0001", "H38.03", 1'773'000'000);
+  Event first = Received(s.value.received_at);
+  ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {first}); }).ok());
+  Event second = first;
+  second.seq = 2;
+  second.kind = EventKind::kForwarded;
+  StoredDossier next = s;
+  next.value.version = 2;
+  ASSERT_TRUE(
+      store()
+          .Write([&](app::WriteTx& tx) { return tx.AppendDossierEvents(next, 1, {second}); })
+          .ok());
+  // A second officer who read version 1 loses, and nothing of theirs is written.
+  Event other = second;
+  other.kind = EventKind::kPaused;
+  Status lost =
+      store().Write([&](app::WriteTx& tx) { return tx.AppendDossierEvents(next, 1, {other}); });
+  ASSERT_FALSE(lost.ok());
+  EXPECT_EQ(lost.error().code, ErrorCode::kAborted);
+  EXPECT_EQ(lost.error().reason, "version-conflict");
+  EXPECT_TRUE(store()
+                  .Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(s.value.id));
+                    EXPECT_EQ(events.size(), 2u);
+                    EXPECT_EQ(events.back().kind, EventKind::kForwarded);
+                    return Ok();
+                  })
+                  .ok());
+  // A taken code is refused.
+  StoredDossier twin = MakeDossier("H38.30-260302-0001", "H38.03", 1'773'000'000);
+  Status dup = store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(twin, {first}); });
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+}
+
+TEST_P(StoreConformance, DossierSequencesNeverRepeat) {
+  std::vector<std::int64_t> got;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(
+        store()
+            .Write([&](app::WriteTx& tx) -> Status {
+              MOTCUA_ASSIGN_OR_RETURN(auto n, tx.NextDossierSequence("H38.30", {2026, 3, 2}));
+              got.push_back(n);
+              return Ok();
+            })
+            .ok());
+  }
+  // A rolled-back allocation gives its number back: nothing was committed with it.
+  (void)store().Write([&](app::WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto n, tx.NextDossierSequence("H38.30", {2026, 3, 2}));
+    (void)n;
+    return Error::Aborted("changed my mind");
+  });
+  ASSERT_TRUE(
+      store()
+          .Write([&](app::WriteTx& tx) -> Status {
+            MOTCUA_ASSIGN_OR_RETURN(auto n, tx.NextDossierSequence("H38.30", {2026, 3, 2}));
+            got.push_back(n);
+            MOTCUA_ASSIGN_OR_RETURN(auto other, tx.NextDossierSequence("H38.30", {2026, 3, 3}));
+            got.push_back(other);
+            return Ok();
+          })
+          .ok());
+  EXPECT_EQ(got, (std::vector<std::int64_t>{1, 2, 3, 4, 1}));
+}
+
+TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
+  const Unit root = AddUnit(store(), "H38", std::nullopt);
+  const Unit dept = AddUnit(store(), "H38.03", root.id);
+  const Unit division = AddUnit(store(), "H38.03.01", dept.id);
+  const Unit other = AddUnit(store(), "H38.05", root.id);
+  const Instant now = 1'772'500'000;
+  // 7 in the division (due one hour apart, one without due), 2 in another department.
+  std::vector<std::int64_t> division_ids;
+  for (int i = 0; i < 7; ++i) {
+    StoredDossier s = MakeDossier("H38.30-260302-" + std::to_string(1000 + i), division.code,
+                                  now - 7200 + i * 3600);
+    if (i == 6) s.clock = {};
+    if (i == 2) s.value.assignee = 42;
+    if (i == 3) s.value.paused = true;
+    ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
+    division_ids.push_back(s.value.id);
+  }
+  for (int i = 0; i < 2; ++i) {
+    StoredDossier s = MakeDossier("H38.30-260302-" + std::to_string(2000 + i), other.code, now);
+    ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
+  }
+  StoredDossier closed = MakeDossier("H38.30-260302-3000", division.code, now);
+  closed.value.state = dossier::State::kReturned;
+  ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(closed, {}); }).ok());
+
+  auto ids = [&](QueueQuery q) {
+    std::vector<std::int64_t> out;
+    EXPECT_TRUE(store()
+                    .Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
+                      for (const auto& r : rows) out.push_back(r.value.id);
+                      return Ok();
+                    })
+                    .ok());
+    return out;
+  };
+  auto count = [&](QueueQuery q) {
+    std::int64_t n = -1;
+    EXPECT_TRUE(store()
+                    .Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(n, tx.CountQueue(q));
+                      return Ok();
+                    })
+                    .ok());
+    return n;
+  };
+  QueueQuery q;
+  q.scope_root = dept.id;
+  q.now = now;
+  q.soon_until = now + 2 * 3600;
+  EXPECT_EQ(ids(q), division_ids);  // sorted by due, the one without due last; closed excluded
+  EXPECT_EQ(count(q), 7);
+  q.scope_root = root.id;
+  EXPECT_EQ(count(q), 9);
+  q.scope_root = other.id;
+  EXPECT_EQ(count(q), 2);
+
+  // Keyset pages of 3 walk the division's queue exactly once, across the dossier without due.
+  q.scope_root = division.id;
+  q.limit = 3;
+  std::vector<std::int64_t> walked;
+  for (int page = 0; page < 5; ++page) {
+    std::vector<StoredDossier> rows;
+    ASSERT_TRUE(store()
+                    .Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(rows, tx.ListQueue(q));
+                      return Ok();
+                    })
+                    .ok());
+    if (rows.empty()) break;
+    for (const auto& r : rows) walked.push_back(r.value.id);
+    q.after_id = rows.back().value.id;
+    q.after_due = rows.back().clock.due;
+    q.after_no_due = !rows.back().clock.due.has_value();
+  }
+  EXPECT_EQ(walked, division_ids);
+
+  q = QueueQuery{};
+  q.scope_root = division.id;
+  q.now = now;
+  q.soon_until = now + 2 * 3600;
+  q.queue = Queue::kOverdue;
+  EXPECT_EQ(ids(q), (std::vector<std::int64_t>{division_ids[0], division_ids[1]}));
+  q.queue = Queue::kDueSoon;  // step due (= due - 1 h) in [now, now + 2 h)
+  EXPECT_EQ(ids(q), (std::vector<std::int64_t>{division_ids[3], division_ids[4]}));
+  q.queue = Queue::kPaused;
+  EXPECT_EQ(ids(q), (std::vector<std::int64_t>{division_ids[3]}));
+  q.queue = Queue::kMine;
+  q.user = 42;
+  EXPECT_EQ(ids(q), (std::vector<std::int64_t>{division_ids[2]}));
+  q.queue = Queue::kUnassigned;
+  EXPECT_EQ(count(q), 6);
+}
+
+}  // namespace
+}  // namespace motcua::storage::conformance

@@ -1,0 +1,262 @@
+// The dossiers' repositories (migration 4), written once for both back ends.
+#include "calendar/civil_time.h"
+#include "storage/sql/dossier_codec.h"
+#include "storage/sql/sql_tx.h"
+
+namespace motcua::storage::sql {
+namespace {
+
+using app::DossierClock;
+using app::Queue;
+using app::QueueQuery;
+using app::StoredDossier;
+
+#define MOTCUA_DOSSIER_COLUMNS                                                            \
+  "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, " \
+  "new_appointment_at, intake_due_at"
+inline constexpr Statement kFindDossier{
+    "dossier_find", "SELECT " MOTCUA_DOSSIER_COLUMNS " FROM dossiers WHERE id = $1"};
+inline constexpr Statement kFindDossierByCode{
+    "dossier_find_code", "SELECT " MOTCUA_DOSSIER_COLUMNS " FROM dossiers WHERE code = $1"};
+inline constexpr Statement kListEvents{
+    "dossier_events_list", "SELECT body FROM dossier_events WHERE dossier_id = $1 ORDER BY seq"};
+
+// A queue: open dossiers whose step unit is in the subtree of $1, each filter switched on by its
+// flag ($2 user for "mine", $3..$9 flags, $10 now, $11 soon_until). Sorted by due instant with
+// the dossiers without one last, then id; keyset mode $12: 0 first page, 1 after ($13 due, $14
+// id), 2 after a row without due ($14 id).
+#define MOTCUA_QUEUE_WHERE                                                                    \
+  "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "                                   \
+  "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "                   \
+  "SELECT " MOTCUA_DOSSIER_COLUMNS                                                            \
+  ", id FROM dossiers "                                                                       \
+  "WHERE state IN (1, 2, 4, 5, 6, 7) "                                                        \
+  "AND step_unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) "             \
+  "AND ($2 = 0 OR assignee = $2) "                                                            \
+  "AND ($3 = 0 OR assignee = 0) "                                                             \
+  "AND ($4 = 0 OR (COALESCE(step_due_at, due_at) >= $10 AND COALESCE(step_due_at, due_at) < " \
+  "$11)) "                                                                                    \
+  "AND ($5 = 0 OR due_at < $10) "                                                             \
+  "AND ($6 = 0 OR paused = 1) "                                                               \
+  "AND ($7 = 0 OR waiting_agency = 1) "                                                       \
+  "AND ($8 = 0 OR state = 1) "                                                                \
+  "AND ($9 = 0 OR state <> 1) "
+inline constexpr Statement kQueue{
+    "dossier_queue", MOTCUA_QUEUE_WHERE
+    "AND ($12 = 0 OR ($12 = 1 AND (due_at > $13 OR (due_at = $13 AND id > $14) OR due_at IS "
+    "NULL)) OR ($12 = 2 AND due_at IS NULL AND id > $14)) "
+    "ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT $15"};
+inline constexpr Statement kQueueCount{
+    "dossier_queue_count", "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_WHERE
+                           "AND $12 = $12 AND $13 = $13 AND $14 = $14 AND $15 = $15) AS q"};
+#undef MOTCUA_QUEUE_WHERE
+#undef MOTCUA_DOSSIER_COLUMNS
+
+inline constexpr Statement kNextSequence{
+    "dossier_sequence_next",
+    "INSERT INTO dossier_sequences (unit_code, day, last) VALUES ($1, $2, 1) "
+    "ON CONFLICT (unit_code, day) DO UPDATE SET last = dossier_sequences.last + 1 "
+    "RETURNING last"};
+inline constexpr Statement kInsertDossier{
+    "dossier_insert",
+    "INSERT INTO dossiers (code, secret_hash, procedure_code, procedure_version, channel, "
+    "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
+    "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
+    "new_appointment_at, intake_due_at, received_at, version, doc) VALUES ($1, $2, $3, $4, $5, "
+    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) "
+    "RETURNING id"};
+inline constexpr Statement kUpdateDossier{
+    "dossier_update",
+    "UPDATE dossiers SET code = $1, secret_hash = $2, procedure_code = $3, procedure_version = "
+    "$4, channel = $5, receiving_unit = $6, competent_unit = $7, step_unit = $8, "
+    "applicant_user_id = $9, applicant_name = $10, state = $11, step_id = $12, assignee = $13, "
+    "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
+    "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23 "
+    "WHERE id = $24 AND version = $25"};
+inline constexpr Statement kSetDoc{"dossier_set_doc", "UPDATE dossiers SET doc = $1 WHERE id = $2"};
+inline constexpr Statement kUpdateClock{
+    "dossier_update_clock",
+    "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
+    "new_appointment_at = $4, intake_due_at = $5 WHERE id = $6"};
+inline constexpr Statement kInsertEvent{
+    "dossier_event_insert",
+    "INSERT INTO dossier_events (dossier_id, seq, kind, at, actor_id, unit_code, step_id, body) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)"};
+inline constexpr Statement kInsertOutbox{
+    "outbox_insert",
+    "INSERT INTO outbox (dossier_id, kind, channel, recipient, payload, created_at, attempts, "
+    "next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, 0, $7) RETURNING id"};
+
+Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
+
+Result<StoredDossier> DossierFromRow(const Row& r) {
+  StoredDossier out;
+  MOTCUA_ASSIGN_OR_RETURN(out.value, DecodeDossier(r.Text(0)));
+  out.secret_hash = r.Text(1);
+  out.applicant_user = r.OptInt(2);
+  out.step_unit = r.Text(3);
+  out.clock.due = r.OptInt(4);
+  out.clock.step_due = r.OptInt(5);
+  out.clock.appointment = r.OptInt(6);
+  out.clock.new_appointment = r.OptInt(7);
+  out.clock.intake_due = r.OptInt(8);
+  return out;
+}
+
+// The columns of kInsertDossier / kUpdateDossier ($1..$23).
+std::vector<Value> RowParams(const StoredDossier& s) {
+  const dossier::Dossier& d = s.value;
+  return {d.code.empty() ? Null() : Text(d.code),
+          Text(s.secret_hash),
+          Text(d.procedure_code),
+          Int(d.procedure_version),
+          Int(static_cast<int>(d.channel)),
+          Text(d.receiving_unit),
+          Text(d.competent_unit),
+          Text(s.step_unit),
+          OptInt(s.applicant_user),
+          Text(d.applicant.name),
+          Int(dossier::NationalCode(d.state)),
+          Text(d.step_id),
+          Int(d.assignee),
+          Bool(d.paused),
+          Bool(d.waiting_agency),
+          OptInt(s.clock.due),
+          OptInt(s.clock.step_due),
+          OptInt(s.clock.appointment),
+          OptInt(s.clock.new_appointment),
+          OptInt(s.clock.intake_due),
+          Int(d.received_at),
+          Int(d.version),
+          Text(EncodeDossier(d))};
+}
+
+std::vector<Value> QueueParams(const QueueQuery& q) {
+  const auto flag = [&](Queue k) { return Int(q.queue == k ? 1 : 0); };
+  const std::int64_t mode = q.after_id == 0 ? 0 : (q.after_no_due ? 2 : 1);
+  return {Int(q.scope_root),
+          Int(q.queue == Queue::kMine ? q.user : 0),
+          flag(Queue::kUnassigned),
+          flag(Queue::kDueSoon),
+          flag(Queue::kOverdue),
+          flag(Queue::kPaused),
+          flag(Queue::kWaitingAgency),
+          flag(Queue::kSubmitted),
+          Int(q.queue == Queue::kUnassigned || q.queue == Queue::kMine ? 1 : 0),
+          Int(q.now),
+          Int(q.soon_until),
+          Int(mode),
+          Int(q.after_due.value_or(0)),
+          Int(q.after_id),
+          Int(q.limit <= 0 ? 50 : std::min(q.limit, 500))};
+}
+
+}  // namespace
+
+Result<std::optional<StoredDossier>> SqlTx::FindDossier(std::int64_t id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kFindDossier, {Int(id)}));
+  if (!row) return std::optional<StoredDossier>();
+  MOTCUA_ASSIGN_OR_RETURN(auto d, DossierFromRow(*row));
+  return std::optional<StoredDossier>(std::move(d));
+}
+
+Result<std::optional<StoredDossier>> SqlTx::FindDossierByCode(const std::string& code) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kFindDossierByCode, {Text(code)}));
+  if (!row) return std::optional<StoredDossier>();
+  MOTCUA_ASSIGN_OR_RETURN(auto d, DossierFromRow(*row));
+  return std::optional<StoredDossier>(std::move(d));
+}
+
+Result<std::vector<dossier::Event>> SqlTx::ListDossierEvents(std::int64_t id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kListEvents, {Int(id)}));
+  std::vector<dossier::Event> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    MOTCUA_ASSIGN_OR_RETURN(auto e, DecodeEvent(r.Text(0)));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+Result<std::vector<StoredDossier>> SqlTx::ListQueue(const QueueQuery& query) {
+  const std::vector<Value> params = QueueParams(query);
+  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kQueue, params));
+  std::vector<StoredDossier> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    MOTCUA_ASSIGN_OR_RETURN(auto d, DossierFromRow(r));
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+Result<std::int64_t> SqlTx::CountQueue(const QueueQuery& query) {
+  const std::vector<Value> params = QueueParams(query);
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kQueueCount, params));
+  return row ? row->Int(0) : 0;
+}
+
+Result<std::int64_t> SqlTx::NextDossierSequence(const std::string& unit_code,
+                                                calendar::CivilDate day) {
+  const std::int64_t yymmdd = (day.year % 100) * 10000 + day.month * 100 + day.day;
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kNextSequence, {Text(unit_code), Int(yymmdd)}));
+  if (!row) return Error::Internal("dossier sequence returned nothing");
+  return row->Int(0);
+}
+
+namespace {
+
+Status InsertEvents(Connection& conn, std::int64_t id, const std::vector<dossier::Event>& events) {
+  for (const dossier::Event& e : events) {
+    MOTCUA_RETURN_IF_ERROR(conn.Exec(
+        kInsertEvent,
+        {Int(id), Int(e.seq), Text(std::string(dossier::EventKindName(e.kind))), Int(e.at),
+         Int(e.actor_id), Text(e.unit_code), Text(e.step_id), Text(EncodeEvent(e))}));
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Status SqlTx::InsertDossier(StoredDossier& dossier, const std::vector<dossier::Event>& events) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kInsertDossier, RowParams(dossier)));
+  if (!row) return Error::Internal("dossier insert returned no id");
+  dossier.value.id = row->Int(0);
+  // The document carries the id too, so that a dossier read back equals the one written.
+  MOTCUA_RETURN_IF_ERROR(
+      conn_.Exec(kSetDoc, {Text(EncodeDossier(dossier.value)), Int(dossier.value.id)}));
+  return InsertEvents(conn_, dossier.value.id, events);
+}
+
+Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t expected_version,
+                                  const std::vector<dossier::Event>& events) {
+  std::vector<Value> params = RowParams(dossier);
+  params.push_back(Int(dossier.value.id));
+  params.push_back(Int(expected_version));
+  MOTCUA_ASSIGN_OR_RETURN(auto changed, conn_.Exec(kUpdateDossier, params));
+  if (changed == 0) {
+    return Error::Aborted("dossier " + std::to_string(dossier.value.id) +
+                          " was changed by someone else (or does not exist)")
+        .WithReason("version-conflict");
+  }
+  return InsertEvents(conn_, dossier.value.id, events);
+}
+
+Status SqlTx::UpdateDossierClock(std::int64_t id, const DossierClock& c) {
+  MOTCUA_RETURN_IF_ERROR(
+      conn_.Exec(kUpdateClock, {OptInt(c.due), OptInt(c.step_due), OptInt(c.appointment),
+                                OptInt(c.new_appointment), OptInt(c.intake_due), Int(id)}));
+  return Ok();
+}
+
+Status SqlTx::InsertOutbox(app::OutboxMessage& m) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row, conn_.QueryOne(kInsertOutbox,
+                               {Int(m.dossier_id), Text(m.kind), Text(m.channel), Text(m.recipient),
+                                Text(m.payload), Int(m.created_at), Int(m.next_attempt_at)}));
+  if (!row) return Error::Internal("outbox insert returned no id");
+  m.id = row->Int(0);
+  return Ok();
+}
+
+}  // namespace motcua::storage::sql
