@@ -89,6 +89,18 @@ TEST(ReceiptSlipTest, PrintsTheFieldsWithTheirDiacritics) {
   }
 }
 
+TEST(ReceiptSlipTest, EmbedsNotoSerif) {
+  // Without fonts-noto-core fontconfig would substitute another font silently.
+  Result<std::string> pdf = RenderReceiptSlip(Slip());
+  ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
+  testing::TempFile file(".pdf");
+  testing::WriteFile(file.path(), *pdf);
+  const std::string fonts = testing::Run("pdffonts '" + file.path() + "'");
+  for (const char* face : {"NotoSerif-Regular", "NotoSerif-Bold", "NotoSerif-Italic"}) {
+    EXPECT_NE(fonts.find(face), std::string::npos) << face << "\n" << fonts;
+  }
+}
+
 TEST(ReceiptSlipTest, QrCodeOpensTheLookup) {
   Result<std::string> pdf = RenderReceiptSlip(Slip());
   ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
