@@ -94,7 +94,9 @@ TEST(LogBookTest, LongBookRunsOverPagesWithTheHeaderRepeated) {
     ++headers;
   }
   EXPECT_EQ(headers, static_cast<std::size_t>(pages));
-  EXPECT_NE(text.find("Trang " + std::to_string(pages)), std::string::npos);
+  const std::string total = std::to_string(pages);
+  EXPECT_NE(text.find("Trang 1/" + total), std::string::npos);
+  EXPECT_NE(text.find("Trang " + total + "/" + total), std::string::npos);
 }
 
 TEST(LogBookTest, EmptyBookIsOnePage) {

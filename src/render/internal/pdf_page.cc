@@ -194,9 +194,10 @@ void PdfDocument::EnsureSpace(double height) {
 }
 
 void PdfDocument::EndPage() {
-  if (number_pages_) {
-    TextStyle style{.size = 9, .align = Align::kCenter};
-    TextAt(left_, height_ - bottom_ + 6, content_width(), "Trang " + std::to_string(pages_), style);
+  if (page_total_ > 0) {
+    const TextStyle style{.size = 9, .align = Align::kCenter};
+    TextAt(left_, height_ - bottom_ + 6, content_width(),
+           "Trang " + std::to_string(pages_) + "/" + std::to_string(page_total_), style);
   }
   cairo_show_page(cr_);
 }
@@ -245,6 +246,19 @@ Result<std::string> PdfDocument::Finish() {
     return Error::Internal(std::string("cairo: ") + cairo_status_to_string(status));
   }
   return std::move(bytes_);
+}
+
+Result<std::string> PdfDocument::DrawNumbered(Orientation orientation,
+                                              const std::function<void(PdfDocument&)>& draw) {
+  MOTCUA_ASSIGN_OR_RETURN(auto first, Create(orientation));
+  draw(*first);
+  if (first->pages() == 1) return first->Finish();
+  const int total = first->pages();
+  first.reset();
+  MOTCUA_ASSIGN_OR_RETURN(auto second, Create(orientation));
+  second->page_total_ = total;
+  draw(*second);
+  return second->Finish();
 }
 
 }  // namespace motcua::render

@@ -18,6 +18,7 @@
 #include <cairo.h>
 #include <pango/pangocairo.h>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -83,9 +84,6 @@ class PdfDocument {
   // form's own date) or absent. Never the system clock: the same form gives the same bytes.
   void SetInfo(const std::string& title, std::optional<Instant> created);
 
-  // Numbers every page from the current one on ("Trang 2") in the bottom margin.
-  void NumberPages() { number_pages_ = true; }
-
   // Writes a wrapping paragraph at the cursor, starting a new page between lines when needed.
   void Paragraph(std::string_view markup, const TextStyle& style);
   // Draws `markup` in the box at (x, y) of the given width without moving the cursor or breaking
@@ -111,6 +109,12 @@ class PdfDocument {
   // Ends the last page and returns the PDF bytes. kInternal on a cairo error. Call once.
   Result<std::string> Finish();
 
+  // A document drawn by `draw` on a new PdfDocument. When it runs over more than one page it is
+  // drawn a second time, now numbering the pages "Trang 2/5" in the bottom margin (the count is
+  // known only at the end, and drawing is deterministic, so the second pass has as many pages).
+  static Result<std::string> DrawNumbered(Orientation orientation,
+                                          const std::function<void(PdfDocument&)>& draw);
+
  private:
   PdfDocument() = default;
   PangoLayout* MakeLayout(std::string_view markup, const TextStyle& style, double width);
@@ -131,7 +135,7 @@ class PdfDocument {
   double left_ = 0, right_ = 0, top_ = 0, bottom_ = 0;
   double y_ = 0;
   int pages_ = 1;
-  bool number_pages_ = false;
+  int page_total_ = 0;  // > 0: number the pages "Trang n/page_total_"
 };
 
 }  // namespace motcua::render
