@@ -29,7 +29,9 @@ std::optional<Error> Check(const ReceiptSlip& f) {
 // The QR code at the right margin, from the cursor down; returns the y under it and its caption.
 double DrawLookupQr(PdfDocument& doc, const QrCode& qr) {
   constexpr double kSide = 76;  // about 27 mm: readable by a phone and by a 150-dpi scan
-  constexpr double kQuiet = 6;  // the white around it stays clear of text (4 modules or more)
+  // With the gap above and the text of items 2-7 kept 100 pt from the margin, the white around
+  // the code is wider than the four modules a reader needs (a module is 2.3 pt for a 60-byte URL).
+  constexpr double kQuiet = 6;
   const double x = doc.left() + doc.content_width() - kSide - kQuiet;
   const double top = doc.y() + kQuiet;
   DrawQr(doc.cairo(), qr, x, top, kSide);

@@ -81,8 +81,10 @@ struct ReceiptSlip {
   std::optional<std::int64_t> fee_dong{};  // phí, lệ phí; nullopt prints nothing
   std::string log_volume{};                // Sổ theo dõi hồ sơ, quyển số; may be empty
   int log_number = 0;                      // số thứ tự in the log book; 0 prints nothing
-  std::string lookup_url{};                // printed and encoded as a QR code (required)
-  std::string receiver_name{};             // người tiếp nhận hồ sơ
+  // The public lookup link, printed and encoded as a QR code (required). Keep it short: a scan
+  // at 150 dpi decodes links up to 500 bytes and fails at 800; a phone wants far fewer.
+  std::string lookup_url{};
+  std::string receiver_name{};  // người tiếp nhận hồ sơ
   std::string digital_signature{};  // "Ký số bởi ... lúc ..." for an electronic slip; may be empty
 };
 
