@@ -95,4 +95,15 @@ std::string Sha256Hex(const std::string& data) {
   return audit::Hex(std::string(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
+std::string RandomCode(std::size_t length) {
+  static constexpr char kAlphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  std::string out(length, ' ');
+  for (auto& c : out) c = kAlphabet[randombytes_uniform(sizeof kAlphabet - 1)];
+  return out;
+}
+
+bool ConstantTimeEqual(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 }  // namespace motcua::app

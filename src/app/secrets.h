@@ -51,7 +51,15 @@ Status ValidatePassword(const std::string& password);
 // `bytes` random bytes as URL-safe base64 without padding.
 std::string RandomToken(std::size_t bytes);
 
+// `length` characters drawn uniformly from capitals and digits without look-alikes (no 0, O, 1,
+// I): a secret that a person reads from paper and types. 8 characters give about 40 bits.
+std::string RandomCode(std::size_t length);
+
 // SHA-256 of `data` as lower-case hex.
 std::string Sha256Hex(const std::string& data);
+
+// Equality that takes the same time wherever the strings differ (libsodium sodium_memcmp);
+// strings of different lengths are unequal.
+bool ConstantTimeEqual(const std::string& a, const std::string& b);
 
 }  // namespace motcua::app

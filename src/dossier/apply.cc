@@ -9,6 +9,7 @@ namespace {
 
 void EnterStep(Dossier& d, const Event& e) {
   d.step_id = e.to_step;
+  d.step_unit = e.to_unit;
   d.step_kind = e.to_kind;
   d.step_counted = e.to_counted;
   d.step_budget = e.to_budget;

@@ -223,6 +223,7 @@ struct Dossier {
   State state = State::kSubmitted;
   bool received = false;  // reception happened (states 5 before / after differ)
   std::string step_id;
+  std::string step_unit;  // the unit performing the current step
   catalog::StepKind step_kind = catalog::StepKind::kOther;
   bool step_counted = true;
   std::int64_t step_budget = 0;  // working seconds

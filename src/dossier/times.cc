@@ -160,7 +160,10 @@ Result<std::vector<Handover>> ComputeHandovers(const std::vector<Event>& events,
       pauses.push_back(*pause);
       pause.reset();
     }
-    if (!EntersStep(e.kind)) continue;
+    // A step ends when the next one is entered, or when the result is handed to the applicant
+    // or processing stops (the last row of form 06 has no next unit).
+    const bool ends = e.kind == EventKind::kReturned || e.kind == EventKind::kStopped;
+    if (!EntersStep(e.kind) && !ends) continue;
     if (current) {
       current->left = e.at;
       current->actor = e.actor;

@@ -69,7 +69,8 @@ struct Handover {
   Timeliness timeliness = Timeliness::kPending;
 };
 
-// Every completed step of the history, in order.
+// Every completed step of the history, in order: ended by entering the next step, by the return
+// of the result or by a stop (then to_unit is empty: the applicant).
 Result<std::vector<Handover>> ComputeHandovers(const std::vector<Event>& events,
                                                const calendar::Calendar& calendar);
 

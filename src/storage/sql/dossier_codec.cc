@@ -96,6 +96,7 @@ std::string EncodeDossier(const Dossier& d) {
       {"state", dossier::NationalCode(d.state)},
       {"received", d.received},
       {"step_id", d.step_id},
+      {"step_unit", d.step_unit},
       {"step_kind", catalog::StepKindName(d.step_kind)},
       {"step_counted", d.step_counted},
       {"step_budget", d.step_budget},
@@ -144,6 +145,7 @@ Result<Dossier> DecodeDossier(std::string_view text) {
     d.state = static_cast<dossier::State>(state);
     d.received = j.at("received").get<bool>();
     d.step_id = j.at("step_id").get<std::string>();
+    d.step_unit = j.at("step_unit").get<std::string>();
     d.step_kind = Must(catalog::ParseStepKind(j.at("step_kind").get<std::string>()), "step_kind");
     d.step_counted = j.at("step_counted").get<bool>();
     d.step_budget = j.at("step_budget").get<std::int64_t>();

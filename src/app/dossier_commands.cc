@@ -1,0 +1,131 @@
+// Processing commands, work queues, the public lookup and form 06 of DossierService.
+#include <algorithm>
+
+#include "app/audit_service.h"
+#include "app/dossier_internal.h"
+#include "app/secrets.h"
+
+namespace motcua::app {
+
+using dossier::Event;
+
+Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
+                                        std::int64_t expected_version,
+                                        const dossier::Command& command) {
+  const Instant now = clock_.Now();
+  MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx));
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
+    if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
+    StoredDossier stored = std::move(*found);
+    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
+    MOTCUA_RETURN_IF_ERROR(CheckRead(*units, actor, stored, events));
+    if (stored.value.version != expected_version) {
+      return Error::Aborted("dossier " + stored.value.code + " is at version " +
+                            std::to_string(stored.value.version) + ", not " +
+                            std::to_string(expected_version))
+          .WithReason("version-conflict");
+    }
+    MOTCUA_ASSIGN_OR_RETURN(dossier::Actor who, DomainActor(*units, actor));
+    MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(stored.value.procedure_code,
+                                                                  stored.value.procedure_version));
+    if (!version) return Error::Internal("the dossier's procedure version is missing");
+    const catalog::Procedure& p = version->value.procedure;
+    MOTCUA_ASSIGN_OR_RETURN(auto workflow, internal::LoadWorkflow(tx, p.code, version->value.number,
+                                                                  stored.value.channel));
+    dossier::Context ctx = internal::MakeContext(*units, who, p, workflow, now);
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
+    // The supplement period (15 working days unless the procedure says otherwise) has passed.
+    ctx.supplement_expired = stored.value.state == dossier::State::kSupplement &&
+                             times.due.has_value() && now > *times.due;
+    if (command.kind == dossier::CommandKind::kDraftApology && command.new_appointment &&
+        times.due && *command.new_appointment <= *times.due) {
+      return Error::InvalidField("new_appointment", "must be later than the current appointment");
+    }
+    MOTCUA_ASSIGN_OR_RETURN(auto added, dossier::Decide(stored.value, command, ctx));
+    const std::int64_t before = stored.value.version;
+    for (const Event& e : added) {
+      dossier::Apply(stored.value, e);
+      events.push_back(e);
+    }
+    MOTCUA_ASSIGN_OR_RETURN(times, TimesOf(stored.value, events, p));
+    internal::FillRow(stored, times);
+    MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
+    for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
+    audit::Record rec =
+        AuditRecordFor(actor, now, "dossier." + std::string(CommandKindName(command.kind)),
+                       "dossier", stored.value.code, command.reason.substr(0, 200));
+    return tx.AppendAudit(rec);
+  }));
+  return Get(actor, id);
+}
+
+Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::string& secret) {
+  const Error unknown = Error::NotFound("no dossier with this code and secret");
+  PublicStatus out;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossierByCode(code));
+    // The hash is compared even for an unknown code, so that both take the same time.
+    const std::string given = Sha256Hex(secret);
+    const std::string stored = found ? found->secret_hash : std::string(given.size(), '0');
+    if (!found || !ConstantTimeEqual(given, stored)) return unknown;
+    const dossier::Dossier& d = found->value;
+    out.code = d.code;
+    out.state = d.state;
+    out.applicant_initials = internal::Initials(d.applicant.name);
+    out.appointment = found->clock.appointment;
+    out.new_appointment = found->clock.new_appointment;
+    out.result_ready = d.state == dossier::State::kResolved;
+    out.step_name = d.step_id;
+    MOTCUA_ASSIGN_OR_RETURN(auto version,
+                            tx.FindProcedureVersion(d.procedure_code, d.procedure_version));
+    if (version) {
+      out.procedure_name = version->value.procedure.name;
+      MOTCUA_ASSIGN_OR_RETURN(auto workflows,
+                              tx.ListWorkflowsOf(d.procedure_code, d.procedure_version));
+      for (const auto& w : workflows) {
+        const catalog::Step* step = dossier::FindStep(w, d.step_id);
+        if (step != nullptr) out.step_name = step->name;
+      }
+    }
+    return Ok();
+  }));
+  return out;
+}
+
+Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
+                                            const std::string& cursor, int limit) {
+  if (!actor.user) return Error::Unauthenticated("login required");
+  QueueQuery q;
+  q.queue = queue;
+  q.scope_root = actor.user->unit_id;
+  q.user = actor.user->id;
+  q.now = clock_.Now();
+  q.soon_until = q.now + 24 * 3600;  // due within a day
+  q.limit = std::clamp(limit <= 0 ? 50 : limit, 1, 200);
+  MOTCUA_RETURN_IF_ERROR(internal::DecodeCursor(cursor, q));
+  QueuePage page;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(page.total, tx.CountQueue(q));
+    MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
+    for (auto& row : rows) {
+      DossierView v;
+      v.stored = std::move(row);
+      page.items.push_back(std::move(v));
+    }
+    return Ok();
+  }));
+  if (static_cast<int>(page.items.size()) == q.limit) {
+    page.next = internal::EncodeCursor(page.items.back().stored);
+  }
+  return page;
+}
+
+Result<std::vector<dossier::Handover>> DossierService::Handovers(const Actor& actor,
+                                                                 std::int64_t id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto view, Get(actor, id));
+  MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(view.stored.value.competent_unit));
+  return dossier::ComputeHandovers(view.events, *cal.second);
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,80 @@
+#pragma once
+
+// Pieces of DossierService shared by dossier_service.cc and dossier_commands.cc.
+
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "app/dossier_service.h"
+
+namespace motcua::app {
+
+// The unit tree as the dossier rules need it: codes and scope by code.
+struct DossierService::Units {
+  explicit Units(const std::vector<identity::Unit>& all);
+  std::string CodeOf(identity::UnitId id) const;
+  std::optional<identity::UnitId> IdOf(const std::string& code) const;
+  // `code` names `root` or a unit below it.
+  bool Contains(identity::UnitId root, const std::string& code) const;
+  // Unit `unit` is unit `root` or below it, both by code.
+  bool ContainsCode(const std::string& root, const std::string& unit) const;
+
+  identity::UnitTree tree;
+  std::unordered_map<std::string, identity::UnitId> ids;
+  std::unordered_map<identity::UnitId, std::string> codes;
+};
+
+namespace internal {
+
+// "id secret", the body of a remembered creation answer.
+std::string EncodeCreated(std::int64_t id, const std::string& secret);
+Result<std::pair<std::int64_t, std::string>> DecodeCreated(const std::string& body);
+
+// The published version (number, or in force on `now`'s day when 0). kNotFound naming the
+// field "procedure_code" when none.
+Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& code, int number,
+                                              Instant now);
+// The version's workflow serving `channel` (one whose channels list it or is empty).
+// kFailedPrecondition "no-workflow" when none.
+Result<catalog::Workflow> LoadWorkflow(ReadTx& tx, const std::string& code, int number,
+                                       dossier::Channel channel);
+
+// The reception check: every component of the case, with what the applicant provided (matched
+// by name), missing ones marked; electronic and data-store components count as digitized, paper
+// ones are marked digitized at reception. kInvalidArgument naming "case_name" or
+// "components[i].name" for a case or component the procedure does not have.
+Result<std::vector<dossier::ProvidedComponent>> CheckComponents(const catalog::Procedure& p,
+                                                                const ReceptionInput& input);
+// Names of the required components that are missing.
+std::vector<std::string> MissingItems(const std::vector<dossier::ProvidedComponent>& components);
+
+// The competent unit: the one of the procedure's competent units that is, or contains, the
+// applicant's commune; else the first.
+std::string Route(const DossierService::Units& units, const catalog::Procedure& p,
+                  const std::string& commune_code);
+// Where an online dossier is checked: the first receiving unit, else the competent unit.
+std::string ReceivingUnitOf(const catalog::Procedure& p, const std::string& competent_unit);
+
+dossier::Context MakeContext(const DossierService::Units& units, const dossier::Actor& actor,
+                             const catalog::Procedure& p, const catalog::Workflow& workflow,
+                             Instant now);
+
+// The current-state row's columns derived from the dossier and its times.
+void FillRow(StoredDossier& stored, const dossier::Times& times);
+
+// Queues the applicant's notification for `event` when it is one they are told about
+// (received, guided, refused, supplement requested, issued, apology signed, stopped).
+Status Notify(WriteTx& tx, const StoredDossier& stored, const dossier::Event& event, Instant now);
+
+// "N.T.H." for "Nguyễn Thị Hương": the first letter of each word (UTF-8 aware).
+std::string Initials(const std::string& name);
+
+// The keyset cursor of a queue page: "<due>.<id>" or "-.<id>" after a row without due.
+std::string EncodeCursor(const StoredDossier& last);
+// Fills q.after_*; "" is the first page. kInvalidArgument naming "cursor" otherwise.
+Status DecodeCursor(const std::string& cursor, QueueQuery& q);
+
+}  // namespace internal
+}  // namespace motcua::app

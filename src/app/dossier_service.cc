@@ -1,0 +1,236 @@
+// Reception, submission, reading and scope of dossiers. The processing commands, queues and the
+// public lookup are in dossier_commands.cc.
+#include "app/dossier_service.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "app/audit_service.h"
+#include "app/dossier_internal.h"
+#include "app/secrets.h"
+#include "calendar/civil_time.h"
+#include "calendar/format.h"
+#include "dossier/code.h"
+
+namespace motcua::app {
+
+using dossier::Command;
+using dossier::CommandKind;
+using dossier::Event;
+
+DossierService::DossierService(Store& store, const Clock& clock, CalendarService& calendars)
+    : store_(store), clock_(clock), calendars_(calendars) {}
+
+// Units change rarely: the tree is kept for 30 seconds, and reloaded at once when a code is
+// missing from it.
+Result<std::shared_ptr<const DossierService::Units>> DossierService::LoadUnits(ReadTx& tx) {
+  const Instant now = clock_.Now();
+  {
+    std::lock_guard lock(units_mu_);
+    if (units_ && now - units_loaded_at_ < 30) return units_;
+  }
+  MOTCUA_ASSIGN_OR_RETURN(auto all, tx.ListUnits());
+  auto fresh = std::make_shared<Units>(all);
+  std::lock_guard lock(units_mu_);
+  units_ = fresh;
+  units_loaded_at_ = now;
+  return units_;
+}
+
+Result<dossier::Actor> DossierService::DomainActor(const Units& units, const Actor& actor) {
+  dossier::Actor out;
+  if (actor.system) {
+    out.system = true;
+    return out;
+  }
+  if (!actor.user) return Error::Unauthenticated("login required");
+  const identity::User& u = *actor.user;
+  out.user_id = u.id;
+  out.username = u.username;
+  out.roles = u.roles;
+  out.applicant = u.roles.Has(identity::Role::kCitizen);
+  if (!out.applicant) out.unit_code = units.CodeOf(u.unit_id);
+  return out;
+}
+
+// The units a dossier belongs to: where it was received, who decides, who holds it now, and
+// every unit it was sent to.
+Status DossierService::CheckRead(const Units& units, const Actor& actor, const StoredDossier& s,
+                                 const std::vector<Event>& events) {
+  const Error hidden = Error::NotFound("dossier " + std::to_string(s.value.id) + " not found");
+  if (actor.system) return Ok();
+  if (!actor.user) return Error::Unauthenticated("login required");
+  const identity::User& u = *actor.user;
+  if (u.roles.Has(identity::Role::kCitizen)) {
+    return s.applicant_user == u.id ? Ok() : Status(hidden);
+  }
+  std::vector<std::string> codes = {s.value.receiving_unit, s.value.competent_unit, s.step_unit};
+  for (const Event& e : events) {
+    if (!e.to_unit.empty()) codes.push_back(e.to_unit);
+  }
+  for (const auto& code : codes) {
+    if (units.Contains(u.unit_id, code)) return Ok();
+  }
+  return hidden;
+}
+
+Result<dossier::Times> DossierService::TimesOf(const dossier::Dossier& d,
+                                               const std::vector<Event>& events,
+                                               const catalog::Procedure& p) {
+  const std::string unit = d.competent_unit.empty() ? d.receiving_unit : d.competent_unit;
+  MOTCUA_ASSIGN_OR_RETURN(auto cal,
+                          calendars_.ForUnit(unit.empty() ? std::nullopt : std::optional(unit)));
+  return dossier::ComputeTimes(d, events, p, *cal.second, clock_.Now());
+}
+
+Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
+                                             std::vector<Event> events) {
+  DossierView view;
+  MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(stored.value.procedure_code,
+                                                                stored.value.procedure_version));
+  if (!version) return Error::Internal("the dossier's procedure version is missing");
+  const catalog::Procedure& p = version->value.procedure;
+  view.procedure_name = p.name;
+  MOTCUA_ASSIGN_OR_RETURN(view.times, TimesOf(stored.value, events, p));
+  if (view.times.due && !dossier::IsFinal(stored.value.state) &&
+      stored.value.state != dossier::State::kResolved) {
+    MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(stored.value.competent_unit));
+    auto text = calendar::RemainingText(clock_.Now(), *view.times.due, *cal.second,
+                                        view.times.exclusions, calendar::Language::kVietnamese);
+    if (text.ok()) view.remaining = *text;
+  }
+  view.stored = std::move(stored);
+  view.events = std::move(events);
+  return view;
+}
+
+Result<DossierView> DossierService::Get(const Actor& actor, std::int64_t id) {
+  DossierView out;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx));
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
+    if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
+    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
+    MOTCUA_RETURN_IF_ERROR(CheckRead(*units, actor, *found, events));
+    MOTCUA_ASSIGN_OR_RETURN(out, MakeView(tx, std::move(*found), std::move(events)));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<ReceptionAnswer> DossierService::Receive(const Actor& actor, const ReceptionInput& input,
+                                                ReceptionDecision decision, const Command& details,
+                                                const std::string& key,
+                                                const std::string& request_hash) {
+  if (input.channel == dossier::Channel::kOnline) {
+    return Error::InvalidField("channel", "a counter receives in person or by post");
+  }
+  if (input.channel == dossier::Channel::kPostal && input.postal_item.empty()) {
+    return Error::InvalidField("postal_item", "the postal item number is required");
+  }
+  Command command = details;
+  command.kind = decision == ReceptionDecision::kReceive ? CommandKind::kReceive
+                 : decision == ReceptionDecision::kGuide ? CommandKind::kGuide
+                                                         : CommandKind::kRefuse;
+  return Create(actor, input, command, key, request_hash);
+}
+
+Result<ReceptionAnswer> DossierService::Submit(const Actor& actor, const ReceptionInput& input,
+                                               const std::string& key,
+                                               const std::string& request_hash) {
+  if (input.channel != dossier::Channel::kOnline) {
+    return Error::InvalidField("channel", "online submissions have channel 2 (online)");
+  }
+  Command command;
+  command.kind = CommandKind::kSubmit;
+  return Create(actor, input, command, key, request_hash);
+}
+
+// Creating a dossier: the idempotency check, the procedure version and its workflow, the
+// reception check of the components, routing, the code and secret, the decision, the row, the
+// events, the audit record and the applicant's notification: one transaction.
+Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const ReceptionInput& input,
+                                               const Command& command, const std::string& key,
+                                               const std::string& request_hash) {
+  const Instant now = clock_.Now();
+  const std::string scoped_key =
+      key.empty() ? "" : std::to_string(actor.user_id().value_or(0)) + ":dossier:" + key;
+  ReceptionAnswer answer;
+  std::int64_t id = 0;
+  MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+    id = 0;
+    if (!scoped_key.empty()) {
+      MOTCUA_ASSIGN_OR_RETURN(auto earlier, tx.FindIdempotentAnswer(scoped_key));
+      if (earlier) {
+        if (earlier->request_hash != request_hash) {
+          return Error::FailedPrecondition("this Idempotency-Key was used for another request")
+              .WithReason("idempotency-key-reused");
+        }
+        MOTCUA_ASSIGN_OR_RETURN(auto first, internal::DecodeCreated(earlier->body));
+        id = first.first;
+        answer.secret = first.second;
+        return Ok();
+      }
+    }
+    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx));
+    MOTCUA_ASSIGN_OR_RETURN(dossier::Actor who, DomainActor(*units, actor));
+    MOTCUA_ASSIGN_OR_RETURN(auto version, internal::LoadVersion(tx, input.procedure_code,
+                                                                input.procedure_version, now));
+    const catalog::Procedure& p = version.procedure;
+    MOTCUA_ASSIGN_OR_RETURN(auto workflow,
+                            internal::LoadWorkflow(tx, p.code, version.number, input.channel));
+    StoredDossier stored;
+    dossier::Dossier& d = stored.value;
+    d.procedure_code = p.code;
+    d.procedure_version = version.number;
+    d.case_name = input.case_name;
+    d.channel = input.channel;
+    d.applicant = input.applicant;
+    d.postal_item = input.postal_item;
+    d.paid_online = input.paid_online;
+    MOTCUA_ASSIGN_OR_RETURN(d.components, internal::CheckComponents(p, input));
+    d.competent_unit = internal::Route(*units, p, input.applicant.commune_code);
+    d.receiving_unit = who.applicant || who.system ? internal::ReceivingUnitOf(p, d.competent_unit)
+                                                   : who.unit_code;
+    Command cmd = command;
+    if (cmd.kind == CommandKind::kGuide && cmd.items.empty()) {
+      cmd.items = internal::MissingItems(d.components);
+    }
+    dossier::Context ctx = internal::MakeContext(*units, who, p, workflow, now);
+    MOTCUA_ASSIGN_OR_RETURN(auto events, dossier::Decide(d, cmd, ctx));
+    // The code: the receiving unit's sequence of the day (shared/DOMAIN.md "Codes").
+    const calendar::CivilDate today = calendar::ToLocal(now).date;
+    MOTCUA_ASSIGN_OR_RETURN(auto seq, tx.NextDossierSequence(d.receiving_unit, today));
+    d.code = dossier::FormatDossierCode({d.receiving_unit, today, seq});
+    answer.secret = RandomCode(8);
+    stored.secret_hash = Sha256Hex(answer.secret);
+    if (who.applicant) stored.applicant_user = who.user_id;
+    for (const Event& e : events) dossier::Apply(d, e);
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(d, events, p));
+    internal::FillRow(stored, times);
+    MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(stored, events));
+    id = d.id;
+    MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, events.back(), now));
+    audit::Record rec =
+        AuditRecordFor(actor, now, "dossier." + std::string(CommandKindName(cmd.kind)), "dossier",
+                       d.code, "procedure=" + p.code);
+    MOTCUA_RETURN_IF_ERROR(tx.AppendAudit(rec));
+    if (!scoped_key.empty()) {
+      IdempotentAnswer remembered{scoped_key, request_hash, 201,
+                                  internal::EncodeCreated(id, answer.secret), now};
+      MOTCUA_RETURN_IF_ERROR(tx.InsertIdempotentAnswer(remembered));
+    }
+    return Ok();
+  }));
+  // Read back what was committed (also for a retried request).
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
+    if (!found) return Error::Internal("the dossier just created is missing");
+    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
+    MOTCUA_ASSIGN_OR_RETURN(answer.view, MakeView(tx, std::move(*found), std::move(events)));
+    return Ok();
+  }));
+  return answer;
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,140 @@
+#pragma once
+
+// The dossier lifecycle's use cases (issue 5): reception at a counter or by post, online
+// submission, every processing command, reading a dossier with its clock, work queues and the
+// public lookup. Each command is one transaction: load the dossier and its events, decide in
+// src/dossier, append the events, rewrite the current-state row with the recomputed clock, add
+// the audit record and the outbox messages, commit; the answer is given only once durable.
+//
+// Scope: an officer reads and acts on a dossier when their unit is, or contains, one of the
+// dossier's units (receiving, competent, current step, or an agency it was sent to); otherwise
+// the dossier does not exist for them (kNotFound). A citizen sees only the dossiers they
+// submitted. Administrators and inspectors of a root unit see everything.
+//
+// Thread-safe.
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/calendar_service.h"
+#include "app/store.h"
+#include "common/clock.h"
+#include "dossier/machine.h"
+#include "dossier/times.h"
+#include "identity/permissions.h"
+
+namespace motcua::app {
+
+// What the applicant brings, at a counter or online.
+struct ReceptionInput {
+  std::string procedure_code;
+  int procedure_version = 0;  // 0: the version in force today
+  std::string case_name;      // "" for a procedure without cases
+  dossier::Channel channel = dossier::Channel::kInPerson;
+  dossier::Applicant applicant;
+  // Components by the procedure's names, as provided; those not listed are missing.
+  std::vector<dossier::ProvidedComponent> components;
+  std::string postal_item;  // postal channel
+  bool paid_online = false;
+};
+
+// What the reception officer decided: receive (all required components present), guide to
+// supplement (form 02; `items` default to every missing required component) or refuse (form 03).
+enum class ReceptionDecision { kReceive, kGuide, kRefuse };
+
+struct DossierView {
+  StoredDossier stored;
+  std::vector<dossier::Event> events;
+  dossier::Times times;
+  std::string remaining;  // "Còn 2 ngày 3 giờ" / "Quá 1 ngày" against the due instant
+  std::string procedure_name;
+};
+
+struct ReceptionAnswer {
+  DossierView view;
+  std::string secret;  // the public lookup secret; shown once (and to a retry of the request)
+};
+
+// What anyone may learn with a dossier's code and secret (no personal data beyond initials).
+struct PublicStatus {
+  std::string code;
+  std::string procedure_name;
+  std::string applicant_initials;  // "N.T.H."
+  dossier::State state = dossier::State::kSubmitted;
+  std::string step_name;
+  std::optional<Instant> appointment;
+  std::optional<Instant> new_appointment;
+  bool result_ready = false;
+};
+
+struct QueuePage {
+  std::vector<DossierView> items;
+  std::int64_t total = 0;
+  std::string next;  // opaque keyset cursor; empty on the last page
+};
+
+class DossierService {
+ public:
+  DossierService(Store& store, const Clock& clock, CalendarService& calendars);
+
+  // Counter or postal reception by a reception officer. With an idempotency key, a retry of the
+  // same request returns the first answer and creates nothing; the same key with another
+  // request is kFailedPrecondition "idempotency-key-reused".
+  Result<ReceptionAnswer> Receive(const Actor& actor, const ReceptionInput& input,
+                                  ReceptionDecision decision, const dossier::Command& details,
+                                  const std::string& idempotency_key,
+                                  const std::string& request_hash);
+
+  // Online submission (state 1) by a citizen, or by the national portal's synchronisation.
+  Result<ReceptionAnswer> Submit(const Actor& actor, const ReceptionInput& input,
+                                 const std::string& idempotency_key,
+                                 const std::string& request_hash);
+
+  // One command on dossier `id`, which must be at `expected_version` (kAborted
+  // "version-conflict" otherwise, with the current version in the message).
+  Result<DossierView> Act(const Actor& actor, std::int64_t id, std::int64_t expected_version,
+                          const dossier::Command& command);
+
+  Result<DossierView> Get(const Actor& actor, std::int64_t id);
+
+  // The public lookup. An unknown code and a wrong secret give the same kNotFound.
+  Result<PublicStatus> Lookup(const std::string& code, const std::string& secret);
+
+  // A work queue of the actor's unit subtree. `cursor` is QueuePage::next of the previous page.
+  Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor,
+                              int limit);
+
+  // The hand-overs of form 06.
+  Result<std::vector<dossier::Handover>> Handovers(const Actor& actor, std::int64_t id);
+
+  // A cached view of the unit tree (codes, parents); defined in dossier_internal.h.
+  struct Units;
+
+ private:
+  Result<std::shared_ptr<const Units>> LoadUnits(ReadTx& tx);
+  Result<dossier::Actor> DomainActor(const Units& units, const Actor& actor);
+  Status CheckRead(const Units& units, const Actor& actor, const StoredDossier& d,
+                   const std::vector<dossier::Event>& events);
+  Result<DossierView> MakeView(ReadTx& tx, StoredDossier stored,
+                               std::vector<dossier::Event> events);
+  Result<dossier::Times> TimesOf(const dossier::Dossier& d,
+                                 const std::vector<dossier::Event>& events,
+                                 const catalog::Procedure& p);
+  Result<ReceptionAnswer> Create(const Actor& actor, const ReceptionInput& input,
+                                 const dossier::Command& command, const std::string& key,
+                                 const std::string& request_hash);
+
+  Store& store_;
+  const Clock& clock_;
+  CalendarService& calendars_;
+
+  std::mutex units_mu_;  // guards units_, units_loaded_at_
+  std::shared_ptr<const Units> units_;
+  Instant units_loaded_at_ = 0;
+};
+
+}  // namespace motcua::app

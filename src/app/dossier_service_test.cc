@@ -1,0 +1,269 @@
+// The dossier use cases over a real (temporary) SQLite store with the demo province: reception,
+// a whole processing path, the public lookup, queues, idempotent retries, version conflicts and
+// unit scope.
+#include "app/dossier_service.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+
+#include "app/catalog_service.h"
+#include "app/identity_service.h"
+#include "app/secrets.h"
+#include "app/seed.h"
+#include "calendar/test_util.h"
+#include "catalog/test_util.h"
+#include "storage/sqlite/sqlite_store.h"
+
+namespace motcua::app {
+namespace {
+
+using calendar::testing::L;
+using catalog::StepKind;
+using dossier::Command;
+using dossier::CommandKind;
+using dossier::State;
+
+constexpr char kCenter[] = "H99.01";
+constexpr char kJustice[] = "H99.02";
+constexpr char kDivision[] = "H99.02.01";
+
+catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
+                   std::vector<std::string> next, std::vector<std::string> back = {}) {
+  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
+  s.performer = {std::move(unit), std::move(role)};
+  s.back = std::move(back);
+  return s;
+}
+
+// Đăng ký kết hôn at the Justice department, received at the provincial center: 10 days.
+CatalogItem Marriage() {
+  catalog::Procedure p = catalog::testing::MarriageRegistration(10);
+  p.code = "1.000001";
+  p.level = catalog::Level::kProvince;
+  p.competent_units = {kJustice};
+  p.receiving_units = {kCenter};
+  catalog::Workflow w;
+  w.procedure_code = p.code;
+  w.steps = {
+      Step("tiep-nhan", StepKind::kReceive, kCenter, "reception_officer", 4, {"tham-dinh"}),
+      Step("tham-dinh", StepKind::kAppraise, kDivision, "specialist", 60, {"duyet"}),
+      Step("duyet", StepKind::kApprove, kDivision, "division_head", 6, {"ky"}, {"tham-dinh"}),
+      Step("ky", StepKind::kSign, kJustice, "agency_head", 4, {"ban-hanh"}),
+      Step("ban-hanh", StepKind::kIssue, kJustice, "clerk", 2, {"tra"}),
+      Step("tra", StepKind::kReturn, kCenter, "reception_officer", 4, {})};
+  CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {}};
+  item.workflows.push_back(w);
+  return item;
+}
+
+ReceptionInput Input(dossier::Channel channel = dossier::Channel::kInPerson) {
+  ReceptionInput in;
+  in.procedure_code = "1.000001";
+  in.channel = channel;
+  in.applicant = {false,    "Nguyễn Thị Hương", "001190012345",    "Phường Hòa Bình",
+                  "H99.10", "0912345678",       "huong@example.vn"};
+  in.components = {{"Tờ khai đăng ký kết hôn", dossier::Provision::kPaperOriginal, false, ""}};
+  return in;
+}
+
+class DossierServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    static std::atomic<int> n{0};
+    dir_ = std::filesystem::temp_directory_path() /
+           ("motcua-dossier-" + std::to_string(getpid()) + "-" + std::to_string(n++));
+    std::filesystem::create_directories(dir_);
+    auto store =
+        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 2, 5000, 64, &clock_});
+    ASSERT_TRUE(store.ok());
+    store_ = std::move(*store);
+    ASSERT_TRUE(store_->Migrate().ok());
+    identity_ = std::make_unique<IdentityService>(*store_, clock_, hasher_);
+    calendars_ = std::make_unique<CalendarService>(*store_, clock_);
+    catalog_ = std::make_unique<CatalogService>(*store_, clock_, *calendars_);
+    dossiers_ = std::make_unique<DossierService>(*store_, clock_, *calendars_);
+    ASSERT_TRUE(SeedDemoProvince(*identity_, calendars_.get()).ok());
+    auto imported = catalog_->ImportCatalog(Actor::System(), {Marriage()});
+    ASSERT_TRUE(imported.ok()) << ToString(imported.error());
+  }
+  void TearDown() override {
+    dossiers_.reset();
+    catalog_.reset();
+    calendars_.reset();
+    identity_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  Actor As(const std::string& username) {
+    Actor a;
+    a.address = "10.0.0.1";
+    EXPECT_TRUE(store_
+                    ->Read([&](ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(a.user, tx.FindUserByUsername(username));
+                      return Ok();
+                    })
+                    .ok());
+    EXPECT_TRUE(a.user) << username;
+    return a;
+  }
+
+  // Acts at `at` (Vietnam local time) on the dossier's current version.
+  Result<DossierView> Do(const std::string& who, const std::string& at, std::int64_t id,
+                         Command cmd) {
+    clock_.Set(L(at));
+    auto current = dossiers_->Get(As(who), id);
+    if (!current.ok()) return std::move(current).error();
+    return dossiers_->Act(As(who), id, current->stored.value.version, cmd);
+  }
+
+  static Command Cmd(CommandKind kind, std::string reason = {}) {
+    Command c;
+    c.kind = kind;
+    c.reason = std::move(reason);
+    return c;
+  }
+
+  std::filesystem::path dir_;
+  FakeClock clock_{L("2026-03-02 08:00")};
+  PasswordHasher hasher_{PasswordCost::Minimum(), 2, 5000};
+  std::unique_ptr<app::Store> store_;
+  std::unique_ptr<IdentityService> identity_;
+  std::unique_ptr<CalendarService> calendars_;
+  std::unique_ptr<CatalogService> catalog_;
+  std::unique_ptr<DossierService> dossiers_;
+};
+
+TEST_F(DossierServiceTest, CounterReceptionToReturnedResult) {
+  auto received =
+      dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_TRUE(received.ok()) << ToString(received.error());
+  const auto& d = received->view.stored.value;
+  EXPECT_EQ(d.code, "H99.01-260302-0001");
+  EXPECT_EQ(d.state, State::kReceived);
+  EXPECT_EQ(d.competent_unit, kJustice);
+  EXPECT_EQ(received->secret.size(), 8u);
+  EXPECT_TRUE(d.components[0].digitized);  // paper is digitized at reception
+  ASSERT_TRUE(received->view.times.appointment.has_value());
+  EXPECT_EQ(*received->view.times.appointment, L("2026-03-16 08:00"));
+  const std::int64_t id = d.id;
+
+  ASSERT_TRUE(Do("tiepnhan", "2026-03-02 09:00", id, Cmd(CommandKind::kForward)).ok());
+  ASSERT_TRUE(Do("chuyenvien", "2026-03-05 10:00", id, Cmd(CommandKind::kForward, "Đạt")).ok());
+  ASSERT_TRUE(Do("truongphong", "2026-03-06 10:00", id, Cmd(CommandKind::kForward, "Trình")).ok());
+  ASSERT_TRUE(Do("giamdoc", "2026-03-06 14:00", id, Cmd(CommandKind::kForward, "Ký")).ok());
+  ASSERT_TRUE(Do("vanthu", "2026-03-09 08:00", id, Cmd(CommandKind::kIssue)).ok());
+  auto returned = Do("tiepnhan", "2026-03-09 10:00", id, Cmd(CommandKind::kReturn));
+  ASSERT_TRUE(returned.ok()) << ToString(returned.error());
+  EXPECT_EQ(returned->stored.value.state, State::kReturned);
+  EXPECT_EQ(returned->events.size(), 7u);
+  EXPECT_EQ(returned->times.outcome, dossier::Timeliness::kEarly);
+
+  auto status = dossiers_->Lookup(d.code, received->secret);
+  ASSERT_TRUE(status.ok());
+  EXPECT_EQ(status->applicant_initials, "N.T.H.");
+  EXPECT_EQ(status->state, State::kReturned);
+  EXPECT_EQ(status->procedure_name, "Đăng ký kết hôn");
+  // A wrong secret and an unknown code are the same answer.
+  const Error wrong = dossiers_->Lookup(d.code, "AAAAAAAA").error();
+  const Error unknown = dossiers_->Lookup("H99.01-260302-0099", received->secret).error();
+  EXPECT_EQ(wrong.code, ErrorCode::kNotFound);
+  EXPECT_EQ(wrong.message, unknown.message);
+
+  // Form 06: one row per hand-over.
+  auto rows = dossiers_->Handovers(As("giamdoc"), id);
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->size(), 6u);
+}
+
+TEST_F(DossierServiceTest, IncompleteIsGuidedAndRefusalNeedsAReason) {
+  ReceptionInput in = Input();
+  in.components.clear();
+  auto receive = dossiers_->Receive(As("tiepnhan"), in, ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_FALSE(receive.ok());
+  EXPECT_EQ(receive.error().field(), "components[0]");
+  auto guided = dossiers_->Receive(As("tiepnhan"), in, ReceptionDecision::kGuide, {}, "", "");
+  ASSERT_TRUE(guided.ok()) << ToString(guided.error());
+  EXPECT_EQ(guided->view.stored.value.state, State::kSupplement);
+  EXPECT_EQ(guided->view.events.back().items, std::vector<std::string>{"Tờ khai đăng ký kết hôn"});
+  auto refused =
+      dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kRefuse, {}, "", "");
+  EXPECT_EQ(refused.error().field(), "reason");
+  // Nothing was written by the failures: the codes of the day continue from the guided one.
+  Command why = Cmd(CommandKind::kRefuse, "Không thuộc thẩm quyền");
+  auto ok = dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kRefuse, why, "", "");
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(ok->view.stored.value.code, "H99.01-260302-0002");
+}
+
+TEST_F(DossierServiceTest, RetriedSubmissionReturnsTheFirstAnswer) {
+  ReceptionInput in = Input(dossier::Channel::kOnline);
+  auto first = dossiers_->Submit(As("congdan"), in, "key-1", "hash-a");
+  ASSERT_TRUE(first.ok()) << ToString(first.error());
+  auto again = dossiers_->Submit(As("congdan"), in, "key-1", "hash-a");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->view.stored.value.id, first->view.stored.value.id);
+  EXPECT_EQ(again->secret, first->secret);
+  auto reused = dossiers_->Submit(As("congdan"), in, "key-1", "hash-b");
+  EXPECT_EQ(reused.error().reason, "idempotency-key-reused");
+  // The reception inbox of the center shows it, due within 8 working hours.
+  auto inbox = dossiers_->ListQueue(As("tiepnhan"), Queue::kSubmitted, "", 10);
+  ASSERT_TRUE(inbox.ok()) << ToString(inbox.error());
+  EXPECT_EQ(inbox->total, 1);
+  // The citizen sees their own dossier; another officer's department does not.
+  EXPECT_TRUE(dossiers_->Get(As("congdan"), first->view.stored.value.id).ok());
+  EXPECT_EQ(dossiers_->Get(As("chuyenvien.datdai"), first->view.stored.value.id).error().code,
+            ErrorCode::kNotFound);
+}
+
+TEST_F(DossierServiceTest, StaleVersionIsAConflictAndOneOfTwoOfficersWins) {
+  auto received =
+      dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_TRUE(received.ok());
+  const std::int64_t id = received->view.stored.value.id;
+  const std::int64_t v = received->view.stored.value.version;
+  clock_.Set(L("2026-03-02 09:00"));
+  std::atomic<int> won{0}, conflicts{0};
+  std::vector<std::thread> officers;
+  for (int i = 0; i < 2; ++i) {
+    officers.emplace_back([&] {
+      auto r = dossiers_->Act(As("tiepnhan"), id, v, Cmd(CommandKind::kForward));
+      if (r.ok()) ++won;
+      if (!r.ok() && r.error().reason == "version-conflict") ++conflicts;
+    });
+  }
+  for (auto& t : officers) t.join();
+  EXPECT_EQ(won.load(), 1);
+  EXPECT_EQ(conflicts.load(), 1);
+  auto now = dossiers_->Get(As("tiepnhan"), id);
+  ASSERT_TRUE(now.ok());
+  EXPECT_EQ(now->events.size(), 2u);
+}
+
+TEST_F(DossierServiceTest, QueuesOfTheDivision) {
+  for (int i = 0; i < 3; ++i) {
+    auto r = dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");
+    ASSERT_TRUE(r.ok());
+    ASSERT_TRUE(
+        Do("tiepnhan", "2026-03-02 09:00", r->view.stored.value.id, Cmd(CommandKind::kForward))
+            .ok());
+  }
+  auto page = dossiers_->ListQueue(As("chuyenvien"), Queue::kUnassigned, "", 2);
+  ASSERT_TRUE(page.ok()) << ToString(page.error());
+  EXPECT_EQ(page->total, 3);
+  ASSERT_EQ(page->items.size(), 2u);
+  ASSERT_FALSE(page->next.empty());
+  auto rest = dossiers_->ListQueue(As("chuyenvien"), Queue::kUnassigned, page->next, 2);
+  ASSERT_TRUE(rest.ok());
+  EXPECT_EQ(rest->items.size(), 1u);
+  EXPECT_EQ(dossiers_->ListQueue(As("chuyenvien.datdai"), Queue::kOpen, "", 10)->total, 0);
+  EXPECT_EQ(dossiers_->ListQueue(As("chuyenvien"), Queue::kOpen, "x.y", 10).error().field(),
+            "cursor");
+}
+
+}  // namespace
+}  // namespace motcua::app
