@@ -9,7 +9,7 @@ namespace motcua::render {
 
 const char* TimelinessText(Timeliness t) {
   switch (t) {
-    case Timeliness::kBeforeTime: return "Trước hạn";
+    case Timeliness::kEarly: return "Trước hạn";
     case Timeliness::kOnTime: return "Đúng hạn";
     case Timeliness::kLate: return "Quá hạn";
   }
@@ -59,10 +59,10 @@ void DrawControlSheet(PdfDocument& doc, const ControlSheet& f) {
   }
   doc.Space(4);
   std::vector<std::vector<std::string>> rows;
-  for (std::size_t i = 0; i < f.hand_overs.size(); ++i) {
-    const HandOver& h = f.hand_overs[i];
+  for (std::size_t i = 0; i < f.handovers.size(); ++i) {
+    const Handover& h = f.handovers[i];
     rows.push_back({std::to_string(i + 1), h.from_unit, h.to_unit, FormatShortDateTime(h.at),
-                    TimelinessText(h.timeliness), "", h.note});
+                    TimelinessText(h.timeliness), h.handed_by, h.note});
   }
   doc.Table({{"STT", 0.6, Align::kCenter},
              {"Bên giao", 2.2, Align::kLeft},

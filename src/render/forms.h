@@ -151,15 +151,17 @@ struct StopNotice {
   std::vector<std::string> recipients{};
 };
 
-// How a hand-over compares with the step's time in the workflow.
-enum class Timeliness { kBeforeTime, kOnTime, kLate };
+// How a hand-over compares with the step's time in the workflow: early (before time), on time,
+// late. The form prints "Trước hạn", "Đúng hạn", "Quá hạn".
+enum class Timeliness { kEarly, kOnTime, kLate };
 
 // One hand-over of the dossier between units (a row of form 06).
-struct HandOver {
+struct Handover {
   std::string from_unit{};
   std::string to_unit{};
   Instant at = 0;
   Timeliness timeliness = Timeliness::kOnTime;
+  std::string handed_by{};  // who handed over, printed in the signature cell; may be empty
   std::string note{};
 };
 
@@ -173,7 +175,7 @@ struct ControlSheet {
   Instant due_at = 0;
   std::string lead_unit{};                        // cơ quan giải quyết
   std::vector<std::string> coordinating_units{};  // cơ quan phối hợp; may be empty
-  std::vector<HandOver> hand_overs{};
+  std::vector<Handover> handovers{};
 };
 
 // One row of form 07.

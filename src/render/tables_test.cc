@@ -17,7 +17,7 @@ using testing::KeepSample;
 using testing::PdfPages;
 using testing::PdfText;
 
-TEST(ControlSheetTest, OneRowPerHandOver) {
+TEST(ControlSheetTest, OneRowPerHandover) {
   ControlSheet f;
   f.agency = {"ỦY BAN NHÂN DÂN PHƯỜNG ĐÔNG HẢI", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG", "Hải Phòng"};
   f.dossier_code = "H26.45-250715-0012";
@@ -27,22 +27,23 @@ TEST(ControlSheetTest, OneRowPerHandOver) {
   f.due_at = ToInstant({2025, 7, 18}, 8 * 3600 + 30 * 60);
   f.lead_unit = "Ủy ban nhân dân phường Đông Hải";
   f.coordinating_units = {"Công an phường Đông Hải"};
-  f.hand_overs = {
+  f.handovers = {
       {"Trung tâm Phục vụ hành chính công", "Phòng Văn hóa - Xã hội",
-       ToInstant({2025, 7, 15}, 9 * 3600), Timeliness::kBeforeTime, ""},
+       ToInstant({2025, 7, 15}, 9 * 3600), Timeliness::kEarly, "Phạm Minh Tuấn", ""},
       {"Phòng Văn hóa - Xã hội", "Lãnh đạo Ủy ban nhân dân phường",
-       ToInstant({2025, 7, 17}, 10 * 3600 + 15 * 60), Timeliness::kOnTime, ""},
+       ToInstant({2025, 7, 17}, 10 * 3600 + 15 * 60), Timeliness::kOnTime, "", ""},
       {"Lãnh đạo Ủy ban nhân dân phường", "Trung tâm Phục vụ hành chính công",
-       ToInstant({2025, 7, 18}, 14 * 3600), Timeliness::kLate, "Chờ ký số"},
+       ToInstant({2025, 7, 18}, 14 * 3600), Timeliness::kLate, "", "Chờ ký số"},
   };
   Result<std::string> pdf = RenderControlSheet(f);
   ASSERT_TRUE(pdf.ok()) << ToString(pdf.error());
   KeepSample("06-kiem-soat.pdf", *pdf);
   EXPECT_EQ(PdfPages(*pdf), 1);
   const std::string text = PdfText(*pdf);
-  for (const char* expected : {"PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Phòng Văn hóa",
-                               "09:00 15/07/2025", "10:15 17/07/2025", "Trước hạn", "Đúng hạn",
-                               "Quá hạn", "Chờ ký số", "Công an phường Đông Hải"}) {
+  for (const char* expected :
+       {"PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", "Phòng Văn hóa", "09:00 15/07/2025",
+        "10:15 17/07/2025", "Trước hạn", "Đúng hạn", "Quá hạn", "Chờ ký số", "Phạm Minh Tuấn",
+        "Công an phường Đông Hải"}) {
     EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n in: " << text;
   }
 }
