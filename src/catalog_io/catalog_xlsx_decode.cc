@@ -59,6 +59,14 @@ void Set(Json& obj, std::string_view path, Json value) {
   (*at)[std::string(path)] = std::move(value);
 }
 
+// The sheet that numbers the elements of `array` (cases, workflows).
+std::string_view ParentSheet(std::string_view array) {
+  for (const SheetSpec& spec : internal::CatalogSheets()) {
+    if (spec.shape == SheetShape::kIndexed && spec.array == array) return spec.name;
+  }
+  return "";
+}
+
 struct Key {
   std::string code;
   int version = 1;
@@ -395,7 +403,8 @@ class WorkbookDecoder {
       auto it = numbered.find(n);
       if (it == numbered.end()) {
         Fail(s, ic.value_or(0), row->number,
-             "STT " + std::to_string(n) + " of this procedure is not on its parent sheet");
+             "STT " + std::to_string(n) + " of this procedure is not on sheet \"" +
+                 std::string(ParentSheet(array)) + "\"");
         continue;
       }
       Json& list = records_[*owner][array][it->second][nested];

@@ -92,6 +92,29 @@ std::string Workbook(const std::vector<std::pair<std::string, Rows>>& sheets) {
   return bytes.ok() ? *bytes : "";
 }
 
+TEST(CatalogXlsxTest, LongWorkbooksReportProgress) {
+  std::vector<CatalogEntry> entries;
+  const std::vector<CatalogEntry> demo = Demo();
+  for (int i = 0; i < 250; ++i) {
+    CatalogEntry e = demo[static_cast<std::size_t>(i) % demo.size()];
+    e.procedure.draft.number = 1 + i / static_cast<int>(demo.size());
+    e.procedure.draft.procedure.code = "1." + std::to_string(100000 + i);
+    for (auto& w : e.workflows) w.procedure_code = e.procedure.draft.procedure.code;
+    for (auto& w : e.workflows) w.version = e.procedure.draft.number;
+    entries.push_back(std::move(e));
+  }
+  auto bytes = EncodeCatalogXlsx(entries);
+  ASSERT_TRUE(bytes.ok());
+  std::vector<std::size_t> seen;
+  auto back = DecodeCatalogXlsx(*bytes, [&](std::size_t done, std::size_t total) {
+    EXPECT_EQ(total, 250u);
+    seen.push_back(done);
+  });
+  ASSERT_TRUE(back.ok()) << ToString(back.error());
+  EXPECT_EQ(seen, (std::vector<std::size_t>{100, 200}));
+  EXPECT_EQ(back->entries, entries);
+}
+
 TEST(CatalogXlsxTest, HandEditedWorkbookReads) {
   const std::string bytes = Workbook(
       {{"Thủ tục",

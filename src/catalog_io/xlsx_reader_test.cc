@@ -6,6 +6,7 @@
 #include <zip.h>
 
 #include <map>
+#include <random>
 
 #include "catalog_io/xlsx_writer.h"
 
@@ -126,6 +127,38 @@ TEST(XlsxReaderTest, ReadsWhatTheWriterWrites) {
   EXPECT_EQ((*sheets)[0].rows[1].At(0).text, "  dấu cách\nhai dòng ");
   EXPECT_EQ((*sheets)[0].rows[1].At(1).text, "2.5");
   EXPECT_EQ(CellRef(27, 3), "AB3");
+}
+
+// Damaged workbooks (bytes flipped, cut short) are refused or read, never a crash: a seeded loop
+// over mutations of a real workbook.
+TEST(XlsxReaderTest, DamagedWorkbooksNeverCrash) {
+  auto w = XlsxWriter::Create();
+  ASSERT_TRUE(w.ok());
+  ASSERT_TRUE((*w)->AddSheet("Thủ tục", {{"Mã thủ tục"}, {"Tên thủ tục"}}).ok());
+  for (int r = 2; r < 40; ++r) {
+    ASSERT_TRUE((*w)->Text(r, 0, "1.00" + std::to_string(1000 + r)).ok());
+    ASSERT_TRUE((*w)->Text(r, 1, "Thủ tục số " + std::to_string(r)).ok());
+  }
+  auto bytes = (*w)->Finish();
+  ASSERT_TRUE(bytes.ok());
+  std::mt19937 rng(20251122);
+  int refused = 0;
+  for (int i = 0; i < 400; ++i) {
+    std::string damaged = *bytes;
+    if (i % 4 == 0) {
+      damaged.resize(rng() % damaged.size());
+    } else {
+      for (int k = 0; k < 1 + i % 8; ++k) {
+        damaged[rng() % damaged.size()] = static_cast<char>(rng());
+      }
+    }
+    auto read = ReadXlsx(damaged);
+    if (!read.ok()) {
+      ++refused;
+      EXPECT_EQ(read.error().code, ErrorCode::kInvalidArgument) << ToString(read.error());
+    }
+  }
+  EXPECT_GT(refused, 0);
 }
 
 }  // namespace
