@@ -47,6 +47,7 @@ class ApiTest : public ::testing::Test {
     audit_ = std::make_unique<app::AuditService>(*store_, clock_);
     calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
     catalog_ = std::make_unique<app::CatalogService>(*store_, clock_, *calendars_);
+    dossiers_ = std::make_unique<app::DossierService>(*store_, clock_, *calendars_);
     auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
     ASSERT_TRUE(seeded.ok());
     for (const auto& u : *seeded) passwords_[u.username] = u.password;
@@ -67,8 +68,9 @@ class ApiTest : public ::testing::Test {
     options.threads = 4;
     server_ = std::make_unique<ApiServer>(options,
                                           ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
-    services_ = std::make_unique<Services>(
-        Services{*store_, *identity_, *audit_, metrics_, false, calendars_.get(), catalog_.get()});
+    services_ =
+        std::make_unique<Services>(Services{*store_, *identity_, *audit_, metrics_, false,
+                                            calendars_.get(), catalog_.get(), dossiers_.get()});
     AddAllRoutes(*server_, *services_);
     for (auto& r : extra) server_->Add(std::move(r));
     ASSERT_TRUE(server_->Start().ok());
@@ -129,6 +131,7 @@ class ApiTest : public ::testing::Test {
   std::unique_ptr<app::AuditService> audit_;
   std::unique_ptr<app::CalendarService> calendars_;
   std::unique_ptr<app::CatalogService> catalog_;
+  std::unique_ptr<app::DossierService> dossiers_;
   Metrics metrics_;
   std::FILE* log_file_ = nullptr;
   std::unique_ptr<Logger> log_;

@@ -6,6 +6,7 @@
 #include "app/audit_service.h"
 #include "app/calendar_service.h"
 #include "app/catalog_service.h"
+#include "app/dossier_service.h"
 #include "app/identity_service.h"
 #include "app/store.h"
 #include "http/metrics.h"
@@ -23,6 +24,8 @@ struct Services {
   app::CalendarService* calendar = nullptr;
   // The procedure catalog; its routes are registered only when it is set.
   app::CatalogService* catalog = nullptr;
+  // The dossier lifecycle; its routes are registered only when it is set.
+  app::DossierService* dossier = nullptr;
 };
 
 void AddSystemRoutes(ApiServer& server, Services& services);
@@ -30,6 +33,7 @@ void AddIdentityRoutes(ApiServer& server, Services& services);
 void AddAuditRoutes(ApiServer& server, Services& services);
 void AddCalendarRoutes(ApiServer& server, Services& services);
 void AddCatalogRoutes(ApiServer& server, Services& services);
+void AddDossierRoutes(ApiServer& server, Services& services);
 void AddAllRoutes(ApiServer& server, Services& services);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).

@@ -55,6 +55,7 @@ void AddAllRoutes(ApiServer& server, Services& services) {
   AddAuditRoutes(server, services);
   if (services.calendar) AddCalendarRoutes(server, services);
   if (services.catalog) AddCatalogRoutes(server, services);
+  if (services.dossier) AddDossierRoutes(server, services);
 }
 
 }  // namespace motcua::http

@@ -23,6 +23,14 @@ const Grant kGrants[] = {
       Role::kAgencyHead, Role::kClerk, Role::kInspector}},
     {Permission::kCalendarManage, {Role::kAdministrator}},
     {Permission::kCatalogManage, {Role::kAdministrator}},
+    {Permission::kDossierReceive, {Role::kReceptionOfficer, Role::kClerk}},
+    {Permission::kDossierSubmit, {Role::kCitizen}},
+    {Permission::kDossierRead,
+     {Role::kAdministrator, Role::kReceptionOfficer, Role::kSpecialist, Role::kDivisionHead,
+      Role::kAgencyHead, Role::kClerk, Role::kInspector, Role::kCitizen}},
+    {Permission::kDossierAct,
+     {Role::kReceptionOfficer, Role::kSpecialist, Role::kDivisionHead, Role::kAgencyHead,
+      Role::kClerk, Role::kCitizen}},
 };
 
 }  // namespace
@@ -39,6 +47,10 @@ std::string_view PermissionName(Permission p) {
     case Permission::kCalendarRead: return "calendar.read";
     case Permission::kCalendarManage: return "calendar.manage";
     case Permission::kCatalogManage: return "catalog.manage";
+    case Permission::kDossierReceive: return "dossier.receive";
+    case Permission::kDossierSubmit: return "dossier.submit";
+    case Permission::kDossierRead: return "dossier.read";
+    case Permission::kDossierAct: return "dossier.act";
   }
   return "unknown";
 }

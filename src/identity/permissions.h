@@ -25,12 +25,19 @@ enum class Permission {
   kCalendarManage,
   kCatalogManage,  // drafts, publication decisions, workflows, hygiene, import (the public
                    // catalog itself is kPublic); scope: the procedure's competent units
+  // Dossiers (issue 5). The state machine decides who acts at which step; these decide who may
+  // call the endpoint at all. Scope: the dossier's units; a citizen's own dossiers.
+  kDossierReceive,  // counter and postal reception
+  kDossierSubmit,   // online submission
+  kDossierRead,     // a dossier, its history, clock and forms; work queues
+  kDossierAct,      // commands on a dossier
 };
 inline constexpr Permission kAllPermissions[] = {
-    Permission::kPublic,        Permission::kAuthenticated, Permission::kUnitsRead,
-    Permission::kUnitsManage,   Permission::kUsersRead,     Permission::kUsersManage,
-    Permission::kAuditRead,     Permission::kCalendarRead,  Permission::kCalendarManage,
-    Permission::kCatalogManage,
+    Permission::kPublic,        Permission::kAuthenticated,  Permission::kUnitsRead,
+    Permission::kUnitsManage,   Permission::kUsersRead,      Permission::kUsersManage,
+    Permission::kAuditRead,     Permission::kCalendarRead,   Permission::kCalendarManage,
+    Permission::kCatalogManage, Permission::kDossierReceive, Permission::kDossierSubmit,
+    Permission::kDossierRead,   Permission::kDossierAct,
 };
 
 std::string_view PermissionName(Permission p);

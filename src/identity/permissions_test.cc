@@ -2,17 +2,27 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace motcua::identity {
 namespace {
 
+// Citizens submit, read and act on dossiers (their own, by scope: the state machine lets them
+// withdraw and supplement); nothing else beyond the public catalog and their own account.
 TEST(PermissionsTest, CitizensHoldNoOfficerPermission) {
   RoleSet citizen{Role::kCitizen};
-  EXPECT_TRUE(Grants(citizen, Permission::kPublic));
-  EXPECT_TRUE(Grants(citizen, Permission::kAuthenticated));
+  const Permission kCitizens[] = {Permission::kPublic, Permission::kAuthenticated,
+                                  Permission::kDossierSubmit, Permission::kDossierRead,
+                                  Permission::kDossierAct};
   for (Permission p : kAllPermissions) {
-    if (p == Permission::kPublic || p == Permission::kAuthenticated) continue;
-    EXPECT_FALSE(Grants(citizen, p)) << PermissionName(p);
+    const bool theirs =
+        std::find(std::begin(kCitizens), std::end(kCitizens), p) != std::end(kCitizens);
+    EXPECT_EQ(Grants(citizen, p), theirs) << PermissionName(p);
   }
+  // Officers do not submit online in a citizen's name; citizens do not receive at a counter.
+  EXPECT_FALSE(Grants(RoleSet{Role::kReceptionOfficer}, Permission::kDossierSubmit));
+  EXPECT_FALSE(Grants(citizen, Permission::kDossierReceive));
+  EXPECT_FALSE(Grants(RoleSet{Role::kInspector}, Permission::kDossierAct));
 }
 
 TEST(PermissionsTest, OnlyAdministratorsManage) {

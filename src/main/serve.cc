@@ -9,6 +9,7 @@
 #include "app/audit_service.h"
 #include "app/calendar_service.h"
 #include "app/catalog_service.h"
+#include "app/dossier_service.h"
 #include "app/identity_service.h"
 #include "app/seed.h"
 #include "http/routes.h"
@@ -108,6 +109,7 @@ int Serve(const Argv& argv) {
   app::AuditService audit(**store, clock);
   app::CalendarService calendars(**store, clock);
   app::CatalogService catalog(**store, clock, calendars);
+  app::DossierService dossiers(**store, clock, calendars);
   std::vector<app::SeededUser> seeded_users;
   if (args->Flag("demo")) {
     auto seeded = app::SeedDemoProvince(identity, &calendars);
@@ -135,8 +137,8 @@ int Serve(const Argv& argv) {
   options.keep_alive_timeout_seconds = *idle_timeout;
   options.secure_cookies = args->Flag("secure-cookies");
   http::ApiServer server(options, {identity, audit, clock, log, metrics});
-  http::Services services{**store,    identity, audit, metrics, options.secure_cookies,
-                          &calendars, &catalog};
+  http::Services services{**store,    identity, audit,    metrics, options.secure_cookies,
+                          &calendars, &catalog, &dossiers};
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());

@@ -1,0 +1,174 @@
+// The dossier API end to end over HTTP: a counter reception through to the returned result, the
+// public lookup, idempotent retries, stale versions, unit scope and field-named errors.
+#include <set>
+
+#include "calendar/test_util.h"
+#include "catalog/test_util.h"
+#include "http/testing/api_fixture.h"
+
+namespace motcua::http {
+namespace {
+
+using calendar::testing::L;
+using catalog::StepKind;
+using testing::Session;
+
+catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
+                   std::vector<std::string> next) {
+  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
+  s.performer = {std::move(unit), std::move(role)};
+  return s;
+}
+
+class DossierApiTest : public testing::ApiFixture {
+ protected:
+  DossierApiTest() : ApiFixture(L("2026-03-02 08:00")) {}
+
+  void SetUp() override {
+    ApiFixture::SetUp();
+    catalog::Procedure p = catalog::testing::MarriageRegistration(10);
+    p.code = "1.000001";
+    p.level = catalog::Level::kProvince;
+    p.competent_units = {"H99.02"};
+    p.receiving_units = {"H99.01"};
+    catalog::Workflow w;
+    w.procedure_code = p.code;
+    w.steps = {Step("tiep-nhan", StepKind::kReceive, "H99.01", "reception_officer", 4, {"xu-ly"}),
+               Step("xu-ly", StepKind::kAppraise, "H99.02.01", "specialist", 64, {"ky"}),
+               Step("ky", StepKind::kSign, "H99.02", "agency_head", 8, {"tra"}),
+               Step("tra", StepKind::kReturn, "H99.01", "reception_officer", 4, {})};
+    app::CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {w}};
+    auto imported = catalog_->ImportCatalog(app::Actor::System(), {item});
+    ASSERT_TRUE(imported.ok()) << ToString(imported.error());
+  }
+
+  static std::string Reception(const std::string& decision = "receive") {
+    return json{
+        {"procedure_code", "1.000001"},
+        {"channel", "in-person"},
+        {"decision", decision},
+        {"applicant",
+         {{"name", "Nguyễn Thị Hương"},
+          {"id_number", "001190012345"},
+          {"address", "Phường Hòa Bình"},
+          {"phone", "0912345678"}}},
+        {"components", {{{"name", "Tờ khai đăng ký kết hôn"}, {"provision", "paper-original"}}}}}
+        .dump();
+  }
+
+  // Sends a command with the dossier's current version.
+  httplib::Result Command(const Session& s, std::int64_t id, json command) {
+    auto current = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id), &s));
+    command["version"] = current["version"];
+    return Send("POST", "/api/v1/dossiers/" + std::to_string(id) + "/commands", &s, command.dump());
+  }
+};
+
+TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {
+  Session reception = Login("tiepnhan");
+  auto created = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const json d = Body(created);
+  const std::int64_t id = d["id"];
+  EXPECT_EQ(created->get_header_value("Location"), "/api/v1/dossiers/" + std::to_string(id));
+  EXPECT_EQ(d["code"], "H99.01-260302-0001");
+  EXPECT_EQ(d["state"]["code"], 2);
+  EXPECT_EQ(d["state"]["label"], "Được tiếp nhận");
+  EXPECT_EQ(d["times"]["appointment"]["local"], "2026-03-16 08:00");
+  EXPECT_EQ(d["times"]["remaining"], "Còn 10 ngày");
+  const std::string secret = d["secret"];
+
+  clock_.Set(L("2026-03-02 09:00"));
+  ASSERT_EQ(Command(reception, id, {{"command", "forward"}})->status, 200);
+  clock_.Set(L("2026-03-06 09:00"));  // sessions expire: log in on the day
+  reception = Login("tiepnhan");
+  Session specialist = Login("chuyenvien");
+  ASSERT_EQ(Command(specialist, id, {{"command", "forward"}, {"reason", "Đủ điều kiện"}})->status,
+            200);
+  Session head = Login("giamdoc");
+  auto issued = Command(head, id, {{"command", "issue"}, {"reference", "123/GCN"}});
+  ASSERT_EQ(issued->status, 200) << issued->body;
+  EXPECT_EQ(Body(issued)["state"]["code"], 9);
+  auto returned = Command(reception, id, {{"command", "return"}, {"return_method", "counter"}});
+  ASSERT_EQ(returned->status, 200) << returned->body;
+  EXPECT_EQ(Body(returned)["times"]["outcome"], "early");
+
+  const std::string code = d["code"];
+  auto lookup = Send("GET", "/api/v1/lookup?code=" + code + "&secret=" + secret, nullptr);
+  ASSERT_EQ(lookup->status, 200) << lookup->body;
+  const json pub = Body(lookup);
+  EXPECT_EQ(pub["applicant_initials"], "N.T.H.");
+  EXPECT_EQ(pub["state"]["code"], 10);
+  EXPECT_FALSE(pub.contains("applicant"));
+  auto wrong = Send("GET", "/api/v1/lookup?code=" + code + "&secret=ABCDEFGH", nullptr);
+  auto unknown = Send("GET", "/api/v1/lookup?code=H99.01-260302-0042&secret=" + secret, nullptr);
+  EXPECT_EQ(wrong->status, 404);
+  json a = Body(wrong), b = Body(unknown);
+  a.erase("request_id");
+  b.erase("request_id");
+  EXPECT_EQ(a, b);
+
+  auto rows = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id) + "/handovers", &head));
+  EXPECT_EQ(rows["items"].size(), 4u);
+}
+
+TEST_F(DossierApiTest, RetryWithTheSameKeyReturnsTheFirstDossier) {
+  Session reception = Login("tiepnhan");
+  httplib::Headers key{{"Idempotency-Key", "quay-3-0001"}};
+  auto first = Send("POST", "/api/v1/dossiers", &reception, Reception(), key);
+  auto again = Send("POST", "/api/v1/dossiers", &reception, Reception(), key);
+  ASSERT_EQ(first->status, 201);
+  ASSERT_EQ(again->status, 201);
+  EXPECT_EQ(Body(first)["id"], Body(again)["id"]);
+  EXPECT_EQ(Body(first)["secret"], Body(again)["secret"]);
+  auto other = Send("POST", "/api/v1/dossiers", &reception, Reception("guide"), key);
+  EXPECT_EQ(other->status, 409) << other->body;
+  EXPECT_EQ(Body(other)["type"],
+            "https://motcua.vn/problems/failed-precondition/idempotency-key-reused");
+  auto queue = Body(Send("GET", "/api/v1/queues/open", &reception));
+  EXPECT_EQ(queue["total"], 1);
+}
+
+TEST_F(DossierApiTest, StaleVersionIs409AndAnotherDepartmentSeesNothing) {
+  Session reception = Login("tiepnhan");
+  const json d = Body(Send("POST", "/api/v1/dossiers", &reception, Reception()));
+  const std::string path = "/api/v1/dossiers/" + std::to_string(d["id"].get<std::int64_t>());
+  json stale = {{"command", "forward"}, {"version", d["version"]}};
+  ASSERT_EQ(Send("POST", path + "/commands", &reception, stale.dump())->status, 200);
+  auto conflict = Send("POST", path + "/commands", &reception, stale.dump());
+  EXPECT_EQ(conflict->status, 409);
+  EXPECT_EQ(Body(conflict)["type"], "https://motcua.vn/problems/aborted/version-conflict");
+  // The land registry's specialist works in another department: the dossier does not exist.
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", path, &land)->status, 404);
+  // The citizen did not submit it either.
+  Session citizen = Login("congdan");
+  EXPECT_EQ(Send("GET", path, &citizen)->status, 404);
+}
+
+TEST_F(DossierApiTest, BadInputNamesTheField) {
+  Session reception = Login("tiepnhan");
+  json body = json::parse(Reception());
+  body["applicant"].erase("id_number");
+  body["components"][0]["provision"] = "photocopy";
+  body["colour"] = "blue";
+  auto res = Send("POST", "/api/v1/dossiers", &reception, body.dump());
+  ASSERT_EQ(res->status, 400) << res->body;
+  std::set<std::string> fields;
+  const json problem = Body(res);
+  for (const auto& f : problem["errors"]) fields.insert(f["field"]);
+  EXPECT_EQ(fields,
+            (std::set<std::string>{"applicant.id_number", "components[0].provision", "colour"}))
+      << res->body;
+  auto missing = Send("POST", "/api/v1/dossiers", &reception, Reception("refuse"));
+  EXPECT_EQ(missing->status, 400);
+  EXPECT_EQ(Body(missing)["errors"][0]["field"], "reason");
+  auto queue = Send("GET", "/api/v1/queues/everything", &reception);
+  EXPECT_EQ(queue->status, 400);
+  EXPECT_EQ(Body(queue)["errors"][0]["field"], "queue");
+  // Nothing half-written: no dossier exists.
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/open", &reception))["total"], 0);
+}
+
+}  // namespace
+}  // namespace motcua::http

@@ -1,0 +1,378 @@
+// The dossier API (issue 5): counter reception, online submission, reading a dossier with its
+// clock and history, commands, work queues, form 06 rows and the public lookup.
+//
+// Commands send the dossier version they read ("version"); a stale one is 409 with the current
+// version in the message. Reception and submission accept an Idempotency-Key header: a retry of
+// the same request returns the first answer (201 again) and creates nothing.
+#include <httplib.h>
+
+#include <algorithm>
+
+#include "app/secrets.h"
+#include "calendar/civil_time.h"
+#include "http/encode.h"
+#include "http/json_input.h"
+#include "http/routes.h"
+
+namespace motcua::http {
+namespace {
+
+using dossier::Command;
+using dossier::CommandKind;
+using identity::Permission;
+using json = nlohmann::json;
+
+json InstantJson(const std::optional<Instant>& t) {
+  if (!t) return nullptr;
+  return {{"utc", FormatRfc3339Utc(*t)}, {"local", calendar::FormatLocal(*t)}};
+}
+
+json StateJson(dossier::State s) {
+  return {{"code", dossier::NationalCode(s)},
+          {"name", dossier::StateName(s)},
+          {"label", dossier::StateLabel(s)}};
+}
+
+json EventJson(const dossier::Event& e) {
+  json j = {{"seq", e.seq},
+            {"kind", dossier::EventKindName(e.kind)},
+            {"at", InstantJson(e.at)},
+            {"actor", e.actor},
+            {"unit_code", e.unit_code},
+            {"step_id", e.step_id}};
+  if (!e.to_step.empty()) j["to_step"] = e.to_step;
+  if (!e.to_unit.empty()) j["to_unit"] = e.to_unit;
+  if (e.to_user != 0) j["to_user"] = e.to_user;
+  if (!e.reason.empty()) j["reason"] = e.reason;
+  if (!e.items.empty()) j["items"] = e.items;
+  if (e.kind == dossier::EventKind::kPaused) j["pause"] = calendar::ExclusionTypeName(e.pause);
+  if (e.new_appointment) j["new_appointment"] = InstantJson(e.new_appointment);
+  if (e.kind == dossier::EventKind::kReturned) {
+    j["return_method"] = dossier::ReturnMethodName(e.return_method);
+  }
+  if (!e.reference.empty()) j["reference"] = e.reference;
+  return j;
+}
+
+json SummaryJson(const app::StoredDossier& s) {
+  const dossier::Dossier& d = s.value;
+  return {{"id", d.id},
+          {"code", d.code},
+          {"version", d.version},
+          {"state", StateJson(d.state)},
+          {"procedure_code", d.procedure_code},
+          {"procedure_version", d.procedure_version},
+          {"applicant_name", d.applicant.name},
+          {"step_id", d.step_id},
+          {"step_unit", s.step_unit},
+          {"assignee", d.assignee == 0 ? json(nullptr) : json(d.assignee)},
+          {"paused", d.paused},
+          {"waiting_agency", d.waiting_agency},
+          {"due", InstantJson(s.clock.due)},
+          {"step_due", InstantJson(s.clock.step_due)},
+          {"appointment", InstantJson(s.clock.appointment)}};
+}
+
+json ViewJson(const app::DossierView& v) {
+  const dossier::Dossier& d = v.stored.value;
+  json j = SummaryJson(v.stored);
+  j["procedure_name"] = v.procedure_name;
+  j["case_name"] = d.case_name;
+  j["channel"] = catalog::ChannelName(d.channel);
+  j["receiving_unit"] = d.receiving_unit;
+  j["competent_unit"] = d.competent_unit;
+  j["applicant"] = {{"organisation", d.applicant.organisation},
+                    {"name", d.applicant.name},
+                    {"id_number", d.applicant.id_number},
+                    {"address", d.applicant.address},
+                    {"commune_code", d.applicant.commune_code},
+                    {"phone", d.applicant.phone},
+                    {"email", d.applicant.email}};
+  j["components"] = json::array();
+  for (const auto& c : d.components) {
+    j["components"].push_back({{"name", c.name},
+                               {"provision", dossier::ProvisionName(c.provision)},
+                               {"digitized", c.digitized},
+                               {"file_sha256", c.file_sha256}});
+  }
+  j["postal_item"] = d.postal_item;
+  j["supplement_requests"] = d.supplement_requests;
+  j["refusal_proposed"] = d.refusal_proposed;
+  j["apology"] = {{"drafted", d.apology_drafted},
+                  {"signed", d.apology_signed},
+                  {"reason", d.apology_reason},
+                  {"new_appointment", InstantJson(d.new_appointment)}};
+  j["originals_in_transit"] = d.originals_in_transit;
+  json exclusions = json::array();
+  for (const auto& x : v.times.exclusions) {
+    exclusions.push_back({{"type", calendar::ExclusionTypeName(x.type)},
+                          {"from", InstantJson(x.from)},
+                          {"to", InstantJson(x.to)},
+                          {"note", x.note}});
+  }
+  j["times"] = {{"counting_start", InstantJson(v.times.counting_start)},
+                {"appointment", InstantJson(v.times.appointment)},
+                {"due", InstantJson(v.times.due)},
+                {"new_appointment", InstantJson(v.times.new_appointment)},
+                {"step_due", InstantJson(v.times.step_due)},
+                {"intake_due", InstantJson(v.times.intake_due)},
+                {"intake_alert", InstantJson(v.times.intake_alert)},
+                {"outcome", dossier::TimelinessName(v.times.outcome)},
+                {"overdue", v.times.overdue},
+                {"remaining", v.remaining},
+                {"exclusions", exclusions}};
+  j["events"] = json::array();
+  for (const auto& e : v.events) j["events"].push_back(EventJson(e));
+  return j;
+}
+
+// The reception / submission body. `counter`: channel in-person or postal and a decision.
+struct ReceptionBody {
+  app::ReceptionInput input;
+  app::ReceptionDecision decision = app::ReceptionDecision::kReceive;
+  Command details;
+};
+
+Result<ReceptionBody> DecodeReception(const std::string& body, bool counter) {
+  MOTCUA_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(body));
+  ReceptionBody out;
+  app::ReceptionInput& r = out.input;
+  r.procedure_code = in.String("procedure_code", {.required = true, .max_bytes = 60}).value_or("");
+  r.procedure_version = static_cast<int>(in.Int("procedure_version", {.min = 1}).value_or(0));
+  r.case_name = in.String("case_name", {.max_bytes = 500}).value_or("");
+  const std::string channel =
+      in.String("channel", {.required = counter, .max_bytes = 20}).value_or("online");
+  auto parsed = catalog::ParseChannel(channel);
+  if (!parsed.ok()) {
+    in.Violation("channel", "must be in-person, postal or online");
+  } else {
+    r.channel = *parsed;
+  }
+  r.postal_item = in.String("postal_item", {.max_bytes = 40}).value_or("");
+  r.paid_online = in.Bool("paid_online").value_or(false);
+  if (auto a = in.Object("applicant", true)) {
+    dossier::Applicant& ap = r.applicant;
+    ap.organisation = a->Bool("organisation").value_or(false);
+    ap.name = a->String("name", {.required = true, .min_bytes = 1, .max_bytes = 300}).value_or("");
+    ap.id_number =
+        a->String("id_number", {.required = true, .min_bytes = 9, .max_bytes = 20}).value_or("");
+    ap.address = a->String("address", {.max_bytes = 500}).value_or("");
+    ap.commune_code = a->String("commune_code", {.max_bytes = 35}).value_or("");
+    ap.phone = a->String("phone", {.max_bytes = 20}).value_or("");
+    ap.email = a->String("email", {.max_bytes = 200}).value_or("");
+    in.Merge("applicant", *a);
+  }
+  if (auto list = in.ObjectList("components", {.max_items = 100})) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      JsonInput& c = (*list)[i];
+      dossier::ProvidedComponent pc;
+      pc.name = c.String("name", {.required = true, .max_bytes = 1000}).value_or("");
+      const std::string prov =
+          c.String("provision", {.required = true, .max_bytes = 20}).value_or("");
+      if (auto p = dossier::ParseProvision(prov)) {
+        pc.provision = *p;
+      } else if (!prov.empty()) {
+        c.Violation("provision",
+                    "must be paper-original, paper-copy, electronic, reused, data-store or "
+                    "missing");
+      }
+      pc.file_sha256 = c.String("file_sha256", {.max_bytes = 64}).value_or("");
+      r.components.push_back(std::move(pc));
+      in.Merge("components[" + std::to_string(i) + "]", c);
+    }
+  }
+  if (counter) {
+    const std::string decision = in.String("decision", {.max_bytes = 20}).value_or("receive");
+    if (decision == "guide") {
+      out.decision = app::ReceptionDecision::kGuide;
+    } else if (decision == "refuse") {
+      out.decision = app::ReceptionDecision::kRefuse;
+    } else if (decision != "receive") {
+      in.Violation("decision", "must be receive, guide or refuse");
+    }
+    out.details.reason = in.String("reason", {.max_bytes = 2000}).value_or("");
+    out.details.items = in.StringList("items", {.max_items = 100, .max_bytes = 1000})
+                            .value_or(std::vector<std::string>{});
+  }
+  MOTCUA_RETURN_IF_ERROR(in.Finish());
+  return out;
+}
+
+Result<Command> DecodeCommand(const std::string& body, std::int64_t& version) {
+  MOTCUA_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(body));
+  Command c;
+  const std::string name = in.String("command", {.required = true, .max_bytes = 40}).value_or("");
+  if (auto kind = dossier::ParseCommandKind(name)) {
+    c.kind = *kind;
+    if (c.kind == CommandKind::kSubmit || c.kind == CommandKind::kReceive ||
+        c.kind == CommandKind::kGuide || c.kind == CommandKind::kRefuse) {
+      in.Violation("command", "reception commands create a dossier: POST /api/v1/dossiers");
+    }
+  } else if (!name.empty()) {
+    in.Violation("command", "unknown command \"" + name + "\"");
+  }
+  version = in.Int("version", {.required = true, .min = 0}).value_or(0);
+  c.to_step = in.String("to_step", {.max_bytes = 100}).value_or("");
+  c.to_unit = in.String("to_unit", {.max_bytes = 35}).value_or("");
+  c.to_user = in.Int("to_user", {.min = 1}).value_or(0);
+  c.reason = in.String("reason", {.max_bytes = 4000}).value_or("");
+  c.reference = in.String("reference", {.max_bytes = 100}).value_or("");
+  c.items = in.StringList("items", {.max_items = 100, .max_bytes = 1000})
+                .value_or(std::vector<std::string>{});
+  if (auto pause = in.String("pause", {.max_bytes = 40})) {
+    auto t = calendar::ParseExclusionType(*pause);
+    if (t.ok()) {
+      c.pause = *t;
+    } else {
+      in.Violation("pause", "unknown kind of pause");
+    }
+  }
+  if (auto method = in.String("return_method", {.max_bytes = 20})) {
+    if (auto m = dossier::ParseReturnMethod(*method)) {
+      c.return_method = *m;
+    } else {
+      in.Violation("return_method", "must be counter, postal or online");
+    }
+  }
+  if (auto when = in.String("new_appointment", {.max_bytes = 40})) {
+    Instant t = 0;
+    if (ParseRfc3339(*when, &t)) {
+      c.new_appointment = t;
+    } else {
+      in.Violation("new_appointment", "must be an RFC 3339 instant");
+    }
+  }
+  MOTCUA_RETURN_IF_ERROR(in.Finish());
+  return c;
+}
+
+// The idempotency key (at most 100 printable ASCII characters) and the request's hash.
+Result<std::pair<std::string, std::string>> Idempotency(const Request& req) {
+  const std::string key = req.Header("Idempotency-Key");
+  if (key.size() > 100 ||
+      std::any_of(key.begin(), key.end(), [](char c) { return c < 0x21 || c > 0x7e; })) {
+    return Error::InvalidField("Idempotency-Key", "at most 100 printable ASCII characters");
+  }
+  return std::pair(key, app::Sha256Hex(req.raw.method + " " + req.raw.path + "\n" + req.body()));
+}
+
+Reply Created(const app::ReceptionAnswer& a) {
+  json j = ViewJson(a.view);
+  j["secret"] = a.secret;
+  Reply reply = Reply::Json(201, Dump(j));
+  reply.headers.push_back(
+      {"Location", "/api/v1/dossiers/" + std::to_string(a.view.stored.value.id)});
+  return reply;
+}
+
+std::optional<app::Queue> ParseQueue(const std::string& name) {
+  static const std::pair<const char*, app::Queue> kQueues[] = {
+      {"open", app::Queue::kOpen},
+      {"mine", app::Queue::kMine},
+      {"unassigned", app::Queue::kUnassigned},
+      {"due-soon", app::Queue::kDueSoon},
+      {"overdue", app::Queue::kOverdue},
+      {"paused", app::Queue::kPaused},
+      {"waiting-agency", app::Queue::kWaitingAgency},
+      {"submitted", app::Queue::kSubmitted}};
+  for (const auto& [n, q] : kQueues) {
+    if (name == n) return q;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void AddDossierRoutes(ApiServer& server, Services& s) {
+  server.Add({"POST", "/api/v1/dossiers", Permission::kDossierReceive, "dossier.receive",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto body, DecodeReception(req.body(), true));
+                MOTCUA_ASSIGN_OR_RETURN(auto idem, Idempotency(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto answer,
+                                        s.dossier->Receive(req.actor, body.input, body.decision,
+                                                           body.details, idem.first, idem.second));
+                return Created(answer);
+              }});
+  server.Add({"POST", "/api/v1/dossiers/online", Permission::kDossierSubmit, "dossier.submit",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto body, DecodeReception(req.body(), false));
+                MOTCUA_ASSIGN_OR_RETURN(auto idem, Idempotency(req));
+                MOTCUA_ASSIGN_OR_RETURN(
+                    auto answer, s.dossier->Submit(req.actor, body.input, idem.first, idem.second));
+                return Created(answer);
+              }});
+  server.Add({"GET", "/api/v1/dossiers/{id}", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Get(req.actor, id));
+                return Reply::Json(200, Dump(ViewJson(view)));
+              }});
+  server.Add({"POST", "/api/v1/dossiers/{id}/commands", Permission::kDossierAct, "dossier.command",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                std::int64_t version = 0;
+                MOTCUA_ASSIGN_OR_RETURN(auto command, DecodeCommand(req.body(), version));
+                MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Act(req.actor, id, version, command));
+                return Reply::Json(200, Dump(ViewJson(view)));
+              }});
+  server.Add({"GET", "/api/v1/dossiers/{id}/handovers", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                MOTCUA_ASSIGN_OR_RETURN(auto rows, s.dossier->Handovers(req.actor, id));
+                json items = json::array();
+                for (const auto& h : rows) {
+                  items.push_back({{"step_id", h.step_id},
+                                   {"from_unit", h.from_unit},
+                                   {"to_unit", h.to_unit},
+                                   {"actor", h.actor},
+                                   {"entered", InstantJson(h.entered)},
+                                   {"left", InstantJson(h.left)},
+                                   {"due", InstantJson(h.due)},
+                                   {"counted", h.counted},
+                                   {"timeliness", dossier::TimelinessName(h.timeliness)}});
+                }
+                return Reply::Json(200, Dump({{"items", items}}));
+              }});
+  server.Add(
+      {"GET", "/api/v1/queues/{queue}", Permission::kDossierRead, "",
+       [&s](Request& req) -> Result<Reply> {
+         auto queue = ParseQueue(req.path_params["queue"]);
+         if (!queue) {
+           return Error::InvalidField("queue",
+                                      "must be open, mine, unassigned, due-soon, overdue, paused, "
+                                      "waiting-agency or submitted");
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
+         MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+         MOTCUA_ASSIGN_OR_RETURN(
+             auto result, s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""), page.limit));
+         json items = json::array();
+         for (const auto& v : result.items) items.push_back(SummaryJson(v.stored));
+         return Reply::Json(
+             200, Dump({{"items", items},
+                        {"total", result.total},
+                        {"next_cursor", result.next.empty() ? json(nullptr) : json(result.next)}}));
+       }});
+  server.Add(
+      {"GET", "/api/v1/lookup", Permission::kPublic, "", [&s](Request& req) -> Result<Reply> {
+         MOTCUA_ASSIGN_OR_RETURN(auto code, req.Query("code"));
+         MOTCUA_ASSIGN_OR_RETURN(auto secret, req.Query("secret"));
+         if (!code || code->empty() || code->size() > 80) {
+           return Error::InvalidField("code", "the dossier code is required");
+         }
+         if (!secret || secret->empty() || secret->size() > 40) {
+           return Error::InvalidField("secret", "the lookup secret is required");
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto st, s.dossier->Lookup(*code, *secret));
+         return Reply::Json(200, Dump({{"code", st.code},
+                                       {"procedure_name", st.procedure_name},
+                                       {"applicant_initials", st.applicant_initials},
+                                       {"state", StateJson(st.state)},
+                                       {"step", st.step_name},
+                                       {"appointment", InstantJson(st.appointment)},
+                                       {"new_appointment", InstantJson(st.new_appointment)},
+                                       {"result_ready", st.result_ready}}));
+       }});
+}
+
+}  // namespace motcua::http
