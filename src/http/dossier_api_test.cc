@@ -1,5 +1,8 @@
 // The dossier API end to end over HTTP: a counter reception through to the returned result, the
 // public lookup, idempotent retries, stale versions, unit scope and field-named errors.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <set>
 
 #include "calendar/test_util.h"
@@ -18,6 +21,42 @@ catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string 
   catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
   s.performer = {std::move(unit), std::move(role)};
   return s;
+}
+
+// The text layer of a PDF (poppler's pdftotext).
+std::string PdfText(const std::string& pdf) {
+  const auto path =
+      std::filesystem::temp_directory_path() / ("motcua-form-" + std::to_string(getpid()) + ".pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::string out;
+  if (FILE* p =
+          popen(("pdftotext -enc UTF-8 '" + path.string() + "' - 2>/dev/null").c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+  }
+  std::filesystem::remove(path);
+  return out;
+}
+
+// The QR code on the first page (pdftoppm at 150 dpi, then zbarimg).
+std::string QrOf(const std::string& pdf) {
+  const auto base =
+      std::filesystem::temp_directory_path() / ("motcua-qr-" + std::to_string(getpid()));
+  std::ofstream(base.string() + ".pdf", std::ios::binary) << pdf;
+  const std::string cmd = "pdftoppm -r 150 -png -f 1 -l 1 -singlefile '" + base.string() +
+                          ".pdf' '" + base.string() + "' && zbarimg --raw -q '" + base.string() +
+                          ".png' 2>/dev/null";
+  std::string out;
+  if (FILE* p = popen(cmd.c_str(), "r")) {
+    char buf[4096];
+    for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+  }
+  std::filesystem::remove(base.string() + ".pdf");
+  std::filesystem::remove(base.string() + ".png");
+  while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
+  return out;
 }
 
 class DossierApiTest : public testing::ApiFixture {
@@ -110,6 +149,28 @@ TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {
 
   auto rows = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id) + "/handovers", &head));
   EXPECT_EQ(rows["items"].size(), 4u);
+
+  // The forms: 01 with the lookup link and its secret in the QR code, 06 from the hand-overs.
+  const std::string forms = "/api/v1/dossiers/" + std::to_string(id) + "/forms/";
+  auto slip = Send("GET", forms + "01?secret=" + secret, &reception);
+  ASSERT_EQ(slip->status, 200) << slip->body;
+  if (const char* keep = std::getenv("MOTCUA_FORM_SAMPLE")) {
+    std::ofstream(keep, std::ios::binary) << slip->body;
+  }
+  EXPECT_EQ(slip->get_header_value("Content-Type"), "application/pdf");
+  const std::string text = PdfText(slip->body);
+  EXPECT_NE(text.find(code), std::string::npos) << text;
+  EXPECT_NE(text.find("Nguyễn Thị Hương"), std::string::npos) << text;
+  EXPECT_NE(text.find("10 ngày làm việc"), std::string::npos) << text;
+  EXPECT_EQ(QrOf(slip->body), "http://127.0.0.1:8080/tra-cuu?ma=" + code + "&k=" + secret);
+  EXPECT_EQ(Send("GET", forms + "01?secret=WRONG", &reception)->status, 400);
+  auto sheet = Send("GET", forms + "06", &head);
+  ASSERT_EQ(sheet->status, 200) << sheet->body;
+  EXPECT_NE(PdfText(sheet->body).find("Sở Tư pháp"), std::string::npos);
+  auto apology = Send("GET", forms + "04", &head);
+  EXPECT_EQ(apology->status, 409);
+  EXPECT_EQ(Body(apology)["type"],
+            "https://motcua.vn/problems/failed-precondition/form-not-available");
 }
 
 TEST_F(DossierApiTest, RetryWithTheSameKeyReturnsTheFirstDossier) {

@@ -26,6 +26,8 @@ struct Services {
   app::CatalogService* catalog = nullptr;
   // The dossier lifecycle; its routes are registered only when it is set.
   app::DossierService* dossier = nullptr;
+  // Where citizens reach this server: the lookup link printed as a QR code on form 01.
+  std::string public_url = "http://127.0.0.1:8080";
 };
 
 void AddSystemRoutes(ApiServer& server, Services& services);
@@ -34,6 +36,8 @@ void AddAuditRoutes(ApiServer& server, Services& services);
 void AddCalendarRoutes(ApiServer& server, Services& services);
 void AddCatalogRoutes(ApiServer& server, Services& services);
 void AddDossierRoutes(ApiServer& server, Services& services);
+// The dossier forms as PDF; needs both the dossier and the catalog services.
+void AddFormRoutes(ApiServer& server, Services& services);
 void AddAllRoutes(ApiServer& server, Services& services);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).

@@ -56,6 +56,7 @@ void AddAllRoutes(ApiServer& server, Services& services) {
   if (services.calendar) AddCalendarRoutes(server, services);
   if (services.catalog) AddCatalogRoutes(server, services);
   if (services.dossier) AddDossierRoutes(server, services);
+  if (services.dossier && services.catalog) AddFormRoutes(server, services);
 }
 
 }  // namespace motcua::http

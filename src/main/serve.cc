@@ -67,7 +67,7 @@ int Fail(const Error& e) {
 int Serve(const Argv& argv) {
   auto args = Args::Parse(argv,
                           {"dsn", "listen", "threads", "max-body-bytes", "login-concurrency",
-                           "read-timeout", "idle-timeout"},
+                           "read-timeout", "idle-timeout", "public-url"},
                           {"demo", "secure-cookies"});
   if (!args) return Fail(args.error());
   auto listen = ParseListen(args->Get("listen", "127.0.0.1:8080"));
@@ -139,6 +139,10 @@ int Serve(const Argv& argv) {
   http::ApiServer server(options, {identity, audit, clock, log, metrics});
   http::Services services{**store,    identity, audit,    metrics, options.secure_cookies,
                           &calendars, &catalog, &dossiers};
+  // The lookup link on form 01 must reach this server from a citizen's phone: behind a proxy,
+  // pass --public-url https://dichvucong.example.gov.vn.
+  services.public_url =
+      args->Get("public-url", "http://" + listen->host + ":" + std::to_string(listen->port));
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());

@@ -11,13 +11,6 @@
 #include "render/forms.h"
 #include "render/test_util.h"
 
-// LeakSanitizer (the MOTCUA_SANITIZE build runs tests with detect_leaks=1): fontconfig keeps one
-// allocation from parsing its XML configuration (FcInitLoadConfigAndFonts, on Pango's font-map
-// thread) unreachable until exit; it happens once per process and is not ours to free. The
-// suppression names the library because fontconfig has no frame pointers: the default fast
-// unwinder sees only its first frame. This code never calls fontconfig directly.
-extern "C" const char* __lsan_default_suppressions() { return "leak:libfontconfig.so\n"; }
-
 namespace motcua::render {
 namespace {
 
