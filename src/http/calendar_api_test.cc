@@ -1,121 +1,24 @@
 // The calendar API end to end, in process: a temporary SQLite store with the demo province (its
 // root uses the national default calendar), the real server on a free port, an HTTP client.
-#include <gtest/gtest.h>
-#include <httplib.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <filesystem>
-#include <nlohmann/json.hpp>
-
-#include "app/seed.h"
-#include "http/routes.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "http/testing/api_fixture.h"
 
 namespace motcua::http {
 namespace {
 
 using nlohmann::json;
-
-struct Session {
-  std::string cookie;
-  std::string csrf;
-};
+using testing::Session;
 
 // Friday 13 February 2026, 16:00: after the 15:00 cut-off, the last working day before Tết
 // (official 2026 schedule: Monday 16 to Friday 20 February off).
 constexpr char kFridayBeforeTet[] = "/api/v1/calendar/due?start=2026-02-13%2016:00&working_days=5";
 
-class CalendarApiTest : public ::testing::Test {
+class CalendarApiTest : public testing::ApiFixture {
  protected:
+  CalendarApiTest() : ApiFixture(1'771'570'800) {}  // 2026-02-20 14:00 local: during Tết
+
   void SetUp() override {
-    static std::atomic<int> n{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("motcua-calapi-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 4, 5000, 256, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-    identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
-    audit_ = std::make_unique<app::AuditService>(*store_, clock_);
-    calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
-    auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
-    ASSERT_TRUE(seeded.ok());
-    for (const auto& u : *seeded) passwords_[u.username] = u.password;
+    ApiFixture::SetUp();
     AddUser("admin.tuphap", "H99.02", identity::Role::kAdministrator);
-    log_file_ = std::fopen((dir_ / "log.jsonl").c_str(), "w");
-    log_ = std::make_unique<Logger>(log_file_, clock_);
-    server_ = std::make_unique<ApiServer>(ServerOptions{.port = 0, .threads = 4},
-                                          ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
-    services_ = std::make_unique<Services>(
-        Services{*store_, *identity_, *audit_, metrics_, false, calendars_.get()});
-    AddAllRoutes(*server_, *services_);
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-  }
-
-  void TearDown() override {
-    server_->Stop();
-    server_.reset();
-    std::fclose(log_file_);
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  void AddUser(const std::string& username, const std::string& unit, identity::Role role) {
-    identity::User u;
-    u.username = username;
-    u.full_name = "Người dùng thử";
-    u.unit_id = UnitId(unit);
-    u.roles = {role};
-    ASSERT_TRUE(identity_->CreateUser(app::Actor::System(), u, "mat-khau-dai-1").ok());
-    passwords_[username] = "mat-khau-dai-1";
-  }
-
-  Session Login(const std::string& username) {
-    auto res =
-        client_->Post("/api/v1/auth/login",
-                      json{{"username", username}, {"password", passwords_[username]}}.dump(),
-                      "application/json");
-    EXPECT_TRUE(res && res->status == 200) << username;
-    if (!res || res->status != 200) return {};
-    std::string cookie = res->get_header_value("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
-  }
-
-  httplib::Result Send(const std::string& method, const std::string& path, const Session* s,
-                       const std::string& body = "") {
-    httplib::Headers h;
-    if (s) {
-      h.emplace("Cookie", s->cookie);
-      h.emplace("X-CSRF-Token", s->csrf);
-    }
-    if (method == "GET") return client_->Get(path, h);
-    if (method == "POST") return client_->Post(path, h, body, "application/json");
-    if (method == "PUT") return client_->Put(path, h, body, "application/json");
-    return client_->Delete(path, h, body, "application/json");
-  }
-
-  json Body(const httplib::Result& res) { return res ? json::parse(res->body) : json(); }
-
-  std::vector<std::string> Fields(const httplib::Result& res) {
-    std::vector<std::string> out;
-    const json body = Body(res);
-    for (const auto& e : body["errors"]) out.push_back(e["field"]);
-    return out;
-  }
-
-  identity::UnitId UnitId(const std::string& code) {
-    identity::UnitId id = 0;
-    EXPECT_TRUE(store_
-                    ->Read([&](app::ReadTx& tx) -> Status {
-                      id = (*tx.FindUnitByCode(code))->id;
-                      return Ok();
-                    })
-                    .ok());
-    return id;
   }
 
   app::StoredCalendar National() { return calendars_->ForUnit(std::nullopt)->first; }
@@ -133,21 +36,6 @@ class CalendarApiTest : public ::testing::Test {
               {{"date", "2026-01-02"}, {"name", "Nghỉ hoán đổi"}, {"kind", "swapped"}}}},
             {"make_up_days", {{{"date", "2026-01-10"}, {"note", "Làm bù cho ngày 2/1"}}}}};
   }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1'771'570'800};  // 2026-02-20 14:00 local: during Tết
-  app::PasswordHasher hasher_{app::PasswordCost::Minimum(), 4, 5000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<app::IdentityService> identity_;
-  std::unique_ptr<app::AuditService> audit_;
-  std::unique_ptr<app::CalendarService> calendars_;
-  Metrics metrics_;
-  std::FILE* log_file_ = nullptr;
-  std::unique_ptr<Logger> log_;
-  std::unique_ptr<Services> services_;
-  std::unique_ptr<ApiServer> server_;
-  std::unique_ptr<httplib::Client> client_;
-  std::map<std::string, std::string> passwords_;
 };
 
 TEST_F(CalendarApiTest, DueAcrossTetIsPublicAndExplained) {

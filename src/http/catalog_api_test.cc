@@ -1,30 +1,17 @@
 // The catalog API end to end, in process: a temporary SQLite store with the demo province, the real
 // server on a free port, an HTTP client. Procedures travel in motcua's catalog JSON.
-#include <gtest/gtest.h>
-#include <httplib.h>
-#include <unistd.h>
-
-#include <atomic>
 #include <chrono>
-#include <filesystem>
-#include <nlohmann/json.hpp>
 #include <thread>
 
-#include "app/seed.h"
 #include "catalog_io/catalog_json.h"
 #include "catalog_io/catalog_xlsx.h"
-#include "http/routes.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "http/testing/api_fixture.h"
 
 namespace motcua::http {
 namespace {
 
 using nlohmann::json;
-
-struct Session {
-  std::string cookie;
-  std::string csrf;
-};
+using testing::Session;
 
 // A commune-level civil-status procedure of the Department of Justice (H99.02) in the catalog
 // format: 10 working days in person and online, free.
@@ -80,76 +67,15 @@ json Workflows(double appraise_hours = 58) {
   return json::array({{{"channels", json::array()}, {"steps", steps}}});
 }
 
-class CatalogApiTest : public ::testing::Test {
+class CatalogApiTest : public testing::ApiFixture {
  protected:
+  CatalogApiTest() : ApiFixture(1'770'000'000) {}  // 2026-02-02
+
   void SetUp() override {
-    static std::atomic<int> n{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("motcua-catapi-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 4, 5000, 256, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-    identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
-    audit_ = std::make_unique<app::AuditService>(*store_, clock_);
-    calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
-    catalog_ = std::make_unique<app::CatalogService>(*store_, clock_, *calendars_);
-    auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
-    ASSERT_TRUE(seeded.ok());
-    for (const auto& u : *seeded) passwords_[u.username] = u.password;
-    identity::User u;
-    u.username = "admin.tuphap";
-    u.full_name = "Quản trị Sở Tư pháp";
-    u.unit_id = UnitId("H99.02");
-    u.roles = {identity::Role::kAdministrator};
-    ASSERT_TRUE(identity_->CreateUser(app::Actor::System(), u, "mat-khau-dai-1").ok());
-    passwords_["admin.tuphap"] = "mat-khau-dai-1";
-    log_file_ = std::fopen((dir_ / "log.jsonl").c_str(), "w");
-    log_ = std::make_unique<Logger>(log_file_, clock_);
-    server_ = std::make_unique<ApiServer>(ServerOptions{.port = 0, .threads = 4},
-                                          ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
-    services_ = std::make_unique<Services>(
-        Services{*store_, *identity_, *audit_, metrics_, false, calendars_.get(), catalog_.get()});
-    AddAllRoutes(*server_, *services_);
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
+    ApiFixture::SetUp();
+    AddUser("admin.tuphap", "H99.02", identity::Role::kAdministrator);
     admin_ = Login("admin");
   }
-
-  void TearDown() override {
-    server_->Stop();
-    server_.reset();
-    std::fclose(log_file_);
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  Session Login(const std::string& username) {
-    auto res =
-        client_->Post("/api/v1/auth/login",
-                      json{{"username", username}, {"password", passwords_[username]}}.dump(),
-                      "application/json");
-    EXPECT_TRUE(res && res->status == 200) << username;
-    if (!res || res->status != 200) return {};
-    std::string cookie = res->get_header_value("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
-  }
-
-  httplib::Result Send(const std::string& method, const std::string& path, const Session* s,
-                       const std::string& body = "") {
-    httplib::Headers h;
-    if (s) {
-      h.emplace("Cookie", s->cookie);
-      h.emplace("X-CSRF-Token", s->csrf);
-    }
-    if (method == "GET") return client_->Get(path, h);
-    if (method == "POST") return client_->Post(path, h, body, "application/json");
-    return client_->Put(path, h, body, "application/json");
-  }
-
-  json Body(const httplib::Result& res) { return res ? json::parse(res->body) : json(); }
 
   // POSTs a file (`type` is its Content-Type).
   httplib::Result Upload(const std::string& path, const Session* s, const std::string& body,
@@ -191,24 +117,6 @@ class CatalogApiTest : public ::testing::Test {
     return Body(res).size();
   }
 
-  std::vector<std::string> Fields(const httplib::Result& res) {
-    std::vector<std::string> out;
-    const json body = Body(res);  // not a temporary: the loop iterates over a part of it
-    for (const auto& e : body["errors"]) out.push_back(e["field"]);
-    return out;
-  }
-
-  identity::UnitId UnitId(const std::string& code) {
-    identity::UnitId id = 0;
-    EXPECT_TRUE(store_
-                    ->Read([&](app::ReadTx& tx) -> Status {
-                      id = (*tx.FindUnitByCode(code))->id;
-                      return Ok();
-                    })
-                    .ok());
-    return id;
-  }
-
   // Creates, gives workflows to and publishes version 1 of a procedure; returns its row version.
   std::int64_t PublishNew(const std::string& code, const std::string& name) {
     auto created = Send("POST", "/api/v1/procedures", &admin_, Record(code, name).dump());
@@ -226,21 +134,6 @@ class CatalogApiTest : public ::testing::Test {
     return Body(published)["row_version"];
   }
 
-  std::filesystem::path dir_;
-  FakeClock clock_{1'770'000'000};  // 2026-02-02
-  app::PasswordHasher hasher_{app::PasswordCost::Minimum(), 4, 5000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<app::IdentityService> identity_;
-  std::unique_ptr<app::AuditService> audit_;
-  std::unique_ptr<app::CalendarService> calendars_;
-  std::unique_ptr<app::CatalogService> catalog_;
-  Metrics metrics_;
-  std::FILE* log_file_ = nullptr;
-  std::unique_ptr<Logger> log_;
-  std::unique_ptr<Services> services_;
-  std::unique_ptr<ApiServer> server_;
-  std::unique_ptr<httplib::Client> client_;
-  std::map<std::string, std::string> passwords_;
   Session admin_;
 };
 

@@ -2,7 +2,7 @@
 
 // A running API server over a temporary SQLite store with the demo province and every service,
 // for HTTP tests: log in as a demo user and send requests with the session cookie and CSRF
-// token. (Older API tests still carry their own copy of this fixture.)
+// token.
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -15,6 +15,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "app/seed.h"
 #include "http/log.h"
@@ -91,17 +92,49 @@ class ApiFixture : public ::testing::Test {
     }
     if (method == "GET") return client_->Get(path, h);
     if (method == "POST") return client_->Post(path, h, body, "application/json");
-    return client_->Put(path, h, body, "application/json");
+    if (method == "PUT") return client_->Put(path, h, body, "application/json");
+    return client_->Delete(path, h, body, "application/json");
   }
 
   static json Body(const httplib::Result& res) {
     return res ? json::parse(res->body, nullptr, false) : json();
   }
 
+  // The fields named by a validation problem, in order.
+  static std::vector<std::string> Fields(const httplib::Result& res) {
+    std::vector<std::string> out;
+    const json body = Body(res);  // not a temporary: the loop iterates over a part of it
+    for (const auto& e : body["errors"]) out.push_back(e["field"]);
+    return out;
+  }
+
+  identity::UnitId UnitId(const std::string& code) {
+    identity::UnitId id = 0;
+    EXPECT_TRUE(store_
+                    ->Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(code));
+                      id = unit ? unit->id : 0;
+                      return Ok();
+                    })
+                    .ok());
+    return id;
+  }
+
+  // A user besides the demo ones, with a known password.
+  void AddUser(const std::string& username, const std::string& unit, identity::Role role) {
+    identity::User u;
+    u.username = username;
+    u.full_name = "Người dùng thử";
+    u.unit_id = UnitId(unit);
+    u.roles = {role};
+    ASSERT_TRUE(identity_->CreateUser(app::Actor::System(), u, "mat-khau-dai-1").ok());
+    passwords_[username] = "mat-khau-dai-1";
+  }
+
   std::filesystem::path dir_;
   FakeClock clock_;
   app::PasswordHasher hasher_{app::PasswordCost::Minimum(), 2, 5000};
-  std::unique_ptr<app::Store> store_;
+  std::unique_ptr<storage::sqlite::SqliteStore> store_;
   std::unique_ptr<app::IdentityService> identity_;
   std::unique_ptr<app::AuditService> audit_;
   std::unique_ptr<app::CalendarService> calendars_;
