@@ -128,4 +128,40 @@ Result<std::vector<dossier::Handover>> DossierService::Handovers(const Actor& ac
   return dossier::ComputeHandovers(view.events, *cal.second);
 }
 
+Result<DossierService::Recomputed> DossierService::RecomputeClocks(
+    std::optional<std::int64_t> calendar_id) {
+  Recomputed out;
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<StoredDossier> page;
+    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+      MOTCUA_ASSIGN_OR_RETURN(page, tx.ListOpenDossiers(after, 200));
+      return Ok();
+    }));
+    if (page.empty()) return out;
+    after = page.back().value.id;
+    MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+      for (const StoredDossier& s : page) {
+        if (calendar_id) {
+          MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(s.value.competent_unit));
+          if (cal.first.id != *calendar_id) continue;
+        }
+        ++out.examined;
+        MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(s.value.id));
+        MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(s.value.procedure_code,
+                                                                      s.value.procedure_version));
+        if (!version) continue;
+        MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(s.value, events, version->value.procedure));
+        StoredDossier fresh = s;
+        internal::FillRow(fresh, times);
+        if (fresh.clock == s.clock) continue;
+        MOTCUA_ASSIGN_OR_RETURN(bool written,
+                                tx.UpdateDossierClock(s.value.id, s.value.version, fresh.clock));
+        if (written) ++out.moved;
+      }
+      return Ok();
+    }));
+  }
+}
+
 }  // namespace motcua::app

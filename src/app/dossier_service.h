@@ -108,6 +108,15 @@ class DossierService {
   Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor,
                               int limit);
 
+  // After a calendar changed: recomputes the times of every open dossier whose competent unit
+  // uses calendar `calendar_id` (every open dossier when absent) from its events, and rewrites
+  // the rows whose times moved. Walks the open dossiers in pages of 200, one transaction each.
+  struct Recomputed {
+    std::int64_t examined = 0;
+    std::int64_t moved = 0;
+  };
+  Result<Recomputed> RecomputeClocks(std::optional<std::int64_t> calendar_id);
+
   // The hand-overs of form 06.
   Result<std::vector<dossier::Handover>> Handovers(const Actor& actor, std::int64_t id);
 

@@ -199,6 +199,8 @@ class ReadTx {
   virtual Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) = 0;
   virtual Result<std::vector<StoredDossier>> ListQueue(const QueueQuery& query) = 0;
   virtual Result<std::int64_t> CountQueue(const QueueQuery& query) = 0;
+  // Open dossiers (states 1, 2, 4, 5, 6, 7) with id > after_id, by id, at most `limit`.
+  virtual Result<std::vector<StoredDossier>> ListOpenDossiers(std::int64_t after_id, int limit) = 0;
 
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
@@ -266,8 +268,10 @@ class WriteTx : public ReadTx {
   // written).
   virtual Status AppendDossierEvents(const StoredDossier& dossier, std::int64_t expected_version,
                                      const std::vector<dossier::Event>& events) = 0;
-  // Rewrites the row's times only (a calendar changed); no version check, no event.
-  virtual Status UpdateDossierClock(std::int64_t id, const DossierClock& clock) = 0;
+  // Rewrites the row's times only (a calendar changed), if the row is still at `version`; false
+  // when a command got there first (it wrote fresh times itself). No event.
+  virtual Result<bool> UpdateDossierClock(std::int64_t id, std::int64_t version,
+                                          const DossierClock& clock) = 0;
   // Queues a message; sets message.id.
   virtual Status InsertOutbox(OutboxMessage& message) = 0;
 

@@ -207,6 +207,32 @@ TEST_F(DossierApiTest, StaleVersionIs409AndAnotherDepartmentSeesNothing) {
   EXPECT_EQ(Send("GET", path, &citizen)->status, 404);
 }
 
+TEST_F(DossierApiTest, ACalendarEditMovesTheStoredDueInstantsAndSaysHowMany) {
+  Session reception = Login("tiepnhan");
+  const json d = Body(Send("POST", "/api/v1/dossiers", &reception, Reception()));
+  ASSERT_EQ(d["times"]["due"]["local"], "2026-03-16 08:00");
+  Session admin = Login("admin");
+  json national;
+  const json calendars = Body(Send("GET", "/api/v1/calendars", &admin));
+  for (const auto& c : calendars["items"]) {
+    if (c["code"] == "national") national = c;
+  }
+  ASSERT_TRUE(national.is_object()) << calendars.dump();
+  // The province closes its offices on Friday 6 March: the dossier is due one working day later.
+  auto closed =
+      Send("POST", "/api/v1/calendars/" + std::to_string(national["id"].get<int>()) + "/closures",
+           &admin,
+           json{{"version", national["version"]},
+                {"date", "2026-03-06"},
+                {"reason", "Nghỉ theo quyết định của tỉnh"}}
+               .dump());
+  ASSERT_EQ(closed->status, 201) << closed->body;
+  EXPECT_EQ(Body(closed)["dossiers_moved"], 1);
+  const json queue = Body(Send("GET", "/api/v1/queues/open", &reception));
+  ASSERT_EQ(queue["items"].size(), 1u);
+  EXPECT_EQ(queue["items"][0]["due"]["local"], "2026-03-17 08:00");
+}
+
 TEST_F(DossierApiTest, BadInputNamesTheField) {
   Session reception = Login("tiepnhan");
   json body = json::parse(Reception());

@@ -80,6 +80,18 @@ json CalendarJson(const app::StoredCalendar& c) {
           {"version", c.version}};
 }
 
+// An edited calendar as answered: the calendar and how many open dossiers' stored times moved
+// (their clocks are recomputed from their events at once; null when dossiers are not served or
+// the recompute failed, in which case every read still recomputes).
+json Edited(Services& s, json body, std::optional<std::int64_t> calendar_id) {
+  body["dossiers_moved"] = nullptr;
+  if (s.dossier != nullptr) {
+    auto moved = s.dossier->RecomputeClocks(calendar_id);
+    if (moved.ok()) body["dossiers_moved"] = moved->moved;
+  }
+  return body;
+}
+
 json YearJson(const calendar::YearSchedule& y) {
   json holidays = json::array(), make_up = json::array();
   for (const auto& h : y.holidays) {
@@ -415,7 +427,7 @@ void AddEditRoutes(ApiServer& server, Services& s) {
                 edit.version = in.Int("version", {.required = true, .min = 1}).value_or(0);
                 MOTCUA_RETURN_IF_ERROR(in.Finish());
                 MOTCUA_ASSIGN_OR_RETURN(auto updated, s.calendar->Update(req.actor, id, edit));
-                return Reply::Json(200, Dump(CalendarJson(updated)));
+                return Reply::Json(200, Dump(Edited(s, CalendarJson(updated), updated.id)));
               }});
   server.Add({"PUT", "/api/v1/calendars/{id}/years/{year}", Permission::kCalendarManage,
               "calendar.year.put", [&s](Request& req) -> Result<Reply> {
@@ -427,7 +439,7 @@ void AddEditRoutes(ApiServer& server, Services& s) {
                 MOTCUA_RETURN_IF_ERROR(in.Finish());
                 MOTCUA_ASSIGN_OR_RETURN(auto updated, s.calendar->PutYear(req.actor, id, *version,
                                                                           std::move(schedule)));
-                return Reply::Json(200, Dump(CalendarJson(updated)));
+                return Reply::Json(200, Dump(Edited(s, CalendarJson(updated), updated.id)));
               }});
   server.Add({"DELETE", "/api/v1/calendars/{id}/years/{year}", Permission::kCalendarManage,
               "calendar.year.delete", [&s](Request& req) -> Result<Reply> {
@@ -436,7 +448,7 @@ void AddEditRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto version, VersionParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto updated,
                                         s.calendar->DeleteYear(req.actor, id, version, year));
-                return Reply::Json(200, Dump(CalendarJson(updated)));
+                return Reply::Json(200, Dump(Edited(s, CalendarJson(updated), updated.id)));
               }});
 }
 
@@ -463,8 +475,10 @@ void AddClosureRoutes(ApiServer& server, Services& s) {
                 MOTCUA_RETURN_IF_ERROR(in.Finish());
                 MOTCUA_ASSIGN_OR_RETURN(auto added,
                                         s.calendar->AddClosure(req.actor, id, *version, closure));
-                return Reply::Json(201, Dump({{"calendar", CalendarJson(added.first)},
-                                              {"closure", ClosureJson(added.second)}}));
+                return Reply::Json(201, Dump(Edited(s,
+                                                    {{"calendar", CalendarJson(added.first)},
+                                                     {"closure", ClosureJson(added.second)}},
+                                                    added.first.id)));
               }});
   server.Add({"DELETE", "/api/v1/calendars/{id}/closures/{closure_id}", Permission::kCalendarManage,
               "calendar.closure.delete", [&s](Request& req) -> Result<Reply> {
@@ -473,7 +487,7 @@ void AddClosureRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto version, VersionParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(
                     auto updated, s.calendar->DeleteClosure(req.actor, id, version, closure_id));
-                return Reply::Json(200, Dump(CalendarJson(updated)));
+                return Reply::Json(200, Dump(Edited(s, CalendarJson(updated), updated.id)));
               }});
   server.Add({"PUT", "/api/v1/units/{id}/calendar", Permission::kCalendarManage, "unit.calendar",
               [&s](Request& req) -> Result<Reply> {
@@ -488,7 +502,7 @@ void AddClosureRoutes(ApiServer& server, Services& s) {
                 MOTCUA_RETURN_IF_ERROR(in.Finish());
                 MOTCUA_ASSIGN_OR_RETURN(
                     auto unit, s.calendar->AttachToUnit(req.actor, id, calendar_id, *version));
-                return Reply::Json(200, Dump(UnitJson(unit)));
+                return Reply::Json(200, Dump(Edited(s, UnitJson(unit), std::nullopt)));
               }});
 }
 

@@ -127,6 +127,37 @@ TEST_P(StoreConformance, StaleDossierVersionConflictsAndWritesNothing) {
                     return Ok();
                   })
                   .ok());
+  // A clock rewrite after a calendar change applies only to the version it was computed from,
+  // and open dossiers are listed by id.
+  app::DossierClock moved;
+  moved.due = 1'773'100'000;
+  bool written = true;
+  ASSERT_TRUE(store()
+                  .Write([&](app::WriteTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(written, tx.UpdateDossierClock(s.value.id, 1, moved));
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_FALSE(written);
+  ASSERT_TRUE(store()
+                  .Write([&](app::WriteTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(written, tx.UpdateDossierClock(s.value.id, 2, moved));
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_TRUE(written);
+  EXPECT_TRUE(store()
+                  .Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto open, tx.ListOpenDossiers(0, 10));
+                    EXPECT_EQ(open.size(), 1u);
+                    if (!open.empty()) {
+                      EXPECT_EQ(open[0].clock, moved);
+                    }
+                    MOTCUA_ASSIGN_OR_RETURN(auto none, tx.ListOpenDossiers(s.value.id, 10));
+                    EXPECT_TRUE(none.empty());
+                    return Ok();
+                  })
+                  .ok());
   // A taken code is refused.
   StoredDossier twin = MakeDossier("H38.30-260302-0001", "H38.03", 1'773'000'000);
   Status dup = store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(twin, {first}); });

@@ -77,7 +77,14 @@ inline constexpr Statement kSetDoc{"dossier_set_doc", "UPDATE dossiers SET doc =
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
-    "new_appointment_at = $4, intake_due_at = $5 WHERE id = $6"};
+    "new_appointment_at = $4, intake_due_at = $5 WHERE id = $6 AND version = $7"};
+inline constexpr Statement kListOpen{
+    "dossier_list_open",
+    "SELECT "
+    "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, "
+    "new_appointment_at, intake_due_at"
+    " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND id > $1 "
+    "ORDER BY id LIMIT $2"};
 inline constexpr Statement kInsertEvent{
     "dossier_event_insert",
     "INSERT INTO dossier_events (dossier_id, seq, kind, at, actor_id, unit_code, step_id, body) "
@@ -242,11 +249,24 @@ Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t exp
   return InsertEvents(conn_, dossier.value.id, events);
 }
 
-Status SqlTx::UpdateDossierClock(std::int64_t id, const DossierClock& c) {
-  MOTCUA_RETURN_IF_ERROR(
-      conn_.Exec(kUpdateClock, {OptInt(c.due), OptInt(c.step_due), OptInt(c.appointment),
-                                OptInt(c.new_appointment), OptInt(c.intake_due), Int(id)}));
-  return Ok();
+Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
+                                       const DossierClock& c) {
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto changed, conn_.Exec(kUpdateClock, {OptInt(c.due), OptInt(c.step_due),
+                                              OptInt(c.appointment), OptInt(c.new_appointment),
+                                              OptInt(c.intake_due), Int(id), Int(version)}));
+  return changed > 0;
+}
+
+Result<std::vector<StoredDossier>> SqlTx::ListOpenDossiers(std::int64_t after_id, int limit) {
+  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kListOpen, {Int(after_id), Int(limit)}));
+  std::vector<StoredDossier> out;
+  out.reserve(rows.size());
+  for (const Row& r : rows) {
+    MOTCUA_ASSIGN_OR_RETURN(auto d, DossierFromRow(r));
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 Status SqlTx::InsertOutbox(app::OutboxMessage& m) {

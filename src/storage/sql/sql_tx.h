@@ -71,6 +71,8 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) override;
   Result<std::vector<app::StoredDossier>> ListQueue(const app::QueueQuery& query) override;
   Result<std::int64_t> CountQueue(const app::QueueQuery& query) override;
+  Result<std::vector<app::StoredDossier>> ListOpenDossiers(std::int64_t after_id,
+                                                           int limit) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -103,7 +105,8 @@ class SqlTx final : public app::WriteTx {
                        const std::vector<dossier::Event>& events) override;
   Status AppendDossierEvents(const app::StoredDossier& dossier, std::int64_t expected_version,
                              const std::vector<dossier::Event>& events) override;
-  Status UpdateDossierClock(std::int64_t id, const app::DossierClock& clock) override;
+  Result<bool> UpdateDossierClock(std::int64_t id, std::int64_t version,
+                                  const app::DossierClock& clock) override;
   Status InsertOutbox(app::OutboxMessage& message) override;
 
  private:
