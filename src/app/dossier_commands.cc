@@ -14,7 +14,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
                                         const dossier::Command& command) {
   const Instant now = clock_.Now();
   MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx));
+    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
     if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
     StoredDossier stored = std::move(*found);
@@ -34,13 +34,19 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     MOTCUA_ASSIGN_OR_RETURN(auto workflow, internal::LoadWorkflow(tx, p.code, version->value.number,
                                                                   stored.value.channel));
     dossier::Context ctx = internal::MakeContext(*units, who, p, workflow, now);
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
-    // The supplement period (15 working days unless the procedure says otherwise) has passed.
-    ctx.supplement_expired = stored.value.state == dossier::State::kSupplement &&
-                             times.due.has_value() && now > *times.due;
-    if (command.kind == dossier::CommandKind::kDraftApology && command.new_appointment &&
-        times.due && *command.new_appointment <= *times.due) {
-      return Error::InvalidField("new_appointment", "must be later than the current appointment");
+    // Two decisions need the clock before the command: whether the supplement period has
+    // passed (a stop), and whether an apology's new appointment is later than the due instant.
+    if (stored.value.state == dossier::State::kSupplement ||
+        command.kind == dossier::CommandKind::kDraftApology) {
+      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
+      ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
+      if (command.kind == dossier::CommandKind::kDraftApology && command.new_appointment &&
+          times.due && *command.new_appointment <= *times.due) {
+        return Error::InvalidField("new_appointment", "must be later than the current appointment");
+      }
+    }
+    if (command.kind == dossier::CommandKind::kAssign && command.to_user != 0) {
+      MOTCUA_RETURN_IF_ERROR(internal::CheckAssignee(tx, *units, stored.value, command.to_user));
     }
     MOTCUA_ASSIGN_OR_RETURN(auto added, dossier::Decide(stored.value, command, ctx));
     const std::int64_t before = stored.value.version;
@@ -48,7 +54,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
       dossier::Apply(stored.value, e);
       events.push_back(e);
     }
-    MOTCUA_ASSIGN_OR_RETURN(times, TimesOf(stored.value, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
     internal::FillRow(stored, times);
     MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
     for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));

@@ -1,6 +1,7 @@
 #include "app/dossier_internal.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include "calendar/civil_time.h"
 #include "catalog/version.h"
@@ -45,9 +46,12 @@ std::string EncodeCreated(std::int64_t id, const std::string& secret) {
 
 Result<std::pair<std::int64_t, std::string>> DecodeCreated(const std::string& body) {
   const auto space = body.find(' ');
-  if (space == std::string::npos) return Error::Internal("remembered answer is corrupt");
-  return std::pair<std::int64_t, std::string>(std::stoll(body.substr(0, space)),
-                                              body.substr(space + 1));
+  std::int64_t id = 0;
+  if (space == std::string::npos ||
+      std::from_chars(body.data(), body.data() + space, id).ptr != body.data() + space) {
+    return Error::Internal("remembered answer is corrupt");
+  }
+  return std::pair<std::int64_t, std::string>(id, body.substr(space + 1));
 }
 
 Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& code, int number,
@@ -157,6 +161,20 @@ dossier::Context MakeContext(const DossierService::Units& units, const dossier::
     return units.ContainsCode(root, unit);
   };
   return c;
+}
+
+Status CheckAssignee(ReadTx& tx, const DossierService::Units& units, const dossier::Dossier& d,
+                     identity::UserId user_id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto user, tx.FindUser(user_id));
+  if (!user || !user->active || user->roles.Has(identity::Role::kCitizen)) {
+    return Error::InvalidField("to_user", "no active officer with id " + std::to_string(user_id));
+  }
+  const std::string& unit = d.step_unit.empty() ? d.competent_unit : d.step_unit;
+  if (!units.ContainsCode(unit, units.CodeOf(user->unit_id))) {
+    return Error::InvalidField("to_user", user->username + " does not work in unit " + unit +
+                                              ", which holds the dossier's current step");
+  }
+  return Ok();
 }
 
 void FillRow(StoredDossier& stored, const dossier::Times& times) {

@@ -61,6 +61,11 @@ dossier::Context MakeContext(const DossierService::Units& units, const dossier::
                              const catalog::Procedure& p, const catalog::Workflow& workflow,
                              Instant now);
 
+// The officer a dossier is assigned to exists, is active, is not a citizen and works in the
+// unit of the dossier's current step (or below it). kInvalidArgument naming "to_user" otherwise.
+Status CheckAssignee(ReadTx& tx, const DossierService::Units& units, const dossier::Dossier& d,
+                     identity::UserId user_id);
+
 // The current-state row's columns derived from the dossier and its times.
 void FillRow(StoredDossier& stored, const dossier::Times& times);
 

@@ -21,13 +21,17 @@ using dossier::Event;
 DossierService::DossierService(Store& store, const Clock& clock, CalendarService& calendars)
     : store_(store), clock_(clock), calendars_(calendars) {}
 
-// Units change rarely: the tree is kept for 30 seconds, and reloaded at once when a code is
-// missing from it.
-Result<std::shared_ptr<const DossierService::Units>> DossierService::LoadUnits(ReadTx& tx) {
+// Units change rarely: the tree is kept for 30 seconds, and reloaded at once when it does not
+// know the acting user's unit (a unit created since).
+Result<std::shared_ptr<const DossierService::Units>> DossierService::LoadUnits(ReadTx& tx,
+                                                                               const Actor& actor) {
   const Instant now = clock_.Now();
   {
     std::lock_guard lock(units_mu_);
-    if (units_ && now - units_loaded_at_ < 30) return units_;
+    if (units_ && now - units_loaded_at_ < 30 &&
+        (!actor.user || units_->codes.contains(actor.user->unit_id))) {
+      return units_;
+    }
   }
   MOTCUA_ASSIGN_OR_RETURN(auto all, tx.ListUnits());
   auto fresh = std::make_shared<Units>(all);
@@ -107,7 +111,7 @@ Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
 Result<DossierView> DossierService::Get(const Actor& actor, std::int64_t id) {
   DossierView out;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx));
+    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
     if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
     MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
@@ -172,7 +176,7 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
         return Ok();
       }
     }
-    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx));
+    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(dossier::Actor who, DomainActor(*units, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto version, internal::LoadVersion(tx, input.procedure_code,
                                                                 input.procedure_version, now));

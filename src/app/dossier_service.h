@@ -124,7 +124,7 @@ class DossierService {
   struct Units;
 
  private:
-  Result<std::shared_ptr<const Units>> LoadUnits(ReadTx& tx);
+  Result<std::shared_ptr<const Units>> LoadUnits(ReadTx& tx, const Actor& actor);
   Result<dossier::Actor> DomainActor(const Units& units, const Actor& actor);
   Status CheckRead(const Units& units, const Actor& actor, const StoredDossier& d,
                    const std::vector<dossier::Event>& events);

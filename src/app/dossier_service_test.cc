@@ -244,6 +244,47 @@ TEST_F(DossierServiceTest, StaleVersionIsAConflictAndOneOfTwoOfficersWins) {
   EXPECT_EQ(now->events.size(), 2u);
 }
 
+// A dossier is assigned only to an active officer of the unit holding its step.
+TEST_F(DossierServiceTest, AssignmentNamesAnOfficerOfTheStepsUnit) {
+  auto r = dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_TRUE(r.ok());
+  const std::int64_t id = r->view.stored.value.id;
+  ASSERT_TRUE(Do("tiepnhan", "2026-03-02 09:00", id, Cmd(CommandKind::kForward)).ok());
+  Command assign = Cmd(CommandKind::kAssign);
+  for (const char* other : {"chuyenvien.datdai", "congdan"}) {
+    assign.to_user = As(other).user->id;
+    auto refused = Do("truongphong", "2026-03-02 10:00", id, assign);
+    ASSERT_FALSE(refused.ok()) << other;
+    EXPECT_EQ(refused.error().field(), "to_user") << other;
+  }
+  assign.to_user = 99999;
+  EXPECT_EQ(Do("truongphong", "2026-03-02 10:00", id, assign).error().field(), "to_user");
+  assign.to_user = As("chuyenvien").user->id;
+  auto assigned = Do("truongphong", "2026-03-02 10:00", id, assign);
+  ASSERT_TRUE(assigned.ok()) << ToString(assigned.error());
+  EXPECT_EQ(assigned->stored.value.assignee, assign.to_user);
+}
+
+// A supplement that does not come within 15 working days lets a leader stop the dossier; before
+// that, the dossier waits.
+TEST_F(DossierServiceTest, StopAfterTheSupplementPeriodOnly) {
+  auto r = dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_TRUE(r.ok());
+  const std::int64_t id = r->view.stored.value.id;
+  ASSERT_TRUE(Do("tiepnhan", "2026-03-02 09:00", id, Cmd(CommandKind::kForward)).ok());
+  Command ask = Cmd(CommandKind::kRequestSupplement, "Thiếu giấy tờ");
+  ask.items = {"Giấy xác nhận tình trạng hôn nhân"};
+  ASSERT_TRUE(Do("chuyenvien", "2026-03-03 10:00", id, ask).ok());
+  auto early =
+      Do("truongphong", "2026-03-24 09:59", id, Cmd(CommandKind::kStop, "Quá hạn bổ sung"));
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().reason, "supplement-pending");
+  auto stopped =
+      Do("truongphong", "2026-03-24 10:01", id, Cmd(CommandKind::kStop, "Quá hạn bổ sung"));
+  ASSERT_TRUE(stopped.ok()) << ToString(stopped.error());
+  EXPECT_EQ(stopped->stored.value.state, State::kStopped);
+}
+
 TEST_F(DossierServiceTest, QueuesOfTheDivision) {
   for (int i = 0; i < 3; ++i) {
     auto r = dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");

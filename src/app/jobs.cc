@@ -88,7 +88,13 @@ void JobRegistry::Work(std::stop_token stop) {
       work = std::move(job.work);
     }
     Progress progress(*this, id);
-    Result<std::int64_t> outcome = work(progress);
+    Result<std::int64_t> outcome = Error::Internal("job threw");
+    try {
+      outcome = work(progress);
+    } catch (const std::exception& e) {  // never let a job take the worker thread down
+      outcome = Error::Internal(std::string("job threw: ") + e.what());
+    } catch (...) {
+    }
     std::lock_guard lock(mu_);
     JobStatus& status = jobs_.at(id).status;
     status.finished = clock_.Now();

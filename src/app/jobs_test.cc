@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <future>
+#include <stdexcept>
 
 namespace motcua::app {
 namespace {
@@ -47,6 +48,23 @@ TEST(JobRegistryTest, SucceedsAndFailsWithProgress) {
   ASSERT_TRUE(failed.error.has_value());
   EXPECT_EQ(failed.error->fields[0].field, "Thủ tục!B2");
   EXPECT_EQ(JobStateName(failed.state), "failed");
+}
+
+TEST(JobRegistryTest, AJobThatThrowsFailsAndTheWorkerGoesOn) {
+  FakeClock clock{1'770'000'000};
+  JobRegistry jobs(clock);
+  auto thrown = jobs.Submit("catalog.import", 7, [](JobProgress&) -> Result<std::int64_t> {
+    throw std::runtime_error("out of memory");
+  });
+  ASSERT_TRUE(thrown.ok());
+  const JobStatus failed = WaitFor(jobs, thrown->id);
+  EXPECT_EQ(failed.state, JobState::kFailed);
+  ASSERT_TRUE(failed.error.has_value());
+  EXPECT_EQ(failed.error->code, ErrorCode::kInternal);
+  auto next =
+      jobs.Submit("catalog.import", 7, [](JobProgress&) -> Result<std::int64_t> { return 1; });
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(WaitFor(jobs, next->id).state, JobState::kSucceeded);
 }
 
 TEST(JobRegistryTest, OnlyTheOwnerAndAdministratorsSeeAJob) {

@@ -21,6 +21,7 @@ void EnterStep(Dossier& d, const Event& e) {
 
 void Apply(Dossier& d, const Event& e) {
   d.version = e.seq;
+  d.updated_at = e.at;
   switch (e.kind) {
     case EventKind::kSubmitted:
       d.state = State::kSubmitted;

@@ -240,6 +240,7 @@ struct Dossier {
   std::string apology_reason;
   Outcome outcome = Outcome::kGranted;
   bool originals_in_transit = false;
+  Instant updated_at = 0;  // the last event's instant
   Instant submitted_at = 0;
   Instant received_at = 0;
   Instant resolved_at = 0;

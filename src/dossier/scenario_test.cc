@@ -85,6 +85,10 @@ TEST(ScenarioTest, SupplementThenCompletion) {
   ASSERT_TRUE(h.Do(Specialist(), "2026-03-03 10:00", supplement).ok());
   EXPECT_EQ(h.Do(Specialist(), "2026-03-03 11:00", Cmd(CommandKind::kForward, "x")).error().reason,
             "state");
+  // The applicant has 15 working days; the due instant waits with them.
+  EXPECT_EQ(h.Clock("2026-03-04 10:00"),
+            "appointment 16/03 08:00; due 17/03 08:00; step 12/03 10:05; supplement by 24/03 "
+            "10:00; pending");
   ASSERT_TRUE(h.Do(Reception(), "2026-03-10 10:00", Cmd(CommandKind::kReceiveSupplement)).ok());
   // At most once during processing.
   EXPECT_EQ(h.Do(Specialist(), "2026-03-10 11:00", supplement).error().reason, "supplement-once");
@@ -116,8 +120,6 @@ TEST(ScenarioTest, SupplementRestartsTheLegalTimeWhenTheProcedureSaysSo) {
 }
 
 TEST(ScenarioTest, ReturnedForRework) {
-  Harness h;
-  PlainPathUntilIssued(h);  // not used further: a fresh one below
   Harness r;
   ASSERT_TRUE(r.Do(Reception(), "2026-03-02 08:00", Cmd(CommandKind::kReceive)).ok());
   ASSERT_TRUE(r.Do(Reception(), "2026-03-02 09:00", Cmd(CommandKind::kForward)).ok());
@@ -299,6 +301,18 @@ TEST(ScenarioTest, AnotherUnitCannotActAndTheAssigneeIsRespected) {
   EXPECT_EQ(h.Do(Reception(), "2026-03-03 08:00", Cmd(CommandKind::kForward, "x")).error().reason,
             "not-performer");
   EXPECT_TRUE(h.Do(Specialist(), "2026-03-03 08:00", Cmd(CommandKind::kForward, "Đạt")).ok());
+}
+
+// Two servers' clocks differ a little: an event is never stamped before the one it follows.
+TEST(ScenarioTest, AnEventIsNeverEarlierThanTheLastOne) {
+  Harness h;
+  ASSERT_TRUE(h.Do(Reception(), "2026-03-02 08:00", Cmd(CommandKind::kReceive)).ok());
+  ASSERT_TRUE(h.Do(Reception(), "2026-03-02 09:00", Cmd(CommandKind::kForward)).ok());
+  Command assign = Cmd(CommandKind::kAssign);
+  assign.to_user = Specialist().user_id;
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-02 11:00", assign).ok());
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-02 10:58", Cmd(CommandKind::kForward, "Giao")).ok());
+  EXPECT_EQ(Local(h.events().back().at), "02/03 11:00");
 }
 
 TEST(ScenarioTest, HandoversForTheControlSheet) {

@@ -207,6 +207,7 @@ class Harness {
     put("new", t->new_appointment);
     put("step", t->step_due);
     put("intake", t->intake_due);
+    put("supplement by", t->supplement_deadline);
     out << TimelinessName(t->outcome) << (t->overdue ? " overdue" : "");
     return out.str();
   }

@@ -99,6 +99,14 @@ Result<Times> ComputeTimes(const Dossier& d, const std::vector<Event>& events,
         t.intake_alert,
         calendar::Due(d.submitted_at, calendar::Duration::WorkingHours(2), cal, {}, none));
   }
+  if (d.state == State::kSupplement && d.received) {
+    for (const Event& e : events) {
+      if (e.kind != EventKind::kSupplementRequested) continue;
+      MOTCUA_ASSIGN_OR_RETURN(t.supplement_deadline,
+                              calendar::Due(e.at, calendar::Duration::WorkingDays(kSupplementDays),
+                                            cal, {}, calendar::ReceptionCutoff::None()));
+    }
+  }
   const std::optional<calendar::Duration> legal = LegalDuration(d, p);
   if (!d.received || !legal) return t;
 

@@ -36,6 +36,10 @@ enum class Timeliness { kPending, kEarly, kOnTime, kLate };
 std::string_view TimelinessName(Timeliness t);  // "pending", "early", "on-time", "late"
 Timeliness Classify(Instant finished, Instant due);
 
+// How long an applicant has to bring a supplement asked for during processing, in working days
+// ("often 15 working days", shared/DOMAIN.md; the catalog has no per-procedure setting yet).
+inline constexpr std::int64_t kSupplementDays = 15;
+
 struct Times {
   std::optional<Instant> counting_start;
   std::optional<Instant> appointment;      // as reckoned at reception (form 01)
@@ -44,6 +48,9 @@ struct Times {
   std::optional<Instant> step_due;         // the current step's budget, net of its pauses
   std::optional<Instant> intake_due;       // online, not yet accepted: 8 working hours
   std::optional<Instant> intake_alert;     // online, not yet accepted: 2 working hours
+  // A supplement asked for during processing and not yet received: the end of the period the
+  // applicant has (kSupplementDays working days); after it the dossier may be stopped.
+  std::optional<Instant> supplement_deadline;
   std::vector<calendar::Exclusion> exclusions;
   Timeliness outcome = Timeliness::kPending;  // resolution against `due`
   bool overdue = false;                       // open and past `due` at `now`, or resolved late

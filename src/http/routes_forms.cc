@@ -136,7 +136,6 @@ struct FormInput {
   const catalog::Procedure& procedure;
   const Names& names;
   std::string lookup_url;
-  Instant now;
   std::vector<dossier::Handover> handovers;
 };
 
@@ -286,7 +285,7 @@ void AddFormRoutes(ApiServer& server, Services& s) {
          MOTCUA_ASSIGN_OR_RETURN(auto procedure,
                                  s.catalog->Version(view.stored.value.procedure_code,
                                                     view.stored.value.procedure_version, true));
-         FormInput in{view, procedure.value.procedure, names, url, 0, {}};
+         FormInput in{view, procedure.value.procedure, names, url, {}};
          Result<std::string> pdf = Error::Internal("unreachable");
          if (form == "01") pdf = Form01(in);
          if (form == "02") pdf = Form02(in);

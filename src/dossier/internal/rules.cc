@@ -40,7 +40,8 @@ Event Base(const Dossier& d, EventKind kind, const Context& c) {
   Event e;
   e.seq = d.version + 1;
   e.kind = kind;
-  e.at = std::max(c.now, d.step_entered);
+  // Never before the last event: servers' clocks differ a little, and a history stays ordered.
+  e.at = std::max(c.now, d.updated_at);
   e.actor_id = c.actor.user_id;
   e.actor = c.actor.system ? "system" : c.actor.applicant ? "applicant" : c.actor.username;
   e.unit_code = c.actor.unit_code;

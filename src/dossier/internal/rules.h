@@ -28,7 +28,7 @@ bool Within(const Context& c, const std::string& root, const std::string& unit);
 // Division or agency head.
 bool IsLeader(const Actor& a);
 
-// The next event: seq, kind, instant (never before the step was entered), actor, unit, step.
+// The next event: seq, kind, instant (never before the last event), actor, unit, step.
 Event Base(const Dossier& d, EventKind kind, const Context& c);
 // Fills the event's to_step, to_kind, to_counted, to_budget and to_unit (the step's unit) from
 // `step`.

@@ -118,6 +118,7 @@ std::string EncodeDossier(const Dossier& d) {
       {"resolved_at", d.resolved_at},
       {"returned_at", d.returned_at},
       {"stopped_at", d.stopped_at},
+      {"updated_at", d.updated_at},
   };
   return j.dump();
 }
@@ -168,6 +169,7 @@ Result<Dossier> DecodeDossier(std::string_view text) {
     d.resolved_at = j.at("resolved_at").get<Instant>();
     d.returned_at = j.at("returned_at").get<Instant>();
     d.stopped_at = j.at("stopped_at").get<Instant>();
+    d.updated_at = j.at("updated_at").get<Instant>();
     return d;
   } catch (const Corrupt& c) {
     return Error::Internal("stored dossier is corrupt: " + c.what);
