@@ -117,6 +117,7 @@ json ViewJson(const app::DossierView& v) {
                 {"step_due", InstantJson(v.times.step_due)},
                 {"intake_due", InstantJson(v.times.intake_due)},
                 {"intake_alert", InstantJson(v.times.intake_alert)},
+                {"supplement_deadline", InstantJson(v.times.supplement_deadline)},
                 {"outcome", dossier::TimelinessName(v.times.outcome)},
                 {"overdue", v.times.overdue},
                 {"remaining", v.remaining},
