@@ -3,15 +3,12 @@
 #include "app/catalog_service.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 #include <set>
 
-#include "app/seed.h"
+#include "app/testing/service_fixture.h"
 #include "catalog/test_util.h"
-#include "storage/sqlite/sqlite_store.h"
 
 namespace motcua::app {
 namespace {
@@ -54,61 +51,19 @@ std::set<std::string> FieldsOf(const Error& e) {
   return out;
 }
 
-class CatalogServiceTest : public ::testing::Test {
+class CatalogServiceTest : public testing::ServiceFixture {
  protected:
+  CatalogServiceTest() : ServiceFixture(1'770'000'000) {}  // 2026-02-02
+
   void SetUp() override {
-    static std::atomic<int> n{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("motcua-catalog-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 2, 5000, 64, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-    identity_ = std::make_unique<IdentityService>(*store_, clock_, hasher_);
-    calendars_ = std::make_unique<CalendarService>(*store_, clock_);
-    catalog_ = std::make_unique<CatalogService>(*store_, clock_, *calendars_);
-    auto seeded = SeedDemoProvince(*identity_, calendars_.get());
-    ASSERT_TRUE(seeded.ok()) << ToString(seeded.error());
+    ServiceFixture::SetUp();
     identity::User dept_admin;
     dept_admin.username = "admin.tuphap";
     dept_admin.full_name = "Quản trị Sở Tư pháp";
-    dept_admin.unit_id = UnitIdOf(kJustice);
+    dept_admin.unit_id = UnitId(kJustice);
     dept_admin.roles = {identity::Role::kAdministrator};
     ASSERT_TRUE(identity_->CreateUser(Actor::System(), dept_admin, "mat-khau-dai-1").ok());
   }
-  void TearDown() override {
-    catalog_.reset();
-    calendars_.reset();
-    identity_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  Actor As(const std::string& username) {
-    Actor a;
-    a.address = "10.0.0.1";
-    Status s = store_->Read([&](ReadTx& tx) -> Status {
-      MOTCUA_ASSIGN_OR_RETURN(a.user, tx.FindUserByUsername(username));
-      return Ok();
-    });
-    EXPECT_TRUE(s.ok() && a.user) << username;
-    return a;
-  }
-
-  identity::UnitId UnitIdOf(const std::string& code) {
-    identity::UnitId id = 0;
-    EXPECT_TRUE(store_
-                    ->Read([&](ReadTx& tx) -> Status {
-                      MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(code));
-                      id = u ? u->id : 0;
-                      return Ok();
-                    })
-                    .ok());
-    return id;
-  }
-
   std::vector<std::string> AuditActions() {
     std::vector<std::string> out;
     EXPECT_TRUE(store_
@@ -142,14 +97,6 @@ class CatalogServiceTest : public ::testing::Test {
     EXPECT_TRUE(published.ok()) << ToString(published.error());
     return *published;
   }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1'770'000'000};  // 2026-02-02
-  PasswordHasher hasher_{PasswordCost::Minimum(), 2, 5000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<IdentityService> identity_;
-  std::unique_ptr<CalendarService> calendars_;
-  std::unique_ptr<CatalogService> catalog_;
 };
 
 TEST_F(CatalogServiceTest, VersionLifecycleEndToEnd) {

@@ -4,19 +4,13 @@
 #include "app/dossier_service.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <atomic>
-#include <filesystem>
 #include <thread>
 
-#include "app/catalog_service.h"
-#include "app/identity_service.h"
-#include "app/secrets.h"
-#include "app/seed.h"
+#include "app/testing/service_fixture.h"
 #include "calendar/test_util.h"
 #include "catalog/test_util.h"
-#include "storage/sqlite/sqlite_store.h"
 
 namespace motcua::app {
 namespace {
@@ -70,48 +64,15 @@ ReceptionInput Input(dossier::Channel channel = dossier::Channel::kInPerson) {
   return in;
 }
 
-class DossierServiceTest : public ::testing::Test {
+class DossierServiceTest : public testing::ServiceFixture {
  protected:
+  DossierServiceTest() : ServiceFixture(L("2026-03-02 08:00")) {}
+
   void SetUp() override {
-    static std::atomic<int> n{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("motcua-dossier-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 2, 5000, 64, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-    identity_ = std::make_unique<IdentityService>(*store_, clock_, hasher_);
-    calendars_ = std::make_unique<CalendarService>(*store_, clock_);
-    catalog_ = std::make_unique<CatalogService>(*store_, clock_, *calendars_);
-    dossiers_ = std::make_unique<DossierService>(*store_, clock_, *calendars_);
-    ASSERT_TRUE(SeedDemoProvince(*identity_, calendars_.get()).ok());
+    ServiceFixture::SetUp();
     auto imported = catalog_->ImportCatalog(Actor::System(), {Marriage()});
     ASSERT_TRUE(imported.ok()) << ToString(imported.error());
   }
-  void TearDown() override {
-    dossiers_.reset();
-    catalog_.reset();
-    calendars_.reset();
-    identity_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  Actor As(const std::string& username) {
-    Actor a;
-    a.address = "10.0.0.1";
-    EXPECT_TRUE(store_
-                    ->Read([&](ReadTx& tx) -> Status {
-                      MOTCUA_ASSIGN_OR_RETURN(a.user, tx.FindUserByUsername(username));
-                      return Ok();
-                    })
-                    .ok());
-    EXPECT_TRUE(a.user) << username;
-    return a;
-  }
-
   // Acts at `at` (Vietnam local time) on the dossier's current version.
   Result<DossierView> Do(const std::string& who, const std::string& at, std::int64_t id,
                          Command cmd) {
@@ -127,15 +88,6 @@ class DossierServiceTest : public ::testing::Test {
     c.reason = std::move(reason);
     return c;
   }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{L("2026-03-02 08:00")};
-  PasswordHasher hasher_{PasswordCost::Minimum(), 2, 5000};
-  std::unique_ptr<app::Store> store_;
-  std::unique_ptr<IdentityService> identity_;
-  std::unique_ptr<CalendarService> calendars_;
-  std::unique_ptr<CatalogService> catalog_;
-  std::unique_ptr<DossierService> dossiers_;
 };
 
 TEST_F(DossierServiceTest, CounterReceptionToReturnedResult) {

@@ -1,81 +1,24 @@
 // Identity use cases over a real (temporary) SQLite store: logins, lockout, scope, audit.
 #include "app/identity_service.h"
 
-#include <gtest/gtest.h>
-#include <unistd.h>
-
-#include <atomic>
-#include <filesystem>
-#include <map>
 #include <set>
 
 #include "app/audit_service.h"
-#include "app/seed.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "app/testing/service_fixture.h"
 
 namespace motcua::app {
 namespace {
 
 using identity::Role;
 
-class IdentityServiceTest : public ::testing::Test {
+class IdentityServiceTest : public testing::ServiceFixture {
  protected:
-  void SetUp() override {
-    static std::atomic<int> n{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("motcua-app-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 2, 5000, 64, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-    identity_ = std::make_unique<IdentityService>(*store_, clock_, hasher_);
-    auto seeded = SeedDemoProvince(*identity_);
-    ASSERT_TRUE(seeded.ok()) << ToString(seeded.error());
-    for (const auto& u : *seeded) passwords_[u.username] = u.password;
-  }
-  void TearDown() override {
-    identity_.reset();
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  Actor As(const std::string& username) {
-    Actor a;
-    a.address = "10.0.0.1";
-    a.request_id = "req-1";
-    Status s = store_->Read([&](ReadTx& tx) -> Status {
-      MOTCUA_ASSIGN_OR_RETURN(a.user, tx.FindUserByUsername(username));
-      return Ok();
-    });
-    EXPECT_TRUE(s.ok() && a.user) << username;
-    return a;
-  }
-
-  identity::UnitId UnitId(const std::string& code) {
-    identity::UnitId id = 0;
-    EXPECT_TRUE(store_
-                    ->Read([&](ReadTx& tx) -> Status {
-                      MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(code));
-                      id = u->id;
-                      return Ok();
-                    })
-                    .ok());
-    return id;
-  }
+  IdentityServiceTest() : ServiceFixture(1'770'000'000, /*unit_calendars=*/false) {}
 
   std::vector<audit::Record> AuditLog() {
     AuditService audit(*store_, clock_);
     return *audit.List({0, 1000});
   }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1'770'000'000};
-  PasswordHasher hasher_{PasswordCost::Minimum(), 2, 5000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<IdentityService> identity_;
-  std::map<std::string, std::string> passwords_;
 };
 
 TEST_F(IdentityServiceTest, SeedIsIdempotentAndHasOneUserPerRole) {

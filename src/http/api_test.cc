@@ -16,78 +16,20 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "app/seed.h"
-#include "http/routes.h"
-#include "storage/sqlite/sqlite_store.h"
+#include "http/testing/api_fixture.h"
 
 namespace motcua::http {
 namespace {
 
 using nlohmann::json;
+using testing::Session;
 
-struct Session {
-  std::string cookie;  // "motcua_session=..."
-  std::string csrf;
-};
-
-class ApiTest : public ::testing::Test {
+class ApiTest : public testing::ApiFixture {
  protected:
-  void SetUp() override {
-    static std::atomic<int> n{0};
-    dir_ = std::filesystem::temp_directory_path() /
-           ("motcua-api-" + std::to_string(getpid()) + "-" + std::to_string(n++));
-    std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 4, 5000, 256, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
-    ASSERT_TRUE(store_->Migrate().ok());
-    store_->SetCommitObserver([this](double s, int n) { metrics_.ObserveCommit(s, n); });
-    identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
-    audit_ = std::make_unique<app::AuditService>(*store_, clock_);
-    calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
-    catalog_ = std::make_unique<app::CatalogService>(*store_, clock_, *calendars_);
-    dossiers_ = std::make_unique<app::DossierService>(*store_, clock_, *calendars_);
-    auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
-    ASSERT_TRUE(seeded.ok());
-    for (const auto& u : *seeded) passwords_[u.username] = u.password;
-    log_file_ = std::fopen((dir_ / "log.jsonl").c_str(), "w");
-    log_ = std::make_unique<Logger>(log_file_, clock_);
-  }
+  ApiTest() : ApiFixture(1'770'000'000) {}
 
-  void TearDown() override {
-    if (server_) server_->Stop();
-    server_.reset();
-    std::fclose(log_file_);
-    store_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-
-  void Start(ServerOptions options = {}, std::vector<Route> extra = {}) {
-    options.port = 0;
-    options.threads = 4;
-    server_ = std::make_unique<ApiServer>(options,
-                                          ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
-    services_ =
-        std::make_unique<Services>(Services{*store_, *identity_, *audit_, metrics_, false,
-                                            calendars_.get(), catalog_.get(), dossiers_.get()});
-    AddAllRoutes(*server_, *services_);
-    for (auto& r : extra) server_->Add(std::move(r));
-    ASSERT_TRUE(server_->Start().ok());
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-  }
-
-  Session Login(const std::string& username) {
-    auto res =
-        client_->Post("/api/v1/auth/login",
-                      json{{"username", username}, {"password", passwords_[username]}}.dump(),
-                      "application/json");
-    EXPECT_TRUE(res && res->status == 200) << username << " " << (res ? res->body : "no answer");
-    if (!res || res->status != 200) return {};
-    std::string cookie = res->get_header_value("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
-  }
-
+  // The server starts in each test, some with their own options or routes.
+  void SetUp() override { Prepare(); }
   httplib::Result Send(const std::string& method, const std::string& path, const Session* s,
                        const std::string& body = "", bool with_csrf = true) {
     httplib::Headers h;
@@ -101,17 +43,6 @@ class ApiTest : public ::testing::Test {
     return client_->Delete(path, h, body, "application/json");
   }
 
-  identity::UnitId UnitId(const std::string& code) {
-    identity::UnitId id = 0;
-    EXPECT_TRUE(store_
-                    ->Read([&](app::ReadTx& tx) -> Status {
-                      id = (*tx.FindUnitByCode(code))->id;
-                      return Ok();
-                    })
-                    .ok());
-    return id;
-  }
-
   identity::UserId UserId(const std::string& username) {
     identity::UserId id = 0;
     EXPECT_TRUE(store_
@@ -122,27 +53,10 @@ class ApiTest : public ::testing::Test {
                     .ok());
     return id;
   }
-
-  std::filesystem::path dir_;
-  FakeClock clock_{1'770'000'000};
-  app::PasswordHasher hasher_{app::PasswordCost::Minimum(), 4, 5000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
-  std::unique_ptr<app::IdentityService> identity_;
-  std::unique_ptr<app::AuditService> audit_;
-  std::unique_ptr<app::CalendarService> calendars_;
-  std::unique_ptr<app::CatalogService> catalog_;
-  std::unique_ptr<app::DossierService> dossiers_;
-  Metrics metrics_;
-  std::FILE* log_file_ = nullptr;
-  std::unique_ptr<Logger> log_;
-  std::unique_ptr<Services> services_;
-  std::unique_ptr<ApiServer> server_;
-  std::unique_ptr<httplib::Client> client_;
-  std::map<std::string, std::string> passwords_;
 };
 
 TEST_F(ApiTest, HealthReadinessAndRequestIds) {
-  Start();
+  StartServer();
   auto health = client_->Get("/healthz");
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200);
@@ -163,7 +77,7 @@ TEST_F(ApiTest, HealthReadinessAndRequestIds) {
 }
 
 TEST_F(ApiTest, UnknownRouteIsProblemJson) {
-  Start();
+  StartServer();
   auto res = client_->Get("/api/v1/nothing-here");
   EXPECT_EQ(res->status, 404);
   EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
@@ -171,7 +85,7 @@ TEST_F(ApiTest, UnknownRouteIsProblemJson) {
 }
 
 TEST_F(ApiTest, MetricsCountRoutesAndCommits) {
-  Start();
+  StartServer();
   Login("admin");
   client_->Get("/healthz");
   auto res = client_->Get("/metrics");
@@ -187,7 +101,7 @@ TEST_F(ApiTest, MetricsCountRoutesAndCommits) {
 }
 
 TEST_F(ApiTest, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
-  Start();
+  StartServer();
   auto doc = json::parse(OpenApiDocument());
   std::set<std::pair<std::string, std::string>> registered;
   for (const Route& r : server_->routes()) {
@@ -210,7 +124,7 @@ TEST_F(ApiTest, EveryRouteIsDocumentedAndEveryDocumentedRouteExists) {
 }
 
 TEST_F(ApiTest, PermissionMatrixForEveryRouteAndRole) {
-  Start();
+  StartServer();
   std::vector<std::string> users = {"admin",   "tiepnhan", "chuyenvien", "truongphong",
                                     "giamdoc", "vanthu",   "thanhtra",   "congdan"};
   std::vector<Route> routes = server_->routes();
@@ -255,7 +169,7 @@ TEST_F(ApiTest, PermissionMatrixForEveryRouteAndRole) {
 }
 
 TEST_F(ApiTest, OfficersCannotReachAnotherDepartment) {
-  Start();
+  StartServer();
   // An administrator of the Department of Justice only: manages its subtree, nothing else.
   identity::User dept_admin;
   dept_admin.username = "admin.tuphap";
@@ -294,7 +208,7 @@ TEST_F(ApiTest, OfficersCannotReachAnotherDepartment) {
 }
 
 TEST_F(ApiTest, CookieWritesNeedTheCsrfTokenBearerWritesDoNot) {
-  Start();
+  StartServer();
   Session s = Login("chuyenvien");
   auto no_csrf = Send("POST", "/api/v1/tokens", &s, R"({"name":"x"})", /*with_csrf=*/false);
   EXPECT_EQ(no_csrf->status, 403);
@@ -313,7 +227,7 @@ TEST_F(ApiTest, CookieWritesNeedTheCsrfTokenBearerWritesDoNot) {
 }
 
 TEST_F(ApiTest, ValidationErrorsNameEachField) {
-  Start();
+  StartServer();
   Session s = Login("admin");
   auto res = Send(
       "POST", "/api/v1/users", &s,
@@ -341,7 +255,7 @@ TEST_F(ApiTest, ValidationErrorsNameEachField) {
 }
 
 TEST_F(ApiTest, StaleVersionIs409WithCurrentState) {
-  Start();
+  StartServer();
   Session s = Login("admin");
   const auto id = std::to_string(UnitId("H99.04"));
   json unit = json::parse(Send("GET", "/api/v1/units/" + id, &s)->body);
@@ -394,7 +308,7 @@ std::string ReadResponse(int fd) {
 }
 
 TEST_F(ApiTest, KeepAliveIsNotCappedAtFiveRequests) {
-  Start();
+  StartServer();
   int fd = Connect(server_->port());
   const std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
   for (int i = 0; i < 50; ++i) {
@@ -407,7 +321,7 @@ TEST_F(ApiTest, KeepAliveIsNotCappedAtFiveRequests) {
 }
 
 TEST_F(ApiTest, AcceptedConnectionsHaveNagleOff) {
-  Start();
+  StartServer();
   int fd = Connect(server_->port());
   const std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
   ASSERT_GT(write(fd, req.data(), req.size()), 0);
@@ -437,7 +351,7 @@ TEST_F(ApiTest, AcceptedConnectionsHaveNagleOff) {
 // drops the connection. Body bytes that came with the headers are discarded with the request
 // (see docs/decisions/0002-http-server.md for what this does not cover).
 TEST_F(ApiTest, ChunkedBodiesAreRefusedBeforeTheBodyIsRead) {
-  Start();
+  StartServer();
   int fd = Connect(server_->port());
   const std::string smuggled = "GET /api/v1/audit HTTP/1.1\r\nHost: x\r\n\r\n";
   char size[16];
@@ -459,7 +373,7 @@ TEST_F(ApiTest, ChunkedBodiesAreRefusedBeforeTheBodyIsRead) {
 TEST_F(ApiTest, OversizedBodiesAre413) {
   ServerOptions options;
   options.max_body_bytes = 1024;
-  Start(options);
+  StartServer(options);
   auto res = client_->Post("/api/v1/auth/login", std::string(4096, 'x'), "application/json");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 413);
@@ -469,11 +383,12 @@ TEST_F(ApiTest, OversizedBodiesAre413) {
 
 TEST_F(ApiTest, StopFinishesRequestsInFlight) {
   std::atomic<bool> entered{false};
-  Start({}, {{"GET", "/slow", identity::Permission::kPublic, "", [&](Request&) -> Result<Reply> {
-                entered = true;
-                std::this_thread::sleep_for(std::chrono::milliseconds(400));
-                return Reply::Json(200, R"({"done":true})");
-              }}});
+  StartServer({},
+              {{"GET", "/slow", identity::Permission::kPublic, "", [&](Request&) -> Result<Reply> {
+                  entered = true;
+                  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+                  return Reply::Json(200, R"({"done":true})");
+                }}});
   int slow_status = 0;
   std::thread caller([&] {
     auto res = client_->Get("/slow");

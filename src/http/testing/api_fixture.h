@@ -36,6 +36,12 @@ class ApiFixture : public ::testing::Test {
   explicit ApiFixture(Instant start) : clock_(start) {}
 
   void SetUp() override {
+    Prepare();
+    StartServer();
+  }
+
+  // The store, the services and the demo province, without the server.
+  void Prepare() {
     static std::atomic<int> n{0};
     dir_ = std::filesystem::temp_directory_path() /
            ("motcua-api-" + std::to_string(getpid()) + "-" + std::to_string(n++));
@@ -45,6 +51,7 @@ class ApiFixture : public ::testing::Test {
     ASSERT_TRUE(store.ok());
     store_ = std::move(*store);
     ASSERT_TRUE(store_->Migrate().ok());
+    store_->SetCommitObserver([this](double s, int n) { metrics_.ObserveCommit(s, n); });
     identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
     audit_ = std::make_unique<app::AuditService>(*store_, clock_);
     calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
@@ -55,12 +62,19 @@ class ApiFixture : public ::testing::Test {
     for (const auto& u : *seeded) passwords_[u.username] = u.password;
     log_file_ = std::fopen((dir_ / "log.jsonl").c_str(), "w");
     log_ = std::make_unique<Logger>(log_file_, clock_);
-    server_ = std::make_unique<ApiServer>(ServerOptions{.port = 0, .threads = 4},
+  }
+
+  // The server on a free port with every route (and `extra`), and a client to it.
+  void StartServer(ServerOptions options = {}, std::vector<Route> extra = {}) {
+    options.port = 0;
+    options.threads = 4;
+    server_ = std::make_unique<ApiServer>(options,
                                           ServerDeps{*identity_, *audit_, clock_, *log_, metrics_});
     services_ =
         std::make_unique<Services>(Services{*store_, *identity_, *audit_, metrics_, false,
                                             calendars_.get(), catalog_.get(), dossiers_.get()});
     AddAllRoutes(*server_, *services_);
+    for (auto& r : extra) server_->Add(std::move(r));
     ASSERT_TRUE(server_->Start().ok());
     client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
   }
@@ -78,7 +92,7 @@ class ApiFixture : public ::testing::Test {
         client_->Post("/api/v1/auth/login",
                       json{{"username", username}, {"password", passwords_[username]}}.dump(),
                       "application/json");
-    EXPECT_TRUE(res && res->status == 200) << username;
+    EXPECT_TRUE(res && res->status == 200) << username << " " << (res ? res->body : "no answer");
     if (!res || res->status != 200) return {};
     std::string cookie = res->get_header_value("Set-Cookie");
     return {cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
