@@ -407,17 +407,23 @@ Result<StoredProcedureVersion> CatalogService::PutWorkflows(
 
 // --- the whole catalog ---------------------------------------------------------------------------
 
+Status CatalogService::LoadWholeCatalog(const Actor& actor,
+                                        std::vector<StoredProcedureVersion>& stored,
+                                        std::vector<catalog::Workflow>& workflows) {
+  return store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(CheckRootAdmin(tx, actor));
+    MOTCUA_ASSIGN_OR_RETURN(stored, tx.ListAllProcedureVersions());
+    MOTCUA_ASSIGN_OR_RETURN(workflows, tx.ListWorkflows());
+    return Ok();
+  });
+}
+
 Result<std::vector<catalog::Finding>> CatalogService::Hygiene(
     const Actor& actor, std::optional<calendar::CivilDate> today,
     const std::optional<std::set<std::string>>& form_codes) {
   std::vector<StoredProcedureVersion> stored;
   std::vector<catalog::Workflow> workflows;
-  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_RETURN_IF_ERROR(CheckRootAdmin(tx, actor));
-    MOTCUA_ASSIGN_OR_RETURN(stored, tx.ListAllProcedureVersions());
-    MOTCUA_ASSIGN_OR_RETURN(workflows, tx.ListWorkflows());
-    return Ok();
-  }));
+  MOTCUA_RETURN_IF_ERROR(LoadWholeCatalog(actor, stored, workflows));
   const auto versions = Values(stored);
   catalog::HygieneInput input{versions, workflows, form_codes.value_or(std::set<std::string>{}),
                               today.value_or(Today())};
@@ -432,12 +438,7 @@ Result<std::vector<catalog::Finding>> CatalogService::Hygiene(
 Result<std::vector<CatalogItem>> CatalogService::ExportCatalog(const Actor& actor) {
   std::vector<StoredProcedureVersion> stored;
   std::vector<catalog::Workflow> workflows;
-  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_RETURN_IF_ERROR(CheckRootAdmin(tx, actor));
-    MOTCUA_ASSIGN_OR_RETURN(stored, tx.ListAllProcedureVersions());
-    MOTCUA_ASSIGN_OR_RETURN(workflows, tx.ListWorkflows());
-    return Ok();
-  }));
+  MOTCUA_RETURN_IF_ERROR(LoadWholeCatalog(actor, stored, workflows));
   std::map<std::pair<std::string, int>, std::vector<catalog::Workflow>> by_key;
   for (auto& w : workflows) {
     auto key = std::make_pair(w.procedure_code, w.version);

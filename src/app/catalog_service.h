@@ -157,6 +157,9 @@ class CatalogService {
                                              std::int64_t row_version);
   Status CheckScope(ReadTx& tx, const Actor& actor, const catalog::Procedure& procedure);
   Status CheckRootAdmin(ReadTx& tx, const Actor& actor);
+  // Every stored version and workflow, for an administrator of a root unit (one snapshot).
+  Status LoadWholeCatalog(const Actor& actor, std::vector<StoredProcedureVersion>& stored,
+                          std::vector<catalog::Workflow>& workflows);
   Result<catalog::KnownPerformers> Known(ReadTx& tx, const catalog::Workflow& workflow);
   audit::Record Audit(const Actor& actor, std::string action, std::string object_id,
                       std::string detail) const;

@@ -204,18 +204,6 @@ Result<catalog::Workflow> WorkflowFromRow(const Row& r) {
 }
 
 template <typename T, typename F>
-Result<std::vector<T>> DecodeRows(Result<std::vector<Row>> rows, F from_row) {
-  if (!rows) return std::move(rows).error();
-  std::vector<T> out;
-  out.reserve(rows->size());
-  for (const Row& r : *rows) {
-    MOTCUA_ASSIGN_OR_RETURN(T item, from_row(r));
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-template <typename T, typename F>
 Result<std::optional<T>> DecodeRow(Result<std::optional<Row>> row, F from_row) {
   if (!row) return std::move(row).error();
   if (!*row) return std::optional<T>();
@@ -238,12 +226,12 @@ Result<std::optional<StoredProcedureVersion>> SqlTx::FindProcedureVersion(const 
 }
 
 Result<std::vector<StoredProcedureVersion>> SqlTx::ListProcedureVersions(const std::string& code) {
-  return DecodeRows<StoredProcedureVersion>(conn_.Query(kListVersions, {Text(code)}),
-                                            VersionFromRow);
+  return DecodeAll<StoredProcedureVersion>(conn_.Query(kListVersions, {Text(code)}),
+                                           VersionFromRow);
 }
 
 Result<std::vector<StoredProcedureVersion>> SqlTx::ListAllProcedureVersions() {
-  return DecodeRows<StoredProcedureVersion>(conn_.Query(kListAllVersions, {}), VersionFromRow);
+  return DecodeAll<StoredProcedureVersion>(conn_.Query(kListAllVersions, {}), VersionFromRow);
 }
 
 Result<std::vector<ProcedureSummary>> SqlTx::ListProceduresInForce(
@@ -251,7 +239,7 @@ Result<std::vector<ProcedureSummary>> SqlTx::ListProceduresInForce(
   std::vector<Value> params = FilterParams(filter);
   params.push_back(Text(filter.after_code));
   params.push_back(Int(filter.limit <= 0 ? 50 : filter.limit));
-  return DecodeRows<ProcedureSummary>(conn_.Query(kListInForce, params), SummaryFromRow);
+  return DecodeAll<ProcedureSummary>(conn_.Query(kListInForce, params), SummaryFromRow);
 }
 
 Result<std::vector<ProcedureSummary>> SqlTx::SearchProcedures(const app::ProcedureSearch& search) {
@@ -262,7 +250,7 @@ Result<std::vector<ProcedureSummary>> SqlTx::SearchProcedures(const app::Procedu
   }
   const Statement& stmt = conn_.dialect() == Dialect::kSqlite ? kSearchSqlite : kSearchPostgres;
   MOTCUA_ASSIGN_OR_RETURN(auto rows,
-                          DecodeRows<ProcedureSummary>(conn_.Query(stmt, params), SummaryFromRow));
+                          DecodeAll<ProcedureSummary>(conn_.Query(stmt, params), SummaryFromRow));
   // Sorted here rather than in SQL: an ORDER BY code makes SQLite walk the primary-key index and
   // fetch every row out of order, twice as slow at 10,000 versions as a table scan and a sort.
   std::sort(rows.begin(), rows.end(),
@@ -272,12 +260,12 @@ Result<std::vector<ProcedureSummary>> SqlTx::SearchProcedures(const app::Procedu
 
 Result<std::vector<catalog::Workflow>> SqlTx::ListWorkflowsOf(const std::string& code,
                                                               int version) {
-  return DecodeRows<catalog::Workflow>(conn_.Query(kListWorkflowsOf, {Text(code), Int(version)}),
-                                       WorkflowFromRow);
+  return DecodeAll<catalog::Workflow>(conn_.Query(kListWorkflowsOf, {Text(code), Int(version)}),
+                                      WorkflowFromRow);
 }
 
 Result<std::vector<catalog::Workflow>> SqlTx::ListWorkflows() {
-  return DecodeRows<catalog::Workflow>(conn_.Query(kListWorkflows, {}), WorkflowFromRow);
+  return DecodeAll<catalog::Workflow>(conn_.Query(kListWorkflows, {}), WorkflowFromRow);
 }
 
 Status SqlTx::InsertProcedureVersion(StoredProcedureVersion& version) {

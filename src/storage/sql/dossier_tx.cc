@@ -175,26 +175,13 @@ Result<std::optional<StoredDossier>> SqlTx::FindDossierByCode(const std::string&
 }
 
 Result<std::vector<dossier::Event>> SqlTx::ListDossierEvents(std::int64_t id) {
-  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kListEvents, {Int(id)}));
-  std::vector<dossier::Event> out;
-  out.reserve(rows.size());
-  for (const Row& r : rows) {
-    MOTCUA_ASSIGN_OR_RETURN(auto e, DecodeEvent(r.Text(0)));
-    out.push_back(std::move(e));
-  }
-  return out;
+  return DecodeAll<dossier::Event>(conn_.Query(kListEvents, {Int(id)}),
+                                   [](const Row& r) { return DecodeEvent(r.Text(0)); });
 }
 
 Result<std::vector<StoredDossier>> SqlTx::ListQueue(const QueueQuery& query) {
   const std::vector<Value> params = QueueParams(query);
-  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kQueue, params));
-  std::vector<StoredDossier> out;
-  out.reserve(rows.size());
-  for (const Row& r : rows) {
-    MOTCUA_ASSIGN_OR_RETURN(auto d, DossierFromRow(r));
-    out.push_back(std::move(d));
-  }
-  return out;
+  return DecodeAll<StoredDossier>(conn_.Query(kQueue, params), DossierFromRow);
 }
 
 Result<std::int64_t> SqlTx::CountQueue(const QueueQuery& query) {
@@ -259,14 +246,8 @@ Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
 }
 
 Result<std::vector<StoredDossier>> SqlTx::ListOpenDossiers(std::int64_t after_id, int limit) {
-  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kListOpen, {Int(after_id), Int(limit)}));
-  std::vector<StoredDossier> out;
-  out.reserve(rows.size());
-  for (const Row& r : rows) {
-    MOTCUA_ASSIGN_OR_RETURN(auto d, DossierFromRow(r));
-    out.push_back(std::move(d));
-  }
-  return out;
+  return DecodeAll<StoredDossier>(conn_.Query(kListOpen, {Int(after_id), Int(limit)}),
+                                  DossierFromRow);
 }
 
 Status SqlTx::InsertOutbox(app::OutboxMessage& m) {

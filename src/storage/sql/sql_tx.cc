@@ -265,19 +265,6 @@ Result<app::StoredClosure> ClosureFromRow(const Row& r) {
   return c;
 }
 
-// Rows decoded by a function that may fail (stored text that must parse).
-template <typename T, typename F>
-Result<std::vector<T>> DecodeAll(Result<std::vector<Row>> rows, F from_row) {
-  if (!rows) return std::move(rows).error();
-  std::vector<T> out;
-  out.reserve(rows->size());
-  for (const Row& r : *rows) {
-    MOTCUA_ASSIGN_OR_RETURN(T item, from_row(r));
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 Result<std::optional<app::StoredCalendar>> DecodeOne(Result<std::optional<Row>> row) {
   if (!row) return std::move(row).error();
   if (!*row) return std::optional<app::StoredCalendar>();

@@ -28,6 +28,20 @@ Status LoadAuditHead(Connection& conn, AuditHead& head);
 // Writes `head` to the audit_head row if it changed; call inside the transaction, before COMMIT.
 Status SaveAuditHead(Connection& conn, AuditHead& head);
 
+// Rows decoded in order by a function that may fail (stored text that must parse); the first
+// failure is the answer. Shared by the repositories of sql_tx.cc, catalog_tx.cc, dossier_tx.cc.
+template <typename T, typename F>
+Result<std::vector<T>> DecodeAll(Result<std::vector<Row>> rows, F from_row) {
+  if (!rows) return std::move(rows).error();
+  std::vector<T> out;
+  out.reserve(rows->size());
+  for (const Row& r : *rows) {
+    MOTCUA_ASSIGN_OR_RETURN(T item, from_row(r));
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 class SqlTx final : public app::WriteTx {
  public:
   // `conn` must outlive this object and already be inside a transaction. With `head`, audit
