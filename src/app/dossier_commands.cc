@@ -13,6 +13,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
                                         std::int64_t expected_version,
                                         const dossier::Command& command) {
   const Instant now = clock_.Now();
+  DossierView view;
   MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
@@ -61,9 +62,13 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     audit::Record rec =
         AuditRecordFor(actor, now, "dossier." + std::string(CommandKindName(command.kind)),
                        "dossier", stored.value.code, command.reason.substr(0, 200));
-    return tx.AppendAudit(rec);
+    MOTCUA_RETURN_IF_ERROR(tx.AppendAudit(rec));
+    // The answer is what was just written: no second read of the dossier.
+    MOTCUA_ASSIGN_OR_RETURN(view,
+                            ViewOf(std::move(stored), std::move(events), p, std::move(times)));
+    return Ok();
   }));
-  return Get(actor, id);
+  return view;
 }
 
 Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::string& secret) {

@@ -89,13 +89,19 @@ Result<dossier::Times> DossierService::TimesOf(const dossier::Dossier& d,
 
 Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
                                              std::vector<Event> events) {
-  DossierView view;
   MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(stored.value.procedure_code,
                                                                 stored.value.procedure_version));
   if (!version) return Error::Internal("the dossier's procedure version is missing");
   const catalog::Procedure& p = version->value.procedure;
+  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
+  return ViewOf(std::move(stored), std::move(events), p, std::move(times));
+}
+
+Result<DossierView> DossierService::ViewOf(StoredDossier stored, std::vector<Event> events,
+                                           const catalog::Procedure& p, dossier::Times times) {
+  DossierView view;
   view.procedure_name = p.name;
-  MOTCUA_ASSIGN_OR_RETURN(view.times, TimesOf(stored.value, events, p));
+  view.times = std::move(times);
   if (view.times.due && !dossier::IsFinal(stored.value.state) &&
       stored.value.state != dossier::State::kResolved) {
     MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(stored.value.competent_unit));

@@ -130,6 +130,9 @@ class DossierService {
                    const std::vector<dossier::Event>& events);
   Result<DossierView> MakeView(ReadTx& tx, StoredDossier stored,
                                std::vector<dossier::Event> events);
+  // The view of a dossier whose procedure version and times are already at hand.
+  Result<DossierView> ViewOf(StoredDossier stored, std::vector<dossier::Event> events,
+                             const catalog::Procedure& p, dossier::Times times);
   Result<dossier::Times> TimesOf(const dossier::Dossier& d,
                                  const std::vector<dossier::Event>& events,
                                  const catalog::Procedure& p);
