@@ -126,6 +126,16 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
     }
     return Ok();
   }));
+  // "Còn / Quá ..." against the stored due instant (a paused dossier's stored due is as of its
+  // last write; its page recomputes it from the events).
+  for (DossierView& v : page.items) {
+    if (!v.stored.clock.due) continue;
+    auto cal = calendars_.ForUnit(v.stored.value.competent_unit);
+    if (!cal.ok()) continue;
+    auto text = calendar::RemainingText(q.now, *v.stored.clock.due, *cal->second, {},
+                                        calendar::Language::kVietnamese);
+    if (text.ok()) v.remaining = *text;
+  }
   if (static_cast<int>(page.items.size()) == q.limit) {
     page.next = internal::EncodeCursor(page.items.back().stored);
   }
@@ -137,6 +147,30 @@ Result<std::vector<dossier::Handover>> DossierService::Handovers(const Actor& ac
   MOTCUA_ASSIGN_OR_RETURN(auto view, Get(actor, id));
   MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(view.stored.value.competent_unit));
   return dossier::ComputeHandovers(view.events, *cal.second);
+}
+
+Result<DossierService::ClockTrace> DossierService::TraceClock(const Actor& actor, std::int64_t id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto view, Get(actor, id));
+  const dossier::Times& t = view.times;
+  if (!t.clock_start || !t.legal) {
+    return Error::FailedPrecondition(
+               "the dossier has no legal time running: not received yet, or its procedure gives "
+               "no time for its channel")
+        .WithReason("no-legal-clock");
+  }
+  calendar::ReceptionCutoff cutoff;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto version,
+                            tx.FindProcedureVersion(view.stored.value.procedure_code,
+                                                    view.stored.value.procedure_version));
+    if (!version) return Error::Internal("the dossier's procedure version is missing");
+    cutoff = version->value.procedure.cutoff;
+    return Ok();
+  }));
+  MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(view.stored.value.competent_unit));
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto trace, calendar::TraceDue(*t.clock_start, *t.legal, *cal.second, t.exclusions, cutoff));
+  return ClockTrace{std::move(view), std::move(trace)};
 }
 
 Result<DossierService::Recomputed> DossierService::RecomputeClocks(

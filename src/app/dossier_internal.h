@@ -45,6 +45,10 @@ Result<catalog::Workflow> LoadWorkflow(ReadTx& tx, const std::string& code, int 
 // by name), missing ones marked; electronic and data-store components count as digitized, paper
 // ones are marked digitized at reception. kInvalidArgument naming "case_name" or
 // "components[i].name" for a case or component the procedure does not have.
+// Every named file exists and was uploaded by the actor; an electronic component names one.
+Status CheckAttachments(ReadTx& tx, const Actor& actor,
+                        const std::vector<dossier::ProvidedComponent>& components);
+
 Result<std::vector<dossier::ProvidedComponent>> CheckComponents(const catalog::Procedure& p,
                                                                 const ReceptionInput& input);
 // Names of the required components that are missing.

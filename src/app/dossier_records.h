@@ -62,6 +62,17 @@ struct QueueQuery {
   int limit = 50;
 };
 
+// A file attached to a dossier (an uploaded component, a scan made at the counter), stored by its
+// content: the SHA-256 names it, so the same bytes are stored once and never trusted by name.
+struct Attachment {
+  std::string sha256;      // lowercase hex
+  std::int64_t size = 0;   // bytes
+  std::string media_type;  // as detected from the bytes: "application/pdf", "image/jpeg", ...
+  Instant created_at = 0;  // first upload
+  std::string data;        // the bytes
+  bool operator==(const Attachment&) const = default;
+};
+
 // A message to the outside (applicant notification, national portal), written in the same
 // transaction as the event that causes it and delivered later with retries.
 struct OutboxMessage {

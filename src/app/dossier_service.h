@@ -13,6 +13,7 @@
 //
 // Thread-safe.
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -20,8 +21,10 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/attachments.h"
 #include "app/calendar_service.h"
 #include "app/store.h"
+#include "calendar/trace.h"
 #include "common/clock.h"
 #include "dossier/machine.h"
 #include "dossier/times.h"
@@ -117,6 +120,41 @@ class DossierService {
   };
   Result<Recomputed> RecomputeClocks(std::optional<std::int64_t> calendar_id);
 
+  // Why the dossier's due instant is what it is: every stretch from the start of its legal time
+  // to the due instant, counted or not and why (pauses, supplement, holidays, ...).
+  // kFailedPrecondition "no-legal-clock" before reception or without a legal time.
+  struct ClockTrace {
+    DossierView view;
+    calendar::DueTrace trace;
+  };
+  Result<ClockTrace> TraceClock(const Actor& actor, std::int64_t id);
+
+  // Attachments (app/attachments.h). Upload stores a file by its SHA-256 and answers it without
+  // its bytes; the type is read from the bytes (kInvalidArgument "file" for anything but PDF,
+  // JPEG and PNG, or "Content-Type" when the declared type says otherwise; "" or
+  // application/octet-stream declare nothing). Larger than max_attachment_bytes:
+  // kResourceExhausted. A component of a reception or submission names a file by its SHA-256,
+  // and only a file that the same user uploaded.
+  Result<Attachment> Upload(const Actor& actor, std::string bytes,
+                            const std::string& declared_type);
+  // A file of dossier `dossier_id` (one of its components names it), for whoever may read the
+  // dossier; or, with no dossier, a file the actor uploaded. kNotFound otherwise.
+  Result<Attachment> Download(const Actor& actor, std::optional<std::int64_t> dossier_id,
+                              const std::string& sha256);
+  void set_max_attachment_bytes(std::size_t bytes) { max_attachment_bytes_ = bytes; }
+  std::size_t max_attachment_bytes() const { return max_attachment_bytes_; }
+
+  // The log book (form 07): the dossiers unit `unit_code` received in [from, to), by reception
+  // instant, at most `limit` (kInvalidArgument "to" when there are more: narrow the period).
+  // Officers whose unit is, or contains, that unit; administrators and inspectors of the root.
+  struct LogBookEntry {
+    StoredDossier stored;
+    std::string procedure_name;
+    std::optional<dossier::ReturnMethod> return_method;  // returned: how
+  };
+  Result<std::vector<LogBookEntry>> LogBook(const Actor& actor, const std::string& unit_code,
+                                            Instant from, Instant to, int limit);
+
   // The hand-overs of form 06.
   Result<std::vector<dossier::Handover>> Handovers(const Actor& actor, std::int64_t id);
 
@@ -144,6 +182,7 @@ class DossierService {
   const Clock& clock_;
   CalendarService& calendars_;
 
+  std::atomic<std::size_t> max_attachment_bytes_{kDefaultMaxAttachmentBytes};
   std::mutex units_mu_;  // guards units_, units_loaded_at_
   std::shared_ptr<const Units> units_;
   Instant units_loaded_at_ = 0;

@@ -172,6 +172,27 @@ TEST_F(DossierServiceTest, RetriedSubmissionReturnsTheFirstAnswer) {
             ErrorCode::kNotFound);
 }
 
+TEST_F(DossierServiceTest, TheCitizenWithdrawsOnlineAndALeaderStops) {
+  auto submitted =
+      dossiers_->Submit(As("congdan"), Input(dossier::Channel::kOnline), "withdraw-1", "h");
+  ASSERT_TRUE(submitted.ok()) << ToString(submitted.error());
+  const std::int64_t id = submitted->view.stored.value.id;
+  ASSERT_TRUE(Do("tiepnhan", "2026-03-02 10:00", id, Cmd(CommandKind::kReceive)).ok());
+  // A withdrawal needs a reason; then it is the citizen's own command.
+  auto bare = Do("congdan", "2026-03-03 09:00", id, Cmd(CommandKind::kRequestWithdrawal));
+  ASSERT_FALSE(bare.ok());
+  EXPECT_EQ(bare.error().field(), "reason");
+  auto asked = Do("congdan", "2026-03-03 09:00", id,
+                  Cmd(CommandKind::kRequestWithdrawal, "Không còn nhu cầu"));
+  ASSERT_TRUE(asked.ok()) << ToString(asked.error());
+  EXPECT_EQ(asked->stored.value.state, State::kWithdrawal);
+  auto stopped = Do("giamdoc", "2026-03-03 10:00", id,
+                    Cmd(CommandKind::kStop, "Theo đề nghị rút hồ sơ của công dân"));
+  ASSERT_TRUE(stopped.ok()) << ToString(stopped.error());
+  EXPECT_EQ(stopped->stored.value.state, State::kStopped);
+  EXPECT_EQ(stopped->events.back().kind, dossier::EventKind::kStopped);
+}
+
 TEST_F(DossierServiceTest, StaleVersionIsAConflictAndOneOfTwoOfficersWins) {
   auto received =
       dossiers_->Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");

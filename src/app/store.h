@@ -201,6 +201,18 @@ class ReadTx {
   virtual Result<std::int64_t> CountQueue(const QueueQuery& query) = 0;
   // Open dossiers (states 1, 2, 4, 5, 6, 7) with id > after_id, by id, at most `limit`.
   virtual Result<std::vector<StoredDossier>> ListOpenDossiers(std::int64_t after_id, int limit) = 0;
+  // Dossiers received by unit `unit_code` in [from, to), by reception instant then id, after
+  // (after_received, after_id), at most `limit` (the log book, form 07).
+  virtual Result<std::vector<StoredDossier>> ListDossiersReceived(const std::string& unit_code,
+                                                                  Instant from, Instant to,
+                                                                  Instant after_received,
+                                                                  std::int64_t after_id,
+                                                                  int limit) = 0;
+
+  // Attachments (app/dossier_records.h). The stored file with its bytes; whether `user` uploaded
+  // it.
+  virtual Result<std::optional<Attachment>> FindAttachment(const std::string& sha256) = 0;
+  virtual Result<bool> AttachmentUploadedBy(const std::string& sha256, identity::UserId user) = 0;
 
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
@@ -274,6 +286,9 @@ class WriteTx : public ReadTx {
                                           const DossierClock& clock) = 0;
   // Queues a message; sets message.id.
   virtual Status InsertOutbox(OutboxMessage& message) = 0;
+  // Stores a file once by its SHA-256 (a second upload of the same bytes stores nothing new) and
+  // records that `user` uploaded it at `at`.
+  virtual Status PutAttachment(const Attachment& attachment, identity::UserId user, Instant at) = 0;
 
   // Stores an answer; kAlreadyExists if the key is taken.
   virtual Status InsertIdempotentAnswer(const IdempotentAnswer& answer) = 0;

@@ -125,6 +125,8 @@ Result<Times> ComputeTimes(const Dossier& d, const std::vector<Event>& events,
   for (const Exclusion& x : all) {
     if (x.to > start) t.exclusions.push_back(x);
   }
+  t.legal = legal;
+  t.clock_start = start;
   MOTCUA_ASSIGN_OR_RETURN(t.counting_start, calendar::CountingStart(start, cal, p.cutoff));
   MOTCUA_ASSIGN_OR_RETURN(t.appointment, calendar::Due(d.received_at, *legal, cal, {}, p.cutoff));
   MOTCUA_ASSIGN_OR_RETURN(t.due, calendar::Due(start, *legal, cal, t.exclusions, p.cutoff));

@@ -41,6 +41,10 @@ Timeliness Classify(Instant finished, Instant due);
 inline constexpr std::int64_t kSupplementDays = 15;
 
 struct Times {
+  // The legal time and the instant it runs from (reception, or the supplement's receipt in
+  // restart mode): with `exclusions`, what calendar::TraceDue needs to explain `due`.
+  std::optional<calendar::Duration> legal;
+  std::optional<Instant> clock_start;
   std::optional<Instant> counting_start;
   std::optional<Instant> appointment;      // as reckoned at reception (form 01)
   std::optional<Instant> due;              // net of every exclusion so far

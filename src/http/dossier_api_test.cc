@@ -1,12 +1,18 @@
 // The dossier API end to end over HTTP: a counter reception through to the returned result, the
 // public lookup, idempotent retries, stale versions, unit scope and field-named errors.
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <future>
 #include <set>
+#include <thread>
 
+#include "app/attachments.h"
+#include "app/secrets.h"
 #include "calendar/test_util.h"
 #include "catalog/test_util.h"
+#include "catalog_io/xlsx_reader.h"
 #include "http/testing/api_fixture.h"
 
 namespace motcua::http {
@@ -171,6 +177,34 @@ TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {
   EXPECT_EQ(apology->status, 409);
   EXPECT_EQ(Body(apology)["type"],
             "https://motcua.vn/problems/failed-precondition/form-not-available");
+
+  // Form 07: the service center's log book for March, with a second dossier still open.
+  ASSERT_EQ(Send("POST", "/api/v1/dossiers", &reception, Reception())->status, 201);
+  const std::string book = "/api/v1/logbook?unit=H99.01&from=2026-03-01&to=2026-03-31";
+  auto listed = Send("GET", book, &reception);
+  ASSERT_EQ(listed->status, 200) << listed->body;
+  const json entries = Body(listed)["items"];
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0]["code"], code);
+  EXPECT_EQ(entries[0]["return_method"], "counter");
+  EXPECT_EQ(entries[1]["returned_at"], nullptr);
+  auto printed = Send("GET", book + "&format=pdf", &reception);
+  ASSERT_EQ(printed->status, 200) << printed->body;
+  const std::string log_text = PdfText(printed->body);
+  EXPECT_NE(log_text.find("SỔ THEO DÕI HỒ SƠ"), std::string::npos) << log_text;
+  EXPECT_NE(log_text.find(code), std::string::npos) << log_text;
+  EXPECT_NE(log_text.find("Trực tiếp"), std::string::npos) << log_text;
+  // February has none; another department cannot read this unit's book; citizens keep none.
+  EXPECT_EQ(Body(Send("GET", "/api/v1/logbook?unit=H99.01&from=2026-02-01&to=2026-02-28",
+                      &reception))["items"]
+                .size(),
+            0u);
+  EXPECT_EQ(Send("GET", book, &specialist)->status, 404);
+  Session citizen = Login("congdan");
+  EXPECT_EQ(Send("GET", book, &citizen)->status, 403);
+  EXPECT_EQ(
+      Fields(Send("GET", "/api/v1/logbook?unit=H99.01&from=2026-03-31&to=2026-03-01", &reception)),
+      std::vector<std::string>{"to"});
 }
 
 TEST_F(DossierApiTest, RetryWithTheSameKeyReturnsTheFirstDossier) {
@@ -207,6 +241,38 @@ TEST_F(DossierApiTest, StaleVersionIs409AndAnotherDepartmentSeesNothing) {
   EXPECT_EQ(Send("GET", path, &citizen)->status, 404);
 }
 
+TEST_F(DossierApiTest, TwoOfficersAtOnceOneWinsTheOtherGets409WithTheCurrentVersion) {
+  const Session first = Login("tiepnhan"), second = Login("tiepnhan");
+  for (int round = 0; round < 10; ++round) {
+    const json d = Body(Send("POST", "/api/v1/dossiers", &first, Reception()));
+    const std::string path =
+        "/api/v1/dossiers/" + std::to_string(d["id"].get<std::int64_t>()) + "/commands";
+    const std::string body = json{{"command", "forward"}, {"version", d["version"]}}.dump();
+    std::atomic<int> ready{0};
+    auto act = [&](const Session& s) {
+      httplib::Client c("127.0.0.1", server_->port());
+      ready.fetch_add(1);
+      while (ready.load() < 2) std::this_thread::yield();
+      return c.Post(path, {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, body,
+                    "application/json");
+    };
+    auto a = std::async(std::launch::async, act, std::cref(first));
+    auto b = std::async(std::launch::async, act, std::cref(second));
+    auto ra = a.get(), rb = b.get();
+    ASSERT_TRUE(ra && rb);
+    std::multiset<int> statuses = {ra->status, rb->status};
+    ASSERT_EQ(statuses, (std::multiset<int>{200, 409})) << ra->body << rb->body;
+    const auto& loser = ra->status == 409 ? ra : rb;
+    EXPECT_NE(Body(loser)["detail"].get<std::string>().find(
+                  "is at version " + std::to_string(d["version"].get<int>() + 1)),
+              std::string::npos)
+        << loser->body;
+    // Nothing lost, nothing doubled: exactly one forward was appended.
+    const json now = Body(Send("GET", path.substr(0, path.rfind('/')), &first));
+    EXPECT_EQ(now["version"], d["version"].get<int>() + 1);
+  }
+}
+
 TEST_F(DossierApiTest, ACalendarEditMovesTheStoredDueInstantsAndSaysHowMany) {
   Session reception = Login("tiepnhan");
   const json d = Body(Send("POST", "/api/v1/dossiers", &reception, Reception()));
@@ -231,6 +297,151 @@ TEST_F(DossierApiTest, ACalendarEditMovesTheStoredDueInstantsAndSaysHowMany) {
   const json queue = Body(Send("GET", "/api/v1/queues/open", &reception));
   ASSERT_EQ(queue["items"].size(), 1u);
   EXPECT_EQ(queue["items"][0]["due"]["local"], "2026-03-17 08:00");
+}
+
+TEST_F(DossierApiTest, TheClockTraceExplainsTheDueInstantWithThePause) {
+  Session reception = Login("tiepnhan");
+  const json d = Body(Send("POST", "/api/v1/dossiers", &reception, Reception()));
+  const std::int64_t id = d["id"];
+  const std::string path = "/api/v1/dossiers/" + std::to_string(id);
+  ASSERT_EQ(Command(reception, id, {{"command", "forward"}})->status, 200);
+  // Paused from Tuesday 08:00 to Thursday 08:00: two working days not counted.
+  clock_.Set(L("2026-03-03 08:00"));
+  Session specialist = Login("chuyenvien");  // sessions expire: log in on the day
+  auto paused = Command(
+      specialist, id,
+      {{"command", "pause"}, {"pause", "expert-assessment"}, {"reason", "Chờ kết quả giám định"}});
+  ASSERT_EQ(paused->status, 200) << paused->body;
+  clock_.Set(L("2026-03-05 08:00"));
+  specialist = Login("chuyenvien");
+  ASSERT_EQ(Command(specialist, id, {{"command", "resume"}})->status, 200);
+
+  auto res = Send("GET", path + "/clock", &specialist);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json clock = Body(res);
+  const json view = Body(Send("GET", path, &specialist));
+  EXPECT_EQ(clock["due"], view["times"]["due"]);
+  EXPECT_EQ(clock["due"]["local"], "2026-03-18 08:00");
+  EXPECT_EQ(clock["appointment"]["local"], "2026-03-16 08:00");
+  bool saw_pause = false;
+  std::string last_to = clock["received"]["local"];
+  for (const auto& seg : clock["segments"]) {
+    EXPECT_EQ(seg["from"]["local"], last_to) << "segments are contiguous";
+    last_to = seg["to"]["local"];
+    if (seg["reason"] == "exclusion") {
+      saw_pause = true;
+      EXPECT_FALSE(seg["counted"].get<bool>());
+      EXPECT_NE(seg["text"].get<std::string>().find("không tính"), std::string::npos) << seg.dump();
+    }
+  }
+  EXPECT_EQ(last_to, clock["due"]["local"]);
+  EXPECT_TRUE(saw_pause) << clock["text"];
+
+  // Another department's officer sees nothing.
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", path + "/clock", &land)->status, 404);
+}
+
+TEST_F(DossierApiTest, AQueueExportsAsAWorkbookWithEveryPage) {
+  Session reception = Login("tiepnhan");
+  for (int i = 0; i < 205; ++i) {  // more than one page of 200
+    ASSERT_EQ(Send("POST", "/api/v1/dossiers", &reception, Reception())->status, 201);
+  }
+  const json page = Body(Send("GET", "/api/v1/queues/open?limit=1", &reception));
+  ASSERT_EQ(page["total"], 205);
+  EXPECT_EQ(page["items"][0]["remaining"], "Còn 10 ngày");
+  auto res = Send("GET", "/api/v1/queues/open?format=xlsx", &reception);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_NE(res->get_header_value("Content-Disposition").find("ho-so-open.xlsx"),
+            std::string::npos);
+  auto sheets = catalog_io::ReadXlsx(res->body);
+  ASSERT_TRUE(sheets.ok()) << ToString(sheets.error());
+  ASSERT_EQ(sheets->size(), 1u);
+  const auto& rows = (*sheets)[0].rows;
+  ASSERT_EQ(rows.size(), 206u);  // the header and every dossier
+  EXPECT_EQ(rows[0].At(1).text, "Mã hồ sơ");
+  std::set<std::string> codes;
+  for (std::size_t r = 1; r < rows.size(); ++r) codes.insert(rows[r].At(1).text);
+  EXPECT_EQ(codes.size(), 205u) << "no dossier twice, none missing";
+  EXPECT_EQ(rows[1].At(3).text, "Nguyễn Thị Hương");
+  EXPECT_EQ(rows[1].At(9).text, "08:00 16/03/2026");
+  EXPECT_EQ(Send("GET", "/api/v1/queues/open?format=pdf", &reception)->status, 400);
+}
+
+TEST_F(DossierApiTest, GuessingCodesIsSlowedDownPerAddress) {
+  // 30 lookups a minute per address (the default), wrong or right alike; then 429.
+  int not_found = 0, limited = 0;
+  for (int i = 0; i < 35; ++i) {
+    auto res = Send(
+        "GET", "/api/v1/lookup?code=H99.01-260302-" + std::to_string(1000 + i) + "&secret=ABCDEFGH",
+        nullptr);
+    not_found += res->status == 404;
+    if (res->status == 429) {
+      ++limited;
+      EXPECT_EQ(Body(res)["type"], "https://motcua.vn/problems/resource-exhausted/rate-limited");
+    }
+  }
+  EXPECT_EQ(not_found, 30);
+  EXPECT_EQ(limited, 5);
+}
+
+TEST_F(DossierApiTest, AttachmentsAreStoredByContentAndServedWithinTheDossiersScope) {
+  Session reception = Login("tiepnhan");
+  auto upload = [&](const Session& s, const std::string& bytes, const std::string& type) {
+    return client_->Post("/api/v1/attachments", {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}},
+                         bytes, type);
+  };
+  const std::string pdf = "%PDF-1.7\nTờ khai đăng ký kết hôn (bản quét)\n%%EOF\n";
+  auto first = upload(reception, pdf, "application/pdf");
+  ASSERT_EQ(first->status, 201) << first->body;
+  const std::string sha = Body(first)["sha256"];
+  EXPECT_EQ(sha, app::Sha256Hex(pdf));
+  EXPECT_EQ(Body(first)["media_type"], "application/pdf");
+  // The same bytes again: the same name, stored once.
+  EXPECT_EQ(Body(upload(reception, pdf, "application/octet-stream"))["sha256"], sha);
+  // Not trusted by name or declared type: the bytes decide.
+  auto html = upload(reception, "<html><script>alert(1)</script></html>", "application/pdf");
+  EXPECT_EQ(html->status, 400);
+  EXPECT_EQ(Fields(html), std::vector<std::string>{"file"});
+  auto png_as_pdf =
+      upload(reception, std::string("\x89PNG\r\n\x1A\n\0\0\0\0", 12), "application/pdf");
+  EXPECT_EQ(png_as_pdf->status, 400);
+  EXPECT_EQ(Fields(png_as_pdf), std::vector<std::string>{"Content-Type"});
+  // Larger than the limit (here 64 KiB): 413, nothing stored.
+  dossiers_->set_max_attachment_bytes(64 << 10);
+  auto huge = upload(reception, "%PDF-" + std::string(64 << 10, 'x'), "application/pdf");
+  ASSERT_TRUE(huge);
+  EXPECT_EQ(huge->status, 413) << huge->body;
+  dossiers_->set_max_attachment_bytes(app::kDefaultMaxAttachmentBytes);
+
+  // A reception naming the file: the dossier shows it and serves it to its units only.
+  json body = json::parse(Reception());
+  body["components"][0] = {
+      {"name", "Tờ khai đăng ký kết hôn"}, {"provision", "electronic"}, {"file_sha256", sha}};
+  auto received = Send("POST", "/api/v1/dossiers", &reception, body.dump());
+  ASSERT_EQ(received->status, 201) << received->body;
+  const std::string path = "/api/v1/dossiers/" + std::to_string(Body(received)["id"].get<int>());
+  auto file = Send("GET", path + "/attachments/" + sha, &reception);
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, pdf);
+  EXPECT_EQ(file->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(file->get_header_value("X-Content-Type-Options"), "nosniff");
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", path + "/attachments/" + sha, &land)->status, 404);
+  EXPECT_EQ(Send("GET", "/api/v1/attachments/" + sha, &land)->status, 404);
+  EXPECT_EQ(Send("GET", "/api/v1/attachments/" + sha, &reception)->status, 200);
+  EXPECT_EQ(Send("GET", path + "/attachments/" + std::string(64, '0'), &reception)->status, 404);
+
+  // Someone else's file cannot be named by its hash; an electronic component needs a file.
+  auto clerk_upload = upload(land, "%PDF-1.4 another file", "application/pdf");
+  ASSERT_EQ(clerk_upload->status, 201);
+  body["components"][0]["file_sha256"] = Body(clerk_upload)["sha256"];
+  auto foreign = Send("POST", "/api/v1/dossiers", &reception, body.dump());
+  EXPECT_EQ(foreign->status, 400);
+  EXPECT_EQ(Fields(foreign), std::vector<std::string>{"components[0].file_sha256"});
+  body["components"][0].erase("file_sha256");
+  EXPECT_EQ(Fields(Send("POST", "/api/v1/dossiers", &reception, body.dump())),
+            std::vector<std::string>{"components[0].file_sha256"});
 }
 
 TEST_F(DossierApiTest, BadInputNamesTheField) {

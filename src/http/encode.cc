@@ -6,6 +6,43 @@ using nlohmann::json;
 
 std::string Dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+json InstantJson(Instant t) {
+  return {{"utc", FormatRfc3339Utc(t)}, {"local", calendar::FormatLocal(t)}};
+}
+
+json InstantJson(const std::optional<Instant>& t) { return t ? InstantJson(*t) : json(nullptr); }
+
+namespace {
+
+std::string_view TraceReasonName(calendar::TraceReason r) {
+  switch (r) {
+    case calendar::TraceReason::kCounted: return "counted";
+    case calendar::TraceReason::kBeforeCountingStart: return "before-counting-start";
+    case calendar::TraceReason::kOutsideSession: return "outside-session";
+    case calendar::TraceReason::kWeeklyRest: return "weekly-rest";
+    case calendar::TraceReason::kHoliday: return "holiday";
+    case calendar::TraceReason::kClosure: return "closure";
+    case calendar::TraceReason::kExclusion: return "exclusion";
+    case calendar::TraceReason::kMovedToWorkingTime: return "moved-to-working-time";
+  }
+  return "counted";
+}
+
+}  // namespace
+
+json TraceSegmentsJson(const calendar::DueTrace& trace, calendar::Language language) {
+  json out = json::array();
+  for (const auto& s : trace.segments) {
+    out.push_back({{"from", InstantJson(s.from)},
+                   {"to", InstantJson(s.to)},
+                   {"counted", s.counted()},
+                   {"reason", TraceReasonName(s.reason)},
+                   {"detail", s.detail},
+                   {"text", calendar::DescribeReason(s, language)}});
+  }
+  return out;
+}
+
 json UnitJson(const identity::Unit& u) {
   return {{"id", u.id},
           {"code", u.code},

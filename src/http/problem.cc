@@ -38,6 +38,13 @@ const Mapping& Find(ErrorCode code) {
 
 int HttpStatus(ErrorCode code) { return Find(code).status; }
 
+int HttpStatus(const Error& error) {
+  if (error.code == ErrorCode::kResourceExhausted && error.reason == "payload-too-large") {
+    return 413;
+  }
+  return HttpStatus(error.code);
+}
+
 std::string ProblemType(const Error& error) {
   std::string type = "https://motcua.vn/problems/" + std::string(ErrorCodeName(error.code));
   if (!error.reason.empty()) type += "/" + error.reason;
@@ -48,8 +55,8 @@ std::string ProblemJson(const Error& error, const std::string& request_id) {
   const Mapping& m = Find(error.code);
   nlohmann::json body = {
       {"type", ProblemType(error)},
-      {"title", m.title},
-      {"status", m.status},
+      {"title", HttpStatus(error) == 413 ? "Payload too large" : m.title},
+      {"status", HttpStatus(error)},
       {"detail", error.code == ErrorCode::kInternal ? "internal error" : error.message},
       {"request_id", request_id},
   };

@@ -16,6 +16,9 @@
 namespace motcua::http {
 
 int HttpStatus(ErrorCode code);
+// The status of an error: HttpStatus of its code, except a body that is too large (resource
+// exhausted, reason "payload-too-large"): 413.
+int HttpStatus(const Error& error);
 std::string ProblemType(const Error& error);
 std::string ProblemJson(const Error& error, const std::string& request_id);
 

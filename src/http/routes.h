@@ -28,6 +28,8 @@ struct Services {
   app::DossierService* dossier = nullptr;
   // Where citizens reach this server: the lookup link printed as a QR code on form 01.
   std::string public_url = "http://127.0.0.1:8080";
+  // Public lookups a client address may make per minute (in bursts of as many).
+  int lookups_per_minute = 30;
 };
 
 void AddSystemRoutes(ApiServer& server, Services& services);
@@ -45,5 +47,10 @@ const std::string& OpenApiDocument();
 
 // Reads ?after=&limit= (limit 1..200, default 50).
 Result<app::Page> PageParams(const Request& req);
+
+// ?format=json (the default) or xlsx: true for xlsx.
+Result<bool> XlsxFormat(const Request& req);
+// A workbook as a download named `filename`.
+Reply XlsxReply(std::string bytes, const std::string& filename);
 
 }  // namespace motcua::http

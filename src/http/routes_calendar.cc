@@ -44,20 +44,6 @@ std::string_view FallbackName(calendar::YearFallback f) {
   return "none";
 }
 
-std::string_view TraceReasonName(calendar::TraceReason r) {
-  switch (r) {
-    case calendar::TraceReason::kCounted: return "counted";
-    case calendar::TraceReason::kBeforeCountingStart: return "before-counting-start";
-    case calendar::TraceReason::kOutsideSession: return "outside-session";
-    case calendar::TraceReason::kWeeklyRest: return "weekly-rest";
-    case calendar::TraceReason::kHoliday: return "holiday";
-    case calendar::TraceReason::kClosure: return "closure";
-    case calendar::TraceReason::kExclusion: return "exclusion";
-    case calendar::TraceReason::kMovedToWorkingTime: return "moved-to-working-time";
-  }
-  return "counted";
-}
-
 // --- JSON out ------------------------------------------------------------------------------------
 
 json SessionsJson(const std::vector<calendar::Session>& sessions) {
@@ -121,21 +107,8 @@ json ClosureJson(const app::StoredClosure& c) {
   return out;
 }
 
-json InstantJson(Instant t) {
-  return {{"utc", FormatRfc3339Utc(t)}, {"local", calendar::FormatLocal(t)}};
-}
-
 json DueJson(const app::DueAnswer& a, const calendar::Duration& duration,
              const std::optional<std::string>& unit, calendar::Language language) {
-  json trace = json::array();
-  for (const auto& s : a.trace.segments) {
-    trace.push_back({{"from", InstantJson(s.from)},
-                     {"to", InstantJson(s.to)},
-                     {"counted", s.counted()},
-                     {"reason", TraceReasonName(s.reason)},
-                     {"detail", s.detail},
-                     {"text", calendar::DescribeReason(s, language)}});
-  }
   return {{"calendar",
            {{"id", a.calendar.id},
             {"code", a.calendar.code},
@@ -147,7 +120,7 @@ json DueJson(const app::DueAnswer& a, const calendar::Duration& duration,
           {"counting_start", InstantJson(a.trace.counting_start)},
           {"due", InstantJson(a.trace.due)},
           {"remaining", a.remaining ? json(*a.remaining) : json(nullptr)},
-          {"trace", trace},
+          {"trace", TraceSegmentsJson(a.trace, language)},
           {"trace_text", calendar::FormatTrace(a.trace, language)}};
 }
 

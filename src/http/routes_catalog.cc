@@ -194,24 +194,6 @@ json FindingJson(const catalog::Finding& f) {
           {"related_code", f.related_code.empty() ? json(nullptr) : json(f.related_code)}};
 }
 
-json InstantJson(Instant t) {
-  return {{"utc", FormatRfc3339Utc(t)}, {"local", calendar::FormatLocal(t)}};
-}
-
-// ?format=json (the default) or xlsx: true for xlsx.
-Result<bool> XlsxFormat(const Request& req) {
-  MOTCUA_ASSIGN_OR_RETURN(auto format, req.Query("format"));
-  if (!format || *format == "json") return false;
-  if (*format == "xlsx") return true;
-  return Error::InvalidField("format", "must be json or xlsx");
-}
-
-Reply XlsxReply(std::string bytes, const std::string& filename) {
-  Reply reply{200, std::move(bytes), std::string(catalog_io::kXlsxMediaType), {}};
-  reply.headers.push_back({"Content-Disposition", "attachment; filename=\"" + filename + "\""});
-  return reply;
-}
-
 // --- public reading ------------------------------------------------------------------------------
 
 void AddReadRoutes(ApiServer& server, Services& s) {

@@ -10,9 +10,12 @@
 
 #include "app/secrets.h"
 #include "calendar/civil_time.h"
+#include "catalog_io/xlsx_writer.h"
 #include "http/encode.h"
 #include "http/json_input.h"
+#include "http/rate_limit.h"
 #include "http/routes.h"
+#include "render/vn_format.h"
 
 namespace motcua::http {
 namespace {
@@ -21,11 +24,6 @@ using dossier::Command;
 using dossier::CommandKind;
 using identity::Permission;
 using json = nlohmann::json;
-
-json InstantJson(const std::optional<Instant>& t) {
-  if (!t) return nullptr;
-  return {{"utc", FormatRfc3339Utc(*t)}, {"local", calendar::FormatLocal(*t)}};
-}
 
 json StateJson(dossier::State s) {
   return {{"code", dossier::NationalCode(s)},
@@ -282,6 +280,85 @@ std::optional<app::Queue> ParseQueue(const std::string& name) {
   return std::nullopt;
 }
 
+json AttachmentJson(const app::Attachment& a) {
+  return {{"sha256", a.sha256},
+          {"size", a.size},
+          {"media_type", a.media_type},
+          {"created_at", InstantJson(a.created_at)}};
+}
+
+// A stored file as a download: its detected type, never rendered inline by the browser.
+Reply FileReply(app::Attachment a) {
+  static const std::pair<const char*, const char*> kExtensions[] = {
+      {"application/pdf", ".pdf"}, {"image/jpeg", ".jpg"}, {"image/png", ".png"}};
+  std::string name = a.sha256.substr(0, 16);
+  for (const auto& [type, ext] : kExtensions) {
+    if (a.media_type == type) name += ext;
+  }
+  Reply reply{200, std::move(a.data), a.media_type, {}};
+  reply.headers.push_back({"Content-Disposition", "attachment; filename=\"" + name + "\""});
+  reply.headers.push_back({"Cache-Control", "private, max-age=31536000, immutable"});
+  reply.headers.push_back({"X-Content-Type-Options", "nosniff"});
+  return reply;
+}
+
+// A whole queue as a workbook, walked page by page (at most kMaxExportRows rows).
+constexpr int kMaxExportRows = 50'000;
+
+Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue queue) {
+  MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
+  MOTCUA_RETURN_IF_ERROR(book->AddSheet("Hồ sơ", {{"STT", 6, false},
+                                                  {"Mã hồ sơ", 22},
+                                                  {"Mã thủ tục", 14},
+                                                  {"Người nộp", 26},
+                                                  {"Trạng thái", 22},
+                                                  {"Bước", 14},
+                                                  {"Đơn vị xử lý", 14},
+                                                  {"Người xử lý (mã)", 10, false},
+                                                  {"Tạm dừng", 9},
+                                                  {"Hẹn trả", 17},
+                                                  {"Hạn giải quyết", 17},
+                                                  {"Hạn của bước", 17},
+                                                  {"Còn / Quá", 18}}));
+  auto when = [](const std::optional<Instant>& t) {
+    return t ? render::FormatShortDateTime(*t) : std::string();
+  };
+  int row = 1;
+  std::string cursor;
+  do {
+    MOTCUA_ASSIGN_OR_RETURN(auto page, s.dossier->ListQueue(req.actor, queue, cursor, 200));
+    for (const auto& v : page.items) {
+      if (row > kMaxExportRows) {
+        return Error::InvalidField("format", "the queue holds more than " +
+                                                 std::to_string(kMaxExportRows) +
+                                                 " dossiers; export a narrower queue");
+      }
+      const dossier::Dossier& d = v.stored.value;
+      ++row;
+      std::size_t col = 0;
+      auto text = [&](const std::string& t) { return book->Text(row, col++, t); };
+      MOTCUA_RETURN_IF_ERROR(book->Number(row, col++, row - 1));
+      MOTCUA_RETURN_IF_ERROR(text(d.code));
+      MOTCUA_RETURN_IF_ERROR(text(d.procedure_code));
+      MOTCUA_RETURN_IF_ERROR(text(d.applicant.name));
+      MOTCUA_RETURN_IF_ERROR(text(std::string(dossier::StateLabel(d.state))));
+      MOTCUA_RETURN_IF_ERROR(text(d.step_id));
+      MOTCUA_RETURN_IF_ERROR(text(v.stored.step_unit));
+      if (d.assignee != 0) {
+        MOTCUA_RETURN_IF_ERROR(book->Number(row, col, static_cast<double>(d.assignee)));
+      }
+      ++col;
+      MOTCUA_RETURN_IF_ERROR(text(d.paused ? "có" : ""));
+      MOTCUA_RETURN_IF_ERROR(text(when(v.stored.clock.appointment)));
+      MOTCUA_RETURN_IF_ERROR(text(when(v.stored.clock.due)));
+      MOTCUA_RETURN_IF_ERROR(text(when(v.stored.clock.step_due)));
+      MOTCUA_RETURN_IF_ERROR(text(v.remaining));
+    }
+    cursor = page.next;
+  } while (!cursor.empty());
+  return book->Finish();
+}
+
 }  // namespace
 
 void AddDossierRoutes(ApiServer& server, Services& s) {
@@ -316,6 +393,51 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Act(req.actor, id, version, command));
                 return Reply::Json(200, Dump(ViewJson(view)));
               }});
+  server.Add({"GET", "/api/v1/dossiers/{id}/clock", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                MOTCUA_ASSIGN_OR_RETURN(auto lang, req.Query("lang"));
+                const auto language = lang && *lang == "en" ? calendar::Language::kEnglish
+                                                            : calendar::Language::kVietnamese;
+                MOTCUA_ASSIGN_OR_RETURN(auto c, s.dossier->TraceClock(req.actor, id));
+                const dossier::Times& t = c.view.times;
+                return Reply::Json(200,
+                                   Dump({{"id", id},
+                                         {"code", c.view.stored.value.code},
+                                         {"legal_time", t.legal->ToString()},
+                                         {"received", InstantJson(c.trace.received)},
+                                         {"counting_start", InstantJson(c.trace.counting_start)},
+                                         {"appointment", InstantJson(t.appointment)},
+                                         {"due", InstantJson(c.trace.due)},
+                                         {"new_appointment", InstantJson(t.new_appointment)},
+                                         {"remaining", c.view.remaining},
+                                         {"segments", TraceSegmentsJson(c.trace, language)},
+                                         {"text", calendar::FormatTrace(c.trace, language)}}));
+              }});
+  // Attachments: the raw bytes as the body; named by SHA-256, typed by content.
+  Route upload{"POST", "/api/v1/attachments", Permission::kDossierRead, "attachment.upload",
+               [&s](Request& req) -> Result<Reply> {
+                 MOTCUA_ASSIGN_OR_RETURN(
+                     auto a, s.dossier->Upload(req.actor, req.body(), req.Header("Content-Type")));
+                 Reply reply = Reply::Json(201, Dump(AttachmentJson(a)));
+                 reply.headers.push_back({"Location", "/api/v1/attachments/" + a.sha256});
+                 return reply;
+               }};
+  upload.max_body_bytes = s.dossier->max_attachment_bytes();
+  server.Add(std::move(upload));
+  server.Add({"GET", "/api/v1/attachments/{sha256}", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto a, s.dossier->Download(req.actor, std::nullopt,
+                                                                    req.path_params["sha256"]));
+                return FileReply(std::move(a));
+              }});
+  server.Add({"GET", "/api/v1/dossiers/{id}/attachments/{sha256}", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                MOTCUA_ASSIGN_OR_RETURN(
+                    auto a, s.dossier->Download(req.actor, id, req.path_params["sha256"]));
+                return FileReply(std::move(a));
+              }});
   server.Add({"GET", "/api/v1/dossiers/{id}/handovers", Permission::kDossierRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
@@ -343,37 +465,53 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                                       "must be open, mine, unassigned, due-soon, overdue, paused, "
                                       "waiting-agency or submitted");
          }
+         MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+         if (xlsx) {
+           MOTCUA_ASSIGN_OR_RETURN(auto bytes, QueueWorkbook(s, req, *queue));
+           return XlsxReply(std::move(bytes), "ho-so-" + req.path_params["queue"] + ".xlsx");
+         }
          MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
          MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
          MOTCUA_ASSIGN_OR_RETURN(
              auto result, s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""), page.limit));
          json items = json::array();
-         for (const auto& v : result.items) items.push_back(SummaryJson(v.stored));
+         for (const auto& v : result.items) {
+           items.push_back(SummaryJson(v.stored));
+           items.back()["remaining"] = v.remaining;
+         }
          return Reply::Json(
              200, Dump({{"items", items},
                         {"total", result.total},
                         {"next_cursor", result.next.empty() ? json(nullptr) : json(result.next)}}));
        }});
-  server.Add(
-      {"GET", "/api/v1/lookup", Permission::kPublic, "", [&s](Request& req) -> Result<Reply> {
-         MOTCUA_ASSIGN_OR_RETURN(auto code, req.Query("code"));
-         MOTCUA_ASSIGN_OR_RETURN(auto secret, req.Query("secret"));
-         if (!code || code->empty() || code->size() > 80) {
-           return Error::InvalidField("code", "the dossier code is required");
-         }
-         if (!secret || secret->empty() || secret->size() > 40) {
-           return Error::InvalidField("secret", "the lookup secret is required");
-         }
-         MOTCUA_ASSIGN_OR_RETURN(auto st, s.dossier->Lookup(*code, *secret));
-         return Reply::Json(200, Dump({{"code", st.code},
-                                       {"procedure_name", st.procedure_name},
-                                       {"applicant_initials", st.applicant_initials},
-                                       {"state", StateJson(st.state)},
-                                       {"step", st.step_name},
-                                       {"appointment", InstantJson(st.appointment)},
-                                       {"new_appointment", InstantJson(st.new_appointment)},
-                                       {"result_ready", st.result_ready}}));
-       }});
+  // Guessing codes and secrets is slowed per client address.
+  auto limiter = std::make_shared<RateLimiter>(s.lookups_per_minute);
+  server.Add({"GET", "/api/v1/lookup", Permission::kPublic, "",
+              [&s, limiter](Request& req) -> Result<Reply> {
+                if (!limiter->Allow(req.actor.address)) {
+                  return Error::ResourceExhausted(
+                             "too many lookups from this address; try again in a "
+                             "minute")
+                      .WithReason("rate-limited");
+                }
+                MOTCUA_ASSIGN_OR_RETURN(auto code, req.Query("code"));
+                MOTCUA_ASSIGN_OR_RETURN(auto secret, req.Query("secret"));
+                if (!code || code->empty() || code->size() > 80) {
+                  return Error::InvalidField("code", "the dossier code is required");
+                }
+                if (!secret || secret->empty() || secret->size() > 40) {
+                  return Error::InvalidField("secret", "the lookup secret is required");
+                }
+                MOTCUA_ASSIGN_OR_RETURN(auto st, s.dossier->Lookup(*code, *secret));
+                return Reply::Json(200, Dump({{"code", st.code},
+                                              {"procedure_name", st.procedure_name},
+                                              {"applicant_initials", st.applicant_initials},
+                                              {"state", StateJson(st.state)},
+                                              {"step", st.step_name},
+                                              {"appointment", InstantJson(st.appointment)},
+                                              {"new_appointment", InstantJson(st.new_appointment)},
+                                              {"result_ready", st.result_ready}}));
+              }});
 }
 
 }  // namespace motcua::http

@@ -12,6 +12,7 @@
 #include "http/encode.h"
 #include "http/routes.h"
 #include "render/forms.h"
+#include "render/vn_format.h"
 
 namespace motcua::http {
 namespace {
@@ -19,6 +20,7 @@ namespace {
 using dossier::Event;
 using dossier::EventKind;
 using identity::Permission;
+using json = nlohmann::json;
 
 // Names of the units a form mentions, and the province's place name for the dateline.
 struct Names {
@@ -261,9 +263,119 @@ Result<std::string> Form06(const FormInput& in) {
   return render::RenderControlSheet(f);
 }
 
+std::string ReturnMethodText(dossier::ReturnMethod m) {
+  switch (m) {
+    case dossier::ReturnMethod::kCounter: return "Trực tiếp";
+    case dossier::ReturnMethod::kPostal: return "Dịch vụ bưu chính";
+    case dossier::ReturnMethod::kOnline: return "Trực tuyến";
+  }
+  return "";
+}
+
+// ?unit=H99.01&from=2026-03-01&to=2026-03-31 (local dates, both included; a year at most).
+struct LogBookQuery {
+  std::string unit;
+  calendar::CivilDate from, to;
+  bool pdf = false;
+};
+
+Result<LogBookQuery> ParseLogBookQuery(const Request& req) {
+  LogBookQuery q;
+  MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+  MOTCUA_ASSIGN_OR_RETURN(auto from, req.Query("from"));
+  MOTCUA_ASSIGN_OR_RETURN(auto to, req.Query("to"));
+  MOTCUA_ASSIGN_OR_RETURN(auto format, req.Query("format"));
+  if (!unit || unit->empty()) return Error::InvalidField("unit", "the receiving unit's code");
+  q.unit = *unit;
+  auto date = [](const std::optional<std::string>& text,
+                 const char* field) -> Result<calendar::CivilDate> {
+    if (!text) return Error::InvalidField(field, "a date, YYYY-MM-DD");
+    auto d = calendar::ParseDate(*text);
+    if (!d.ok()) return Error::InvalidField(field, "a date, YYYY-MM-DD");
+    return *d;
+  };
+  MOTCUA_ASSIGN_OR_RETURN(q.from, date(from, "from"));
+  MOTCUA_ASSIGN_OR_RETURN(q.to, date(to, "to"));
+  const std::int64_t days =
+      std::int64_t{calendar::ToDayNumber(q.to)} - calendar::ToDayNumber(q.from);
+  if (days < 0) return Error::InvalidField("to", "is before from");
+  if (days > 366) return Error::InvalidField("to", "a log book covers a year at most");
+  if (format && *format != "json" && *format != "pdf") {
+    return Error::InvalidField("format", "must be json or pdf");
+  }
+  q.pdf = format && *format == "pdf";
+  return q;
+}
+
 }  // namespace
 
 void AddFormRoutes(ApiServer& server, Services& s) {
+  // Form 07, the log book of the dossiers a unit received in a period.
+  server.Add(
+      {"GET", "/api/v1/logbook", Permission::kDossierRead, "", [&s](Request& req) -> Result<Reply> {
+         MOTCUA_ASSIGN_OR_RETURN(auto q, ParseLogBookQuery(req));
+         const Instant from = calendar::ToInstant(q.from, 0);
+         const Instant to = calendar::ToInstant(q.to, 0) + 24 * 3600;
+         MOTCUA_ASSIGN_OR_RETURN(auto entries,
+                                 s.dossier->LogBook(req.actor, q.unit, from, to, 5000));
+         if (!q.pdf) {
+           json items = json::array();
+           for (const auto& e : entries) {
+             const dossier::Dossier& d = e.stored.value;
+             items.push_back(
+                 {{"id", d.id},
+                  {"code", d.code},
+                  {"procedure_name", e.procedure_name},
+                  {"applicant_name", d.applicant.name},
+                  {"competent_unit", d.competent_unit},
+                  {"received_at", InstantJson(d.received_at)},
+                  {"appointment", InstantJson(e.stored.clock.appointment)},
+                  {"returned_at", d.returned_at > 0 ? InstantJson(d.returned_at) : json(nullptr)},
+                  {"return_method", e.return_method
+                                        ? json(dossier::ReturnMethodName(*e.return_method))
+                                        : json(nullptr)}});
+           }
+           return Reply::Json(200, Dump({{"unit", q.unit}, {"items", items}}));
+         }
+         Names names;
+         MOTCUA_RETURN_IF_ERROR(s.store.Read([&](app::ReadTx& tx) -> Status {
+           MOTCUA_ASSIGN_OR_RETURN(auto all, tx.ListUnits());
+           for (auto& u : all) {
+             if (!u.parent_id) names.place = PlaceOf(u.name);
+             names.units[u.code] = std::move(u);
+           }
+           return Ok();
+         }));
+         render::LogBook book;
+         book.agency = names.AgencyOf(q.unit);
+         book.period = "Từ ngày " + render::FormatShortDate(from) + " đến ngày " +
+                       render::FormatShortDate(to - 1);
+         for (const auto& e : entries) {
+           const dossier::Dossier& d = e.stored.value;
+           render::LogEntry row;
+           row.dossier_code = d.code;
+           row.procedure = e.procedure_name;
+           row.applicant = d.applicant.name;
+           row.address_phone = d.applicant.address;
+           if (!d.applicant.phone.empty()) {
+             row.address_phone += (row.address_phone.empty() ? "" : "; ") + d.applicant.phone;
+           }
+           row.lead_unit = names.Unit(d.competent_unit);
+           row.received_at = d.received_at;
+           row.due_at = e.stored.clock.appointment.value_or(d.received_at);
+           if (d.returned_at > 0) row.returned_at = d.returned_at;
+           if (e.return_method) row.return_method = ReturnMethodText(*e.return_method);
+           if (e.stored.clock.new_appointment) {
+             row.note = "Hẹn lại: " + render::FormatShortDate(*e.stored.clock.new_appointment);
+           }
+           book.entries.push_back(std::move(row));
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto pdf, render::RenderLogBook(book));
+         Reply reply{200, std::move(pdf), "application/pdf", {}};
+         reply.headers.push_back(
+             {"Content-Disposition", "inline; filename=\"mau-07-" + q.unit + ".pdf\""});
+         return reply;
+       }});
   server.Add(
       {"GET", "/api/v1/dossiers/{id}/forms/{form}", Permission::kDossierRead, "",
        [&s](Request& req) -> Result<Reply> {

@@ -1,10 +1,24 @@
 // Health, readiness, metrics and the API description.
 #include <nlohmann/json.hpp>
 
+#include "catalog_io/catalog_xlsx.h"
 #include "http/encode.h"
 #include "http/routes.h"
 
 namespace motcua::http {
+
+Result<bool> XlsxFormat(const Request& req) {
+  MOTCUA_ASSIGN_OR_RETURN(auto format, req.Query("format"));
+  if (!format || *format == "json") return false;
+  if (*format == "xlsx") return true;
+  return Error::InvalidField("format", "must be json or xlsx");
+}
+
+Reply XlsxReply(std::string bytes, const std::string& filename) {
+  Reply reply{200, std::move(bytes), std::string(catalog_io::kXlsxMediaType), {}};
+  reply.headers.push_back({"Content-Disposition", "attachment; filename=\"" + filename + "\""});
+  return reply;
+}
 
 Result<app::Page> PageParams(const Request& req) {
   app::Page page;

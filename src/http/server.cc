@@ -6,6 +6,8 @@
 #include <sodium.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <regex>
 
@@ -75,7 +77,7 @@ std::pair<std::string, std::vector<std::string>> PathRegex(const std::string& pa
 }
 
 void SetProblem(httplib::Response& res, const Error& e, const std::string& request_id) {
-  res.status = HttpStatus(e.code);
+  res.status = HttpStatus(e);
   res.set_content(ProblemJson(e, request_id), kProblemContentType);
   res.set_header("X-Request-Id", request_id);
 }
@@ -152,24 +154,41 @@ ApiServer::ApiServer(ServerOptions options, ServerDeps deps)
     setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &yes, sizeof yes);
   });
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
-    std::string encoding = req.get_header_value("Transfer-Encoding");
-    std::transform(encoding.begin(), encoding.end(), encoding.begin(), ::tolower);
-    if (encoding.find("chunked") != std::string::npos) {
+    // Refused before the body is read; the connection closes, so what follows is not parsed.
+    auto refuse = [&](Error e, int status) {
       const std::string id = RequestIdFor(req);
-      SetProblem(res,
-                 Error::InvalidArgument("chunked request bodies are not accepted; send "
-                                        "Content-Length (at most " +
-                                        std::to_string(options_.max_body_bytes) + " bytes)")
-                     .WithReason("length-required"),
-                 id);
-      res.status = 411;
+      SetProblem(res, e, id);
+      res.status = status;
       res.set_header("Connection", "close");
       deps_.log.Info({{"request_id", id},
                       {"method", req.method},
                       {"path", req.path},
-                      {"status", 411},
+                      {"status", status},
                       {"remote", req.remote_addr}});
       return httplib::Server::HandlerResponse::Handled;
+    };
+    std::string encoding = req.get_header_value("Transfer-Encoding");
+    std::transform(encoding.begin(), encoding.end(), encoding.begin(), ::tolower);
+    if (encoding.find("chunked") != std::string::npos) {
+      return refuse(Error::InvalidArgument("chunked request bodies are not accepted; send "
+                                           "Content-Length (at most " +
+                                           std::to_string(options_.max_body_bytes) + " bytes)")
+                        .WithReason("length-required"),
+                    411);
+    }
+    // A body larger than the server's limit is accepted only by a route that allows it
+    // (uploads); httplib itself is set to the largest route limit.
+    const std::string length = req.get_header_value("Content-Length");
+    std::uint64_t bytes = 0;
+    const auto [end, ec] = std::from_chars(length.data(), length.data() + length.size(), bytes);
+    const bool too_long = ec == std::errc::result_out_of_range ||
+                          (ec == std::errc() && end == length.data() + length.size() &&
+                           bytes > options_.max_body_bytes && bytes > BodyLimit(req));
+    if (too_long) {
+      return refuse(Error::ResourceExhausted("request body larger than " +
+                                             std::to_string(BodyLimit(req)) + " bytes")
+                        .WithReason("payload-too-large"),
+                    413);
     }
     return httplib::Server::HandlerResponse::Unhandled;
   });
@@ -231,11 +250,35 @@ Status ApiServer::Authenticate(Request& req, const Route& route) {
   return Ok();
 }
 
+std::size_t ApiServer::BodyLimit(const httplib::Request& raw) const {
+  for (const Route& route : routes_) {
+    if (route.max_body_bytes == 0 || route.method != raw.method) continue;
+    if (std::regex_match(raw.path, std::regex(PathRegex(route.path).first))) {
+      return route.max_body_bytes;
+    }
+  }
+  return options_.max_body_bytes;
+}
+
+std::string ApiServer::ClientAddress(const httplib::Request& raw) const {
+  const auto& proxies = options_.trusted_proxies;
+  if (std::find(proxies.begin(), proxies.end(), raw.remote_addr) == proxies.end()) {
+    return raw.remote_addr;
+  }
+  std::string forwarded = raw.get_header_value("X-Forwarded-For");
+  const auto comma = forwarded.rfind(',');
+  if (comma != std::string::npos) forwarded.erase(0, comma + 1);
+  const auto first = forwarded.find_first_not_of(' ');
+  const auto last = forwarded.find_last_not_of(' ');
+  if (first == std::string::npos || last - first + 1 > 64) return raw.remote_addr;
+  return forwarded.substr(first, last - first + 1);
+}
+
 void ApiServer::Dispatch(const Route& route, const httplib::Request& raw, void* response) {
   auto& res = *static_cast<httplib::Response*>(response);
   const auto started = std::chrono::steady_clock::now();
   Request req{raw, RequestIdFor(raw), {}, std::nullopt, {}};
-  req.actor.address = raw.remote_addr;
+  req.actor.address = ClientAddress(raw);
   req.actor.request_id = req.request_id;
   const auto names = PathRegex(route.path).second;
   for (std::size_t i = 0; i < names.size() && i + 1 < raw.matches.size(); ++i) {
@@ -288,6 +331,9 @@ void ApiServer::Dispatch(const Route& route, const httplib::Request& raw, void* 
 }
 
 Status ApiServer::Start() {
+  std::size_t largest = options_.max_body_bytes;
+  for (const Route& route : routes_) largest = std::max(largest, route.max_body_bytes);
+  server_->set_payload_max_length(largest);
   for (const Route& route : routes_) {
     const std::string pattern = PathRegex(route.path).first;
     auto handler = [this, &route](const httplib::Request& req, httplib::Response& res) {

@@ -51,6 +51,9 @@ struct ServerOptions {
   int keep_alive_timeout_seconds = 30;  // idle keep-alive connections close after this
   int keep_alive_max = 10000;           // requests per connection
   bool secure_cookies = false;          // Secure attribute on cookies (behind TLS)
+  // Reverse proxies (nginx) whose X-Forwarded-For is believed: a request from one of these
+  // addresses is attributed to the last address the proxy appended (logs, audit, rate limits).
+  std::vector<std::string> trusted_proxies;
 };
 
 // What a handler sees of a request.
@@ -93,6 +96,8 @@ struct Route {
   identity::Permission permission;
   std::string audit_action;  // writes: the action recorded when the request is refused or fails
   Handler handler;
+  // The largest body this route accepts (uploads); 0: the server's max_body_bytes.
+  std::size_t max_body_bytes = 0;
 };
 
 // Services the middleware itself needs.
@@ -122,6 +127,10 @@ class ApiServer {
 
  private:
   void Dispatch(const Route& route, const httplib::Request& raw, void* response);
+  // The client's address: the peer, or what a trusted proxy says the peer was.
+  std::string ClientAddress(const httplib::Request& raw) const;
+  // The body limit for a request: its route's own, else the server's.
+  std::size_t BodyLimit(const httplib::Request& raw) const;
   Status Authenticate(Request& req, const Route& route);
 
   const ServerOptions options_;

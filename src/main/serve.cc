@@ -65,10 +65,11 @@ int Fail(const Error& e) {
 }  // namespace
 
 int Serve(const Argv& argv) {
-  auto args = Args::Parse(argv,
-                          {"dsn", "listen", "threads", "max-body-bytes", "login-concurrency",
-                           "read-timeout", "idle-timeout", "public-url"},
-                          {"demo", "secure-cookies"});
+  auto args = Args::Parse(
+      argv,
+      {"dsn", "listen", "threads", "max-body-bytes", "login-concurrency", "read-timeout",
+       "idle-timeout", "public-url", "trusted-proxy", "lookups-per-minute", "max-upload-bytes"},
+      {"demo", "secure-cookies"});
   if (!args) return Fail(args.error());
   auto listen = ParseListen(args->Get("listen", "127.0.0.1:8080"));
   if (!listen) return Fail(listen.error());
@@ -77,11 +78,16 @@ int Serve(const Argv& argv) {
   auto login_slots = args->Int("login-concurrency", 2, 1, 64);
   auto read_timeout = args->Int("read-timeout", 10, 1, 3600);
   auto idle_timeout = args->Int("idle-timeout", 30, 1, 3600);
+  auto lookups = args->Int("lookups-per-minute", 30, 1, 100'000);
+  auto max_upload = args->Int("max-upload-bytes", static_cast<int>(app::kDefaultMaxAttachmentBytes),
+                              1024, 1 << 30);
   for (const Status& s : {threads.ok() ? Ok() : Status(threads.error()),
                           max_body.ok() ? Ok() : Status(max_body.error()),
                           login_slots.ok() ? Ok() : Status(login_slots.error()),
                           read_timeout.ok() ? Ok() : Status(read_timeout.error()),
-                          idle_timeout.ok() ? Ok() : Status(idle_timeout.error())}) {
+                          idle_timeout.ok() ? Ok() : Status(idle_timeout.error()),
+                          lookups.ok() ? Ok() : Status(lookups.error()),
+                          max_upload.ok() ? Ok() : Status(max_upload.error())}) {
     if (!s.ok()) return Fail(s.error());
   }
 
@@ -110,6 +116,7 @@ int Serve(const Argv& argv) {
   app::CalendarService calendars(**store, clock);
   app::CatalogService catalog(**store, clock, calendars);
   app::DossierService dossiers(**store, clock, calendars);
+  dossiers.set_max_attachment_bytes(static_cast<std::size_t>(*max_upload));
   std::vector<app::SeededUser> seeded_users;
   if (args->Flag("demo")) {
     auto seeded = app::SeedDemoProvince(identity, &calendars);
@@ -136,6 +143,7 @@ int Serve(const Argv& argv) {
   options.write_timeout_seconds = *read_timeout;
   options.keep_alive_timeout_seconds = *idle_timeout;
   options.secure_cookies = args->Flag("secure-cookies");
+  options.trusted_proxies = args->All("trusted-proxy");  // repeatable: --trusted-proxy 10.0.0.5
   http::ApiServer server(options, {identity, audit, clock, log, metrics});
   http::Services services{**store,    identity, audit,    metrics, options.secure_cookies,
                           &calendars, &catalog, &dossiers};
@@ -143,6 +151,7 @@ int Serve(const Argv& argv) {
   // pass --public-url https://dichvucong.example.gov.vn.
   services.public_url =
       args->Get("public-url", "http://" + listen->host + ":" + std::to_string(listen->port));
+  services.lookups_per_minute = *lookups;
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());

@@ -291,3 +291,68 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
 
 }  // namespace
 }  // namespace motcua::storage::conformance
+
+namespace motcua::storage::conformance {
+namespace {
+
+TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
+  const Instant t0 = 1'772'420'400;
+  for (int i = 0; i < 5; ++i) {
+    StoredDossier s = MakeDossier("H38.30-260302-000" + std::to_string(i + 1), "H38.03", t0);
+    s.value.received_at = t0 + (i % 2 == 0 ? i : -i) * 3600;  // not in id order
+    if (i == 4) s.value.receiving_unit = "H38.31";
+    ASSERT_TRUE(store()
+                    .Write([&](app::WriteTx& tx) {
+                      return tx.InsertDossier(s, {Received(s.value.received_at)});
+                    })
+                    .ok());
+  }
+  std::vector<std::string> codes;
+  Status read = store().Read([&](app::ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto all,
+                            tx.ListDossiersReceived("H38.30", t0 - 86400, t0 + 86400, 0, 0, 10));
+    for (const auto& s : all) codes.push_back(s.value.code);
+    // Pages continue after the last (instant, id); the period's end is excluded.
+    MOTCUA_ASSIGN_OR_RETURN(auto page,
+                            tx.ListDossiersReceived("H38.30", t0 - 86400, t0 + 2 * 3600,
+                                                    all[0].value.received_at, all[0].value.id, 10));
+    EXPECT_EQ(page.size(), 2u);
+    return Ok();
+  });
+  ASSERT_TRUE(read.ok()) << ToString(read.error());
+  // Received at t0-3h (4th), t0-1h (2nd), t0 (1st), t0+2h (3rd); the 5th is another unit's.
+  EXPECT_EQ(codes, (std::vector<std::string>{"H38.30-260302-0004", "H38.30-260302-0002",
+                                             "H38.30-260302-0001", "H38.30-260302-0003"}));
+}
+
+TEST_P(StoreConformance, AttachmentsAreStoredOnceByContentWithEveryUploader) {
+  std::string bytes = "%PDF-1.7\n";
+  for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));  // every byte value
+  const app::Attachment a{std::string(64, 'b'), static_cast<std::int64_t>(bytes.size()),
+                          "application/pdf", 1'772'420'400, bytes};
+  for (identity::UserId user : {7, 7, 8}) {
+    ASSERT_TRUE(
+        store()
+            .Write([&](app::WriteTx& tx) { return tx.PutAttachment(a, user, a.created_at); })
+            .ok());
+  }
+  Status read = store().Read([&](app::ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindAttachment(a.sha256));
+    EXPECT_TRUE(found.has_value());
+    if (found) {
+      EXPECT_EQ(*found, a);
+    }
+    MOTCUA_ASSIGN_OR_RETURN(auto none, tx.FindAttachment(std::string(64, 'c')));
+    EXPECT_FALSE(none.has_value());
+    MOTCUA_ASSIGN_OR_RETURN(bool by7, tx.AttachmentUploadedBy(a.sha256, 7));
+    MOTCUA_ASSIGN_OR_RETURN(bool by8, tx.AttachmentUploadedBy(a.sha256, 8));
+    MOTCUA_ASSIGN_OR_RETURN(bool by9, tx.AttachmentUploadedBy(a.sha256, 9));
+    EXPECT_TRUE(by7 && by8);
+    EXPECT_FALSE(by9);
+    return Ok();
+  });
+  EXPECT_TRUE(read.ok()) << ToString(read.error());
+}
+
+}  // namespace
+}  // namespace motcua::storage::conformance

@@ -263,11 +263,31 @@ CREATE TRIGGER dossier_events_no_change BEFORE UPDATE OR DELETE ON dossier_event
 FOR EACH ROW EXECUTE FUNCTION dossier_events_append_only();
 )sql";
 
+// Attachments, stored by content (SHA-256) once however often they are uploaded, with who
+// uploaded each; the log book (form 07) reads the dossiers a unit received in a period.
+constexpr std::string_view kAttachments = R"sql(
+CREATE TABLE attachments (
+  sha256     TEXT PRIMARY KEY,
+  size       BIGINT NOT NULL,
+  media_type TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  data       BYTEA NOT NULL
+);
+CREATE TABLE attachment_uploads (
+  sha256      TEXT NOT NULL REFERENCES attachments(sha256),
+  user_id     BIGINT NOT NULL,
+  uploaded_at BIGINT NOT NULL,
+  PRIMARY KEY (sha256, user_id)
+);
+CREATE INDEX dossiers_logbook ON dossiers(receiving_unit, received_at, id) WHERE received_at > 0;
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
     {3, "catalog: procedure versions with search columns, workflows", kCatalog},
     {4, "dossiers, dossier events, code sequences, outbox", kDossiers},
+    {6, "attachments by content; the log book's index", kAttachments},
 };
 
 }  // namespace

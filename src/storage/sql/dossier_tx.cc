@@ -85,6 +85,14 @@ inline constexpr Statement kListOpen{
     "new_appointment_at, intake_due_at"
     " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND id > $1 "
     "ORDER BY id LIMIT $2"};
+inline constexpr Statement kListReceived{
+    "dossier_list_received",
+    "SELECT "
+    "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, "
+    "new_appointment_at, intake_due_at"
+    " FROM dossiers WHERE receiving_unit = $1 AND received_at > 0 AND received_at >= $2 "
+    "AND received_at < $3 AND (received_at > $4 OR (received_at = $4 AND id > $5)) "
+    "ORDER BY received_at, id LIMIT $6"};
 inline constexpr Statement kInsertEvent{
     "dossier_event_insert",
     "INSERT INTO dossier_events (dossier_id, seq, kind, at, actor_id, unit_code, step_id, body) "
@@ -248,6 +256,16 @@ Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
 Result<std::vector<StoredDossier>> SqlTx::ListOpenDossiers(std::int64_t after_id, int limit) {
   return DecodeAll<StoredDossier>(conn_.Query(kListOpen, {Int(after_id), Int(limit)}),
                                   DossierFromRow);
+}
+
+Result<std::vector<StoredDossier>> SqlTx::ListDossiersReceived(const std::string& unit_code,
+                                                               Instant from, Instant to,
+                                                               Instant after_received,
+                                                               std::int64_t after_id, int limit) {
+  return DecodeAll<StoredDossier>(
+      conn_.Query(kListReceived, {Text(unit_code), Int(from), Int(to), Int(after_received),
+                                  Int(after_id), Int(limit)}),
+      DossierFromRow);
 }
 
 Status SqlTx::InsertOutbox(app::OutboxMessage& m) {

@@ -87,6 +87,13 @@ class SqlTx final : public app::WriteTx {
   Result<std::int64_t> CountQueue(const app::QueueQuery& query) override;
   Result<std::vector<app::StoredDossier>> ListOpenDossiers(std::int64_t after_id,
                                                            int limit) override;
+  Result<std::vector<app::StoredDossier>> ListDossiersReceived(const std::string& unit_code,
+                                                               Instant from, Instant to,
+                                                               Instant after_received,
+                                                               std::int64_t after_id,
+                                                               int limit) override;
+  Result<std::optional<app::Attachment>> FindAttachment(const std::string& sha256) override;
+  Result<bool> AttachmentUploadedBy(const std::string& sha256, identity::UserId user) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -122,6 +129,8 @@ class SqlTx final : public app::WriteTx {
   Result<bool> UpdateDossierClock(std::int64_t id, std::int64_t version,
                                   const app::DossierClock& clock) override;
   Status InsertOutbox(app::OutboxMessage& message) override;
+  Status PutAttachment(const app::Attachment& attachment, identity::UserId user,
+                       Instant at) override;
 
  private:
   Connection& conn_;

@@ -246,11 +246,31 @@ CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
 BEGIN SELECT RAISE(ABORT, 'dossier events are append-only'); END;
 )sql";
 
+// Attachments, stored by content (SHA-256) once however often they are uploaded, with who
+// uploaded each; the log book (form 07) reads the dossiers a unit received in a period.
+constexpr std::string_view kAttachments = R"sql(
+CREATE TABLE attachments (
+  sha256     TEXT PRIMARY KEY,
+  size       INTEGER NOT NULL,
+  media_type TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  data       BLOB NOT NULL
+);
+CREATE TABLE attachment_uploads (
+  sha256      TEXT NOT NULL REFERENCES attachments(sha256),
+  user_id     INTEGER NOT NULL,
+  uploaded_at INTEGER NOT NULL,
+  PRIMARY KEY (sha256, user_id)
+);
+CREATE INDEX dossiers_logbook ON dossiers(receiving_unit, received_at, id) WHERE received_at > 0;
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
     {3, "catalog: procedure versions with search columns, workflows", kCatalog},
     {4, "dossiers, dossier events, code sequences, outbox", kDossiers},
+    {6, "attachments by content; the log book's index", kAttachments},
 };
 
 }  // namespace
