@@ -82,6 +82,12 @@ void CheckBudgetAgainst(const internal::Graph& g, const Workflow& w, const Chann
 
 }  // namespace
 
+bool IsPausable(const Step& step) {
+  if (step.pausable) return *step.pausable;
+  return step.kind == StepKind::kAppraise || step.kind == StepKind::kInterAgency ||
+         step.kind == StepKind::kOther || step.kind == StepKind::kAssign;
+}
+
 std::string_view StepKindName(StepKind kind) {
   for (const auto& [k, name] : kStepKinds) {
     if (k == kind) return name;

@@ -72,8 +72,16 @@ struct Step {
   bool counted = true;              // counts toward the legal time
   std::vector<std::string> next;    // forward transitions; next[0] is the planned path
   std::vector<std::string> back;    // rework: to earlier steps
+  // Whether work may wait here for something the law does not count (expert assessment, public
+  // posting, consultation): the dossier can be paused. Unset: IsPausable decides by kind.
+  std::optional<bool> pausable = std::nullopt;
   bool operator==(const Step&) const = default;
 };
+
+// The step's own `pausable`, else by kind: the working steps (assign, appraise, inter-agency,
+// other) may pause; reception, approval, signing, issuing, waiting for financial obligations
+// and returning may not.
+bool IsPausable(const Step& step);
 
 // Working hours (half hours allowed) as a step budget: Hours(2.5) = 9000 s.
 constexpr std::int64_t Hours(double h) { return static_cast<std::int64_t>(h * 2 + 0.5) * 1800; }

@@ -132,6 +132,7 @@ Json EncodeWorkflows(const std::vector<catalog::Workflow>& workflows) {
                        {"counted", s.counted},
                        {"next", s.next},
                        {"back", s.back}});
+      if (s.pausable) steps.back()["pausable"] = *s.pausable;
     }
     out.push_back({{"channels", channels}, {"steps", steps}});
   }
@@ -538,7 +539,8 @@ class EntryDecoder {
 
   catalog::Step DecodeStep(const Json& s, const std::string& path) {
     r_.OnlyKeys(s, path,
-                {"id", "kind", "name", "unit", "role", "budget_hours", "counted", "next", "back"});
+                {"id", "kind", "name", "unit", "role", "budget_hours", "counted", "pausable",
+                 "next", "back"});
     catalog::Step out;
     out.id = r_.String(s, path, "id", Need::kRequired);
     const std::string kind = r_.String(s, path, "kind", Need::kRequired);
@@ -559,6 +561,7 @@ class EntryDecoder {
     out.counted = r_.Bool(s, path, "counted", true);
     out.next = r_.Strings(s, path, "next");
     out.back = r_.Strings(s, path, "back");
+    if (s.contains("pausable")) out.pausable = r_.Bool(s, path, "pausable", false);
     return out;
   }
 

@@ -70,6 +70,7 @@ CatalogEntry MarriageEntry() {
        {}},
       {"s2", catalog::StepKind::kAppraise, "Thẩm định", {"H99.10", ""}, Hours(3), true, {"s3"}, {}},
       {"s3", catalog::StepKind::kSign, "Ký", {"", "agency_head"}, Hours(1), true, {}, {"s2"}}};
+  w.steps[1].pausable = true;  // set or unset, the flag survives the round trip
   e.workflows = {w};
   return e;
 }
@@ -86,6 +87,8 @@ TEST(CatalogJsonTest, RoundTrip) {
   EXPECT_EQ(j[0]["channels"]["in-person"]["time"]["amount"], 1);
   EXPECT_EQ(j[0]["cutoff"], "17:00");
   EXPECT_EQ(j[0]["workflows"][0]["steps"][0]["budget_hours"], 0.5);
+  EXPECT_FALSE(j[0]["workflows"][0]["steps"][0].contains("pausable"));
+  EXPECT_EQ(j[0]["workflows"][0]["steps"][1]["pausable"], true);
 }
 
 TEST(CatalogJsonTest, NationalSampleRoundTrips) {

@@ -102,6 +102,7 @@ const std::vector<SheetSpec>& CatalogSheets() {
               {"Vai trò", "role", K::kText, 16},
               {"Số giờ", "budget_hours", K::kNumber, 8},
               {"Tính vào thời hạn", "counted", K::kBool, 10},
+              {"Được tạm dừng", "pausable", K::kBool, 10},
               {"Bước tiếp theo", "next", K::kList, 12},
               {"Quay lại", "back", K::kList, 12}})},
   };

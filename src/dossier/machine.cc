@@ -164,19 +164,12 @@ Events DecideRework(const Dossier& d, const Command& cmd, const Context& c) {
   return std::vector<Event>{e};
 }
 
-// Steps where work may wait for something the law does not count (expert assessment, public
-// posting, consultation): the working steps, not reception, signing or returning.
-bool Pausable(const Step& step) {
-  return step.kind == StepKind::kAppraise || step.kind == StepKind::kInterAgency ||
-         step.kind == StepKind::kOther || step.kind == StepKind::kAssign;
-}
-
 Events DecidePause(const Dossier& d, const Command& cmd, const Context& c) {
   if (d.state != State::kProcessing) return WrongState(d, CommandKind::kPause);
   MOTCUA_ASSIGN_OR_RETURN(const Step* step, CurrentStep(d, c));
   MOTCUA_RETURN_IF_ERROR(CheckPerformer(d, c, *step));
   if (d.paused) return Situation("paused", "the dossier is already paused");
-  if (!Pausable(*step)) {
+  if (!catalog::IsPausable(*step)) {
     return Situation("not-pausable", "step " + step->id + " (" +
                                          std::string(catalog::StepKindName(step->kind)) +
                                          ") cannot be paused");

@@ -334,5 +334,22 @@ TEST(ScenarioTest, HandoversForTheControlSheet) {
             "ban-hanh H99.03->H99.30 11/03 08:00 due 10/03 16:00 late\n");
 }
 
+// The workflow decides where a dossier may pause; without a word from it, the step's kind does.
+TEST(ScenarioTest, TheWorkflowSaysWhichStepsMayPause) {
+  catalog::Workflow w = PlainWorkflow();
+  w.steps[2].pausable = false;  // tham-dinh: this province does not pause appraisal
+  w.steps[3].pausable = true;   // duyet: but pauses approval (consultation)
+  Harness h(Channel::kInPerson, w);
+  ASSERT_TRUE(h.Do(Reception(), "2026-03-02 08:00", Cmd(CommandKind::kReceive)).ok());
+  ASSERT_TRUE(h.Do(Reception(), "2026-03-02 09:00", Cmd(CommandKind::kForward)).ok());
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-02 10:00", Cmd(CommandKind::kForward, "Giao")).ok());
+  Command pause = Cmd(CommandKind::kPause, "Lấy ý kiến");
+  pause.pause = calendar::ExclusionType::kConsultation;
+  EXPECT_EQ(h.Do(Specialist(), "2026-03-03 08:00", pause).error().reason, "not-pausable");
+  ASSERT_TRUE(h.Do(Specialist(), "2026-03-03 09:00", Cmd(CommandKind::kForward, "Đạt")).ok());
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-03 10:00", pause).ok());
+  EXPECT_TRUE(h.dossier().paused);
+}
+
 }  // namespace
 }  // namespace motcua::dossier

@@ -295,6 +295,7 @@ std::string EncodeSteps(const std::vector<catalog::Step>& steps) {
                    {"counted", s.counted},
                    {"next", s.next},
                    {"back", s.back}});
+    if (s.pausable) out.back()["pausable"] = *s.pausable;
   }
   return out.dump();
 }
@@ -312,6 +313,7 @@ Result<std::vector<catalog::Step>> DecodeSteps(std::string_view text) {
       step.counted = s.at("counted").get<bool>();
       step.next = StringsFrom(s.at("next"));
       step.back = StringsFrom(s.at("back"));
+      if (s.contains("pausable")) step.pausable = s.at("pausable").get<bool>();
       out.push_back(std::move(step));
     }
     return out;
