@@ -200,47 +200,48 @@ Result<calendar::Calendar> CalendarService::Validate(const calendar::CalendarSpe
 
 Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>>
 CalendarService::ForUnit(const std::optional<std::string>& unit_code) {
-  StoredCalendar stored;
-  std::shared_ptr<const calendar::Calendar> built;
-  std::optional<calendar::CalendarSpec> spec;
+  Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>> out =
+      Error::Internal("unreachable");
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    std::optional<StoredCalendar> found;
-    if (unit_code) {
-      MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(*unit_code));
-      if (!unit) return Error::InvalidField("unit", "no unit has code " + *unit_code);
-      std::vector<calendar::UnitCalendarLink> chain;
-      for (std::size_t steps = 0; unit && steps < 10000; ++steps) {
-        chain.push_back({unit->code, unit->calendar_id
-                                         ? std::optional(std::to_string(*unit->calendar_id))
-                                         : std::nullopt});
-        if (!unit->parent_id) break;
-        MOTCUA_ASSIGN_OR_RETURN(unit, tx.FindUnit(*unit->parent_id));
-      }
-      auto id = calendar::ResolveCalendarId(chain);
-      if (id.ok()) {
-        MOTCUA_ASSIGN_OR_RETURN(found, tx.FindCalendar(std::stoll(*id)));
-      } else if (id.error().code != ErrorCode::kNotFound) {
-        return std::move(id).error();
-      }
-    }
-    if (!found) {
-      MOTCUA_ASSIGN_OR_RETURN(found, tx.FindCalendarByCode(kNationalCalendarCode));
-    }
-    if (!found) return Error::Internal("the national default calendar is missing");
-    stored = std::move(*found);
-    built = Cached(stored.id, stored.version);
-    if (!built) {
-      MOTCUA_ASSIGN_OR_RETURN(spec, LoadSpec(tx, stored));
-    }
+    out = ForUnit(tx, unit_code);
     return Ok();
   }));
-  if (!built) {
-    // Built outside the transaction: a snapshot's rows are all it needs.
-    MOTCUA_ASSIGN_OR_RETURN(auto cal, Validate(*spec));
-    built = std::make_shared<const calendar::Calendar>(std::move(cal));
-    Remember(stored.id, stored.version, built);
+  return out;
+}
+
+Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>>
+CalendarService::ForUnit(ReadTx& tx, const std::optional<std::string>& unit_code) {
+  std::optional<StoredCalendar> found;
+  if (unit_code) {
+    MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(*unit_code));
+    if (!unit) return Error::InvalidField("unit", "no unit has code " + *unit_code);
+    std::vector<calendar::UnitCalendarLink> chain;
+    for (std::size_t steps = 0; unit && steps < 10000; ++steps) {
+      chain.push_back({unit->code, unit->calendar_id
+                                       ? std::optional(std::to_string(*unit->calendar_id))
+                                       : std::nullopt});
+      if (!unit->parent_id) break;
+      MOTCUA_ASSIGN_OR_RETURN(unit, tx.FindUnit(*unit->parent_id));
+    }
+    auto id = calendar::ResolveCalendarId(chain);
+    if (id.ok()) {
+      MOTCUA_ASSIGN_OR_RETURN(found, tx.FindCalendar(std::stoll(*id)));
+    } else if (id.error().code != ErrorCode::kNotFound) {
+      return std::move(id).error();
+    }
   }
-  return std::make_pair(std::move(stored), std::move(built));
+  if (!found) {
+    MOTCUA_ASSIGN_OR_RETURN(found, tx.FindCalendarByCode(kNationalCalendarCode));
+  }
+  if (!found) return Error::Internal("the national default calendar is missing");
+  std::shared_ptr<const calendar::Calendar> built = Cached(found->id, found->version);
+  if (!built) {
+    MOTCUA_ASSIGN_OR_RETURN(auto spec, LoadSpec(tx, *found));
+    MOTCUA_ASSIGN_OR_RETURN(auto cal, Validate(spec));
+    built = std::make_shared<const calendar::Calendar>(std::move(cal));
+    Remember(found->id, found->version, built);
+  }
+  return std::make_pair(std::move(*found), std::move(built));
 }
 
 Result<DueAnswer> CalendarService::Due(const DueQuery& q) {

@@ -109,6 +109,10 @@ class CalendarService {
   // The calendar a unit uses (code absent: the national default) and its built form.
   Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>> ForUnit(
       const std::optional<std::string>& unit_code);
+  // The same read in the caller's transaction: a use case that already holds one must not ask
+  // the store for a second connection (a pool of N deadlocks under N such callers).
+  Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>> ForUnit(
+      ReadTx& tx, const std::optional<std::string>& unit_code);
   Result<std::vector<StoredCalendar>> List();
   // kNotFound for an unknown id.
   Result<CalendarView> Get(std::int64_t id);

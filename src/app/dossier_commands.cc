@@ -1,5 +1,6 @@
 // Processing commands, work queues, the public lookup and form 06 of DossierService.
 #include <algorithm>
+#include <map>
 
 #include "app/audit_service.h"
 #include "app/dossier_internal.h"
@@ -39,7 +40,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     // passed (a stop), and whether an apology's new appointment is later than the due instant.
     if (stored.value.state == dossier::State::kSupplement ||
         command.kind == dossier::CommandKind::kDraftApology) {
-      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
+      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
       ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
       if (command.kind == dossier::CommandKind::kDraftApology && command.new_appointment &&
           times.due && *command.new_appointment <= *times.due) {
@@ -55,7 +56,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
       dossier::Apply(stored.value, e);
       events.push_back(e);
     }
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
     internal::FillRow(stored, times);
     MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
     for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
@@ -65,7 +66,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     MOTCUA_RETURN_IF_ERROR(tx.AppendAudit(rec));
     // The answer is what was just written: no second read of the dossier.
     MOTCUA_ASSIGN_OR_RETURN(view,
-                            ViewOf(std::move(stored), std::move(events), p, std::move(times)));
+                            ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
     return Ok();
   }));
   return view;
@@ -119,23 +120,26 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(page.total, tx.CountQueue(q));
     MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
+    // "Còn / Quá ..." against the stored due instant (a paused dossier's stored due is as of
+    // its last write; its page recomputes it from the events).
+    std::map<std::string, std::shared_ptr<const calendar::Calendar>> calendars;
     for (auto& row : rows) {
       DossierView v;
       v.stored = std::move(row);
+      const std::string& unit = v.stored.value.competent_unit;
+      if (v.stored.clock.due && !calendars.contains(unit)) {
+        MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, unit));
+        calendars[unit] = cal.second;
+      }
+      if (v.stored.clock.due) {
+        auto text = calendar::RemainingText(q.now, *v.stored.clock.due, *calendars[unit], {},
+                                            calendar::Language::kVietnamese);
+        if (text.ok()) v.remaining = *text;
+      }
       page.items.push_back(std::move(v));
     }
     return Ok();
   }));
-  // "Còn / Quá ..." against the stored due instant (a paused dossier's stored due is as of its
-  // last write; its page recomputes it from the events).
-  for (DossierView& v : page.items) {
-    if (!v.stored.clock.due) continue;
-    auto cal = calendars_.ForUnit(v.stored.value.competent_unit);
-    if (!cal.ok()) continue;
-    auto text = calendar::RemainingText(q.now, *v.stored.clock.due, *cal->second, {},
-                                        calendar::Language::kVietnamese);
-    if (text.ok()) v.remaining = *text;
-  }
   if (static_cast<int>(page.items.size()) == q.limit) {
     page.next = internal::EncodeCursor(page.items.back().stored);
   }
@@ -188,7 +192,7 @@ Result<DossierService::Recomputed> DossierService::RecomputeClocks(
     MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
       for (const StoredDossier& s : page) {
         if (calendar_id) {
-          MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(s.value.competent_unit));
+          MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, s.value.competent_unit));
           if (cal.first.id != *calendar_id) continue;
         }
         ++out.examined;
@@ -196,7 +200,7 @@ Result<DossierService::Recomputed> DossierService::RecomputeClocks(
         MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(s.value.procedure_code,
                                                                       s.value.procedure_version));
         if (!version) continue;
-        MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(s.value, events, version->value.procedure));
+        MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, s.value, events, version->value.procedure));
         StoredDossier fresh = s;
         internal::FillRow(fresh, times);
         if (fresh.clock == s.clock) continue;

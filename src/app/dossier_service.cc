@@ -78,12 +78,12 @@ Status DossierService::CheckRead(const Units& units, const Actor& actor, const S
   return hidden;
 }
 
-Result<dossier::Times> DossierService::TimesOf(const dossier::Dossier& d,
+Result<dossier::Times> DossierService::TimesOf(ReadTx& tx, const dossier::Dossier& d,
                                                const std::vector<Event>& events,
                                                const catalog::Procedure& p) {
   const std::string unit = d.competent_unit.empty() ? d.receiving_unit : d.competent_unit;
-  MOTCUA_ASSIGN_OR_RETURN(auto cal,
-                          calendars_.ForUnit(unit.empty() ? std::nullopt : std::optional(unit)));
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto cal, calendars_.ForUnit(tx, unit.empty() ? std::nullopt : std::optional(unit)));
   return dossier::ComputeTimes(d, events, p, *cal.second, clock_.Now());
 }
 
@@ -93,18 +93,19 @@ Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
                                                                 stored.value.procedure_version));
   if (!version) return Error::Internal("the dossier's procedure version is missing");
   const catalog::Procedure& p = version->value.procedure;
-  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(stored.value, events, p));
-  return ViewOf(std::move(stored), std::move(events), p, std::move(times));
+  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
+  return ViewOf(tx, std::move(stored), std::move(events), p, std::move(times));
 }
 
-Result<DossierView> DossierService::ViewOf(StoredDossier stored, std::vector<Event> events,
-                                           const catalog::Procedure& p, dossier::Times times) {
+Result<DossierView> DossierService::ViewOf(ReadTx& tx, StoredDossier stored,
+                                           std::vector<Event> events, const catalog::Procedure& p,
+                                           dossier::Times times) {
   DossierView view;
   view.procedure_name = p.name;
   view.times = std::move(times);
   if (view.times.due && !dossier::IsFinal(stored.value.state) &&
       stored.value.state != dossier::State::kResolved) {
-    MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(stored.value.competent_unit));
+    MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, stored.value.competent_unit));
     auto text = calendar::RemainingText(clock_.Now(), *view.times.due, *cal.second,
                                         view.times.exclusions, calendar::Language::kVietnamese);
     if (text.ok()) view.remaining = *text;
@@ -217,7 +218,7 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     stored.secret_hash = Sha256Hex(answer.secret);
     if (who.applicant) stored.applicant_user = who.user_id;
     for (const Event& e : events) dossier::Apply(d, e);
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(d, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, d, events, p));
     internal::FillRow(stored, times);
     MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(stored, events));
     id = d.id;

@@ -169,9 +169,10 @@ class DossierService {
   Result<DossierView> MakeView(ReadTx& tx, StoredDossier stored,
                                std::vector<dossier::Event> events);
   // The view of a dossier whose procedure version and times are already at hand.
-  Result<DossierView> ViewOf(StoredDossier stored, std::vector<dossier::Event> events,
+  Result<DossierView> ViewOf(ReadTx& tx, StoredDossier stored, std::vector<dossier::Event> events,
                              const catalog::Procedure& p, dossier::Times times);
-  Result<dossier::Times> TimesOf(const dossier::Dossier& d,
+  // Reads the calendar in `tx`: never a second store transaction inside one.
+  Result<dossier::Times> TimesOf(ReadTx& tx, const dossier::Dossier& d,
                                  const std::vector<dossier::Event>& events,
                                  const catalog::Procedure& p);
   Result<ReceptionAnswer> Create(const Actor& actor, const ReceptionInput& input,

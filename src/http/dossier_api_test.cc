@@ -273,6 +273,37 @@ TEST_F(DossierApiTest, TwoOfficersAtOnceOneWinsTheOtherGets409WithTheCurrentVers
   }
 }
 
+// Each use case reads the calendar in its own transaction: sixteen receptions and queue reads at
+// once on a store with four reader connections never wait for a fifth (they used to deadlock
+// and answer 503 after 30 s).
+TEST_F(DossierApiTest, ManyConcurrentReceptionsNeverStarveTheConnectionPool) {
+  const Session reception = Login("tiepnhan");
+  std::vector<std::future<std::vector<int>>> clients;
+  for (int t = 0; t < 16; ++t) {
+    clients.push_back(std::async(std::launch::async, [&, t] {
+      httplib::Client c("127.0.0.1", server_->port());
+      c.set_read_timeout(60, 0);
+      const httplib::Headers h = {{"Cookie", reception.cookie}, {"X-CSRF-Token", reception.csrf}};
+      std::vector<int> statuses;
+      for (int i = 0; i < 5; ++i) {
+        auto r = t % 4 == 0 ? c.Get("/api/v1/queues/open", h)
+                            : c.Post("/api/v1/dossiers", h, Reception(), "application/json");
+        statuses.push_back(r ? r->status : -1);
+      }
+      return statuses;
+    }));
+  }
+  int created = 0;
+  for (auto& f : clients) {
+    for (int status : f.get()) {
+      EXPECT_TRUE(status == 200 || status == 201) << status;
+      created += status == 201;
+    }
+  }
+  EXPECT_EQ(created, 60);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/open", &reception))["total"], 60);
+}
+
 TEST_F(DossierApiTest, ACalendarEditMovesTheStoredDueInstantsAndSaysHowMany) {
   Session reception = Login("tiepnhan");
   const json d = Body(Send("POST", "/api/v1/dossiers", &reception, Reception()));
