@@ -87,6 +87,10 @@ class SqlTx final : public app::WriteTx {
   Result<std::int64_t> CountQueue(const app::QueueQuery& query) override;
   Result<std::vector<app::StoredDossier>> ListOpenDossiers(std::int64_t after_id,
                                                            int limit) override;
+  Result<std::vector<app::StoredDossier>> ListSweep(const app::SweepQuery& query) override;
+  Result<std::vector<app::OutboxMessage>> ListOutbox(std::int64_t dossier_id, std::int64_t after_id,
+                                                     int limit) override;
+  Result<std::optional<app::Lease>> FindLease(const std::string& name) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -122,6 +126,14 @@ class SqlTx final : public app::WriteTx {
   Result<bool> UpdateDossierClock(std::int64_t id, std::int64_t version,
                                   const app::DossierClock& clock) override;
   Status InsertOutbox(app::OutboxMessage& message) override;
+  Result<bool> AcquireLease(const std::string& name, const std::string& holder, Instant now,
+                            Instant until) override;
+  Status ReleaseLease(const std::string& name, const std::string& holder) override;
+  Result<std::vector<app::OutboxMessage>> ClaimOutbox(const app::OutboxClaim& claim) override;
+  Result<bool> MarkOutboxSent(std::int64_t id, const std::string& holder, Instant at) override;
+  Result<bool> MarkOutboxFailed(const app::OutboxFailure& failure) override;
+  Result<bool> InsertDossierAlert(std::int64_t dossier_id, const std::string& kind,
+                                  Instant at) override;
 
  private:
   Connection& conn_;
