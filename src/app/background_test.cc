@@ -8,6 +8,7 @@
 #include <atomic>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "app/testing/service_fixture.h"
@@ -296,39 +297,45 @@ TEST_F(BackgroundTest, WithoutASenderMessagesStayInTheOutbox) {
 }
 
 // Decree 297/2025 art. 6(4): an online dossier not checked within 2 working hours alerts the
-// service center, once.
+// service center, once, even when several servers sweep at the same moment.
 TEST_F(BackgroundTest, AnUncheckedOnlineDossierAlertsTheCenterOnce) {
   clock_.Set(L("2026-03-02 08:00"));
   auto submitted = dossiers_->Submit(As("congdan"), Input(dossier::Channel::kOnline), "", "");
   ASSERT_TRUE(submitted.ok()) << ToString(submitted.error());
   const std::string code = submitted->view.stored.value.code;
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_TRUE(dossiers_->Submit(As("congdan"), Input(dossier::Channel::kOnline), "", "").ok());
+  }
   ASSERT_TRUE(submitted->view.times.intake_alert.has_value());
   const Instant alert_at = *submitted->view.times.intake_alert;
   EXPECT_EQ(alert_at, L("2026-03-02 10:00"));
-  auto a = Worker(Options("server-a"));
-  auto b = Worker(Options("server-b"));
+  std::vector<std::unique_ptr<BackgroundWorker>> servers;
+  for (int i = 0; i < 6; ++i) servers.push_back(Worker(Options("server-" + std::to_string(i))));
   clock_.Set(alert_at - 60);
-  EXPECT_EQ(a->Sweep()->intake_alerts, 0);
+  EXPECT_EQ(servers[0]->Sweep()->intake_alerts, 0);
   clock_.Set(alert_at);
-  // Two servers sweeping at once raise it once.
   std::atomic<int> raised{0};
-  std::thread ta([&] { raised += a->Sweep()->intake_alerts; });
-  std::thread tb([&] { raised += b->Sweep()->intake_alerts; });
-  ta.join();
-  tb.join();
-  EXPECT_EQ(raised.load(), 1);
+  std::vector<std::thread> sweeping;
+  for (auto& server : servers) {
+    sweeping.emplace_back([&] { raised += server->Sweep()->intake_alerts; });
+  }
+  for (auto& t : sweeping) t.join();
+  EXPECT_EQ(raised.load(), 5);
   clock_.Advance(3600);
-  EXPECT_EQ(a->Sweep()->intake_alerts, 0);
+  EXPECT_EQ(servers[0]->Sweep()->intake_alerts, 0);
   auto alerts = OfKind("intake-alert");
-  ASSERT_EQ(alerts.size(), 1u);
+  ASSERT_EQ(alerts.size(), 5u);
+  std::set<std::int64_t> dossiers;
+  for (const auto& m : alerts) dossiers.insert(m.dossier_id);
+  EXPECT_EQ(dossiers.size(), 5u);
   EXPECT_EQ(alerts[0].channel, "staff");
   EXPECT_EQ(alerts[0].recipient, kCenter);
   EXPECT_EQ(alerts[0].payload, "{\"code\":\"" + code +
                                    "\",\"kind\":\"intake-alert\",\"unit\":\"H99.01\",\"due\":" +
                                    std::to_string(*submitted->view.times.intake_due) + "}");
   // Delivered to the staff route.
-  ASSERT_TRUE(a->Deliver().ok());
-  ASSERT_EQ(staff_.calls().size(), 1u);
+  ASSERT_TRUE(servers[0]->Deliver().ok());
+  ASSERT_EQ(staff_.calls().size(), 5u);
   EXPECT_EQ(staff_.calls()[0].kind, "intake-alert");
 }
 
