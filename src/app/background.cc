@@ -206,14 +206,20 @@ Result<int> BackgroundWorker::SweepApproaching(Instant now) {
         Log("error", "dossier " + row.value.code + ": " + ToString(view.error()));
         continue;
       }
-      const auto& due = view->times.due;
+      const dossier::Times& times = view->times;
+      const auto& due = times.due;
       if (!due) continue;
-      if (*due > now) {
+      if (*due >= now) {
         MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(row.value.competent_unit));
-        MOTCUA_ASSIGN_OR_RETURN(
-            std::int64_t left,
-            calendar::WorkingTimeBetween(now, *due, *cal.second, view->times.exclusions));
+        MOTCUA_ASSIGN_OR_RETURN(std::int64_t left, calendar::WorkingTimeBetween(
+                                                       now, *due, *cal.second, times.exclusions));
         if (left > calendar::kWorkingDaySeconds) continue;
+        // A dossier whose whole legal time is a working day or less would be warned as soon as
+        // it is received: it is warned only once late.
+        MOTCUA_ASSIGN_OR_RETURN(std::int64_t whole,
+                                calendar::WorkingTimeBetween(times.counting_start.value_or(now),
+                                                             *due, *cal.second, times.exclusions));
+        if (whole <= calendar::kWorkingDaySeconds) continue;
       }
       MOTCUA_ASSIGN_OR_RETURN(bool fresh,
                               RaiseAlert(row, kLateWarning, row.value.competent_unit, due, now));

@@ -15,7 +15,8 @@
 //         the event, the audit record and the applicant's "stopped" message in one transaction);
 //      c. open dossiers due within one working day (or already past due) with no apology drafted:
 //         one "late-warning" message to the competent unit, so that it drafts the apology in
-//         time (shared/DOMAIN.md, "Late").
+//         time (shared/DOMAIN.md, "Late"); a dossier whose whole legal time is one working day or
+//         less only once past due (it would be warned at reception otherwise).
 //      An alert is recorded in the same transaction as its message, at most once per dossier and
 //      kind (WriteTx::InsertDossierAlert): repeated sweeps and racing servers raise it once.
 //   3. Delivery. Claims batches of due messages of the channels it has a sender for, sends each

@@ -77,6 +77,18 @@ CatalogItem Marriage() {
   return item;
 }
 
+// The same procedure settled within one working day.
+CatalogItem SameDay() {
+  CatalogItem item = Marriage();
+  catalog::Procedure& p = item.version.procedure;
+  for (auto& channel : p.channels) channel.time = catalog::LegalTime::WorkingDays(1);
+  p.code = "1.000002";
+  item.workflows[0].procedure_code = p.code;
+  const std::int64_t hours[] = {2, 4, 1, 1};
+  for (std::size_t i = 0; i < 4; ++i) item.workflows[0].steps[i].budget_seconds = hours[i] * 3600;
+  return item;
+}
+
 ReceptionInput Input(dossier::Channel channel = dossier::Channel::kInPerson) {
   ReceptionInput in;
   in.procedure_code = "1.000001";
@@ -93,7 +105,7 @@ class BackgroundTest : public testing::ServiceFixture {
 
   void SetUp() override {
     ServiceFixture::SetUp();
-    auto imported = catalog_->ImportCatalog(Actor::System(), {Marriage()});
+    auto imported = catalog_->ImportCatalog(Actor::System(), {Marriage(), SameDay()});
     ASSERT_TRUE(imported.ok()) << ToString(imported.error());
   }
 
@@ -405,6 +417,26 @@ TEST_F(BackgroundTest, ADossierNearItsDueInstantWarnsTheCompetentUnitOnce) {
   EXPECT_EQ(warnings[0].dossier_id, near);
   EXPECT_EQ(warnings[0].channel, "staff");
   EXPECT_EQ(warnings[0].recipient, kJustice);
+}
+
+// A same-day procedure is not warned at reception (its whole time is within a working day); once
+// late, it is.
+TEST_F(BackgroundTest, ASameDayDossierIsWarnedOnlyOnceLate) {
+  clock_.Set(L("2026-03-02 08:00"));
+  ReceptionInput in = Input();
+  in.procedure_code = "1.000002";
+  auto r = dossiers_->Receive(As("tiepnhan"), in, ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_TRUE(r.ok()) << ToString(r.error());
+  ASSERT_TRUE(r->view.times.due.has_value());
+  const Instant due = *r->view.times.due;
+  auto worker = Worker(Options("a"));
+  clock_.Set(L("2026-03-02 09:00"));
+  EXPECT_EQ(worker->Sweep()->late_warnings, 0);
+  clock_.Set(due);
+  EXPECT_EQ(worker->Sweep()->late_warnings, 0);
+  clock_.Set(due + 60);
+  EXPECT_EQ(worker->Sweep()->late_warnings, 1);
+  EXPECT_EQ(OfKind("late-warning").size(), 1u);
 }
 
 }  // namespace
