@@ -82,6 +82,11 @@ void BackgroundWorker::Loop() {
   }
 }
 
+bool BackgroundWorker::Stopping() {
+  std::lock_guard lock(mu_);
+  return stopping_;
+}
+
 void BackgroundWorker::Log(const char* level, const std::string& message) const {
   if (options_.log) options_.log(level, message);
 }
@@ -243,7 +248,7 @@ Result<DeliveryReport> BackgroundWorker::Deliver() {
   claim.limit = options_.batch;
   for (const auto& entry : options_.senders) claim.channels.push_back(entry.first);
   if (claim.channels.empty()) return report;
-  for (int batch = 0; batch < 50; ++batch) {
+  for (int batch = 0; batch < 50 && !Stopping(); ++batch) {
     claim.now = clock_.Now();
     claim.until = claim.now + options_.claim_seconds;
     std::vector<OutboxMessage> claimed;
@@ -253,6 +258,10 @@ Result<DeliveryReport> BackgroundWorker::Deliver() {
     }));
     if (claimed.empty()) return report;
     for (const OutboxMessage& m : claimed) {
+      if (Stopping() || clock_.Now() + options_.send_margin_seconds > m.claimed_until.value_or(0)) {
+        ++report.not_sent;  // left to lapse and be claimed again
+        continue;
+      }
       Status sent = options_.senders.at(m.channel)->Send(m);
       const Instant at = clock_.Now();
       bool recorded = false;

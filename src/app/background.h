@@ -22,10 +22,12 @@
 //   3. Delivery. Claims batches of due messages of the channels it has a sender for, sends each
 //      outside any transaction, then records it sent, or failed with the next attempt at
 //      now + first_retry * 2^(attempts - 1) (capped at max_retry), or given up after
-//      max_attempts attempts or an error not worth retrying. A claim lasts claim_seconds: two
-//      servers never send one message, even without the lease; a server that dies after sending
-//      but before recording it leaves a message that is sent again once its claim lapses (at
-//      least once, never twice at the same time).
+//      max_attempts attempts or an error not worth retrying. A claim lasts claim_seconds, and a
+//      message is sent only while its claim has send_margin_seconds left (longer than any
+//      sender's timeout; slow sends leave the rest of a batch to lapse and be claimed again):
+//      two servers never send one message, even without the lease. A server that dies after
+//      sending but before recording it leaves a message that is sent again once its claim lapses
+//      (at least once, never twice at the same time). A stopping worker sends no more.
 //
 // Messages to units use channel "staff" and name the unit in `recipient`; the "staff" sender
 // routes them (serve: --service-center-email or --service-center-webhook). A channel without a
@@ -53,10 +55,11 @@ namespace motcua::app {
 struct BackgroundOptions {
   std::string server_id;  // unique per server process (hostname and pid); required
   std::chrono::milliseconds interval{30'000};
-  std::int64_t lease_seconds = 90;   // longer than interval plus a round
-  std::int64_t claim_seconds = 300;  // longer than a batch of sends with their timeouts
-  int batch = 20;                    // messages per claim
-  int page = 100;                    // dossiers per sweep page
+  std::int64_t lease_seconds = 90;  // longer than interval plus a round
+  std::int64_t claim_seconds = 300;
+  std::int64_t send_margin_seconds = 60;  // more than the senders' timeouts (30 s, 15 s)
+  int batch = 20;                         // messages per claim
+  int page = 100;                         // dossiers per sweep page
   std::int64_t first_retry_seconds = 60;
   std::int64_t max_retry_seconds = 6 * 3600;
   int max_attempts = 10;
@@ -78,6 +81,7 @@ struct DeliveryReport {
   int retried = 0;     // failed, another attempt scheduled
   int gave_up = 0;     // failed for good
   int lost_claim = 0;  // the claim lapsed before the outcome was recorded
+  int not_sent = 0;    // the claim would lapse during the send, or the worker is stopping
 };
 
 struct RoundReport {
@@ -120,6 +124,7 @@ class BackgroundWorker {
   Result<bool> RaiseAlert(const StoredDossier& d, const char* kind, const std::string& unit,
                           std::optional<Instant> due, Instant now);
   void Log(const char* level, const std::string& message) const;
+  bool Stopping();
   void Loop();
 
   Store& store_;

@@ -34,12 +34,19 @@ class FakeSender final : public Sender {
   Status Send(const OutboxMessage& message) override {
     std::lock_guard lock(mu_);
     calls_.push_back(message);
+    if (slow_clock_ != nullptr) slow_clock_->Advance(slow_seconds_);
     if (failure_) return *failure_;
     return Ok();
   }
   void FailWith(std::optional<Error> e) {
     std::lock_guard lock(mu_);
     failure_ = std::move(e);
+  }
+  // Each send takes `seconds` of `clock`.
+  void TakeTime(FakeClock* clock, std::int64_t seconds) {
+    std::lock_guard lock(mu_);
+    slow_clock_ = clock;
+    slow_seconds_ = seconds;
   }
   std::vector<OutboxMessage> calls() {
     std::lock_guard lock(mu_);
@@ -50,6 +57,8 @@ class FakeSender final : public Sender {
   std::mutex mu_;
   std::vector<OutboxMessage> calls_;
   std::optional<Error> failure_;
+  FakeClock* slow_clock_ = nullptr;
+  std::int64_t slow_seconds_ = 0;
 };
 
 catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
@@ -263,6 +272,48 @@ TEST_F(BackgroundTest, TwoWorkersDeliverEachMessageExactlyOnce) {
   EXPECT_EQ(times.size(), 41u);
   for (const auto& [message, n] : times) EXPECT_EQ(n, 1) << "message " << message;
   for (const auto& m : Outbox()) EXPECT_TRUE(m.sent_at.has_value()) << m.id;
+}
+
+// Slow sends: a message whose claim would lapse during its send is left for the next claim, so
+// that another server taking it then never sends it at the same time.
+TEST_F(BackgroundTest, AMessageIsNotSentWhenItsClaimCouldLapseMeanwhile) {
+  const std::int64_t id = Received("2026-03-02 08:00");
+  ASSERT_TRUE(store_
+                  ->Write([&](WriteTx& tx) -> Status {
+                    for (int i = 0; i < 2; ++i) {
+                      OutboxMessage m;
+                      m.dossier_id = id;
+                      m.kind = "supplement";
+                      m.channel = "email";
+                      m.recipient = "huong@example.vn";
+                      m.payload = "{}";
+                      m.created_at = m.next_attempt_at = clock_.Now();
+                      MOTCUA_RETURN_IF_ERROR(tx.InsertOutbox(m));
+                    }
+                    return Ok();
+                  })
+                  .ok());
+  BackgroundOptions o = Options("server-a");
+  o.claim_seconds = 100;
+  o.send_margin_seconds = 60;
+  email_.TakeTime(&clock_, 50);
+  const Instant t = clock_.Now();
+  auto a = Worker(o);
+  auto first = a->Deliver();  // claims all three until t + 100; the first send ends at t + 50
+  ASSERT_TRUE(first.ok());
+  EXPECT_EQ(first->sent, 1);
+  EXPECT_EQ(first->not_sent, 2);
+  EXPECT_EQ(email_.calls().size(), 1u);
+  o.server_id = "server-b";
+  clock_.Set(t + 99);  // still held by server-a
+  EXPECT_EQ(Worker(o)->Deliver()->sent, 0);
+  clock_.Set(t + 100);
+  EXPECT_EQ(Worker(o)->Deliver()->sent, 1);  // each send takes 50 s: one per claim
+  clock_.Set(t + 300);
+  EXPECT_EQ(Worker(o)->Deliver()->sent, 1);
+  std::set<std::int64_t> sent;
+  for (const auto& m : email_.calls()) EXPECT_TRUE(sent.insert(m.id).second) << m.id;
+  EXPECT_EQ(sent.size(), 3u);
 }
 
 TEST_F(BackgroundTest, AnotherServerTakesTheLeaseWhenItExpires) {
