@@ -19,6 +19,20 @@ Actor SweepActor(const std::string& server_id) {
 // calendar and this much further, for units whose calendars close more days.
 constexpr std::int64_t kApproachSlackSeconds = 3 * 86400;
 
+// What a round did, for the log; empty when it did nothing.
+std::string Summary(const RoundReport& r) {
+  const SweepReport& s = r.sweep;
+  const DeliveryReport& d = r.delivery;
+  if (s.intake_alerts + s.supplements_stopped + s.late_warnings + d.sent + d.retried + d.gave_up ==
+      0) {
+    return {};
+  }
+  return "intake alerts " + std::to_string(s.intake_alerts) + ", supplements expired " +
+         std::to_string(s.supplements_stopped) + ", late warnings " +
+         std::to_string(s.late_warnings) + ", sent " + std::to_string(d.sent) + ", to retry " +
+         std::to_string(d.retried) + ", given up " + std::to_string(d.gave_up);
+}
+
 }  // namespace
 
 BackgroundWorker::BackgroundWorker(Store& store, const Clock& clock, CalendarService& calendars,
@@ -64,18 +78,8 @@ void BackgroundWorker::Loop() {
     auto round = RunRound();
     if (!round.ok()) {
       Log("error", "background round: " + ToString(round.error()));
-    } else if (round->leader) {
-      const SweepReport& s = round->sweep;
-      const DeliveryReport& d = round->delivery;
-      if (s.intake_alerts + s.supplements_stopped + s.late_warnings + d.sent + d.retried +
-              d.gave_up >
-          0) {
-        Log("info", "background round: intake alerts " + std::to_string(s.intake_alerts) +
-                        ", supplements expired " + std::to_string(s.supplements_stopped) +
-                        ", late warnings " + std::to_string(s.late_warnings) + ", sent " +
-                        std::to_string(d.sent) + ", to retry " + std::to_string(d.retried) +
-                        ", given up " + std::to_string(d.gave_up));
-      }
+    } else if (const std::string done = Summary(*round); !done.empty()) {
+      Log("info", "background round: " + done);
     }
     lock.lock();
     wake_.wait_for(lock, options_.interval, [this] { return stopping_; });
@@ -100,8 +104,13 @@ Result<RoundReport> BackgroundWorker::RunRound() {
     return Ok();
   }));
   if (!report.leader) return report;
-  MOTCUA_ASSIGN_OR_RETURN(report.sweep, Sweep());
-  MOTCUA_ASSIGN_OR_RETURN(report.delivery, Deliver());
+  // A failing sweep does not hold up delivery, nor the other way round.
+  auto swept = Sweep();
+  auto delivered = Deliver();
+  if (!swept.ok()) return std::move(swept).error();
+  if (!delivered.ok()) return std::move(delivered).error();
+  report.sweep = *swept;
+  report.delivery = *delivered;
   return report;
 }
 
