@@ -33,6 +33,22 @@ std::string Summary(const RoundReport& r) {
          std::to_string(d.retried) + ", given up " + std::to_string(d.gave_up);
 }
 
+// Whether the competent unit must be warned now: past due, or due within one working day. A
+// dossier whose whole legal time is a working day or less would be warned as soon as it is
+// received: it is warned only once past due.
+Result<bool> NearTheLine(const dossier::Times& times, const calendar::Calendar& cal, Instant now) {
+  if (!times.due) return false;
+  const Instant due = *times.due;
+  if (due < now) return true;
+  MOTCUA_ASSIGN_OR_RETURN(std::int64_t left,
+                          calendar::WorkingTimeBetween(now, due, cal, times.exclusions));
+  if (left > calendar::kWorkingDaySeconds) return false;
+  MOTCUA_ASSIGN_OR_RETURN(
+      std::int64_t whole,
+      calendar::WorkingTimeBetween(times.counting_start.value_or(now), due, cal, times.exclusions));
+  return whole > calendar::kWorkingDaySeconds;
+}
+
 }  // namespace
 
 BackgroundWorker::BackgroundWorker(Store& store, const Clock& clock, CalendarService& calendars,
@@ -220,23 +236,11 @@ Result<int> BackgroundWorker::SweepApproaching(Instant now) {
         Log("error", "dossier " + row.value.code + ": " + ToString(view.error()));
         continue;
       }
-      const dossier::Times& times = view->times;
-      const auto& due = times.due;
-      if (!due) continue;
-      if (*due >= now) {
-        MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(row.value.competent_unit));
-        MOTCUA_ASSIGN_OR_RETURN(std::int64_t left, calendar::WorkingTimeBetween(
-                                                       now, *due, *cal.second, times.exclusions));
-        if (left > calendar::kWorkingDaySeconds) continue;
-        // A dossier whose whole legal time is a working day or less would be warned as soon as
-        // it is received: it is warned only once late.
-        MOTCUA_ASSIGN_OR_RETURN(std::int64_t whole,
-                                calendar::WorkingTimeBetween(times.counting_start.value_or(now),
-                                                             *due, *cal.second, times.exclusions));
-        if (whole <= calendar::kWorkingDaySeconds) continue;
-      }
-      MOTCUA_ASSIGN_OR_RETURN(bool fresh,
-                              RaiseAlert(row, kLateWarning, row.value.competent_unit, due, now));
+      MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(row.value.competent_unit));
+      MOTCUA_ASSIGN_OR_RETURN(bool near, NearTheLine(view->times, *cal.second, now));
+      if (!near) continue;
+      MOTCUA_ASSIGN_OR_RETURN(bool fresh, RaiseAlert(row, kLateWarning, row.value.competent_unit,
+                                                     view->times.due, now));
       if (fresh) ++warned;
     }
     if (static_cast<int>(page.size()) < options_.page) return warned;
