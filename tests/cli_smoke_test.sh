@@ -9,7 +9,7 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; echo "--- stderr"; tail -n 20 "$work/err" || true; exit 1; }
 
 "$motcua" serve --demo --dsn "sqlite:$work/db/motcua.db" --listen 127.0.0.1:0 --threads 4 \
-  >"$work/out" 2>"$work/err" &
+  --background-interval 1 --server-id smoke-1 >"$work/out" 2>"$work/err" &
 pid=$!
 url=""
 for _ in $(seq 1 300); do
@@ -38,6 +38,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json
 kill -TERM "$pid"
 wait "$pid" || fail "serve did not exit 0 on SIGTERM"
 grep -q '"msg":"stopped"' "$work/err" || fail "no graceful stop in the log"
+grep -q '"msg":"background work started".*"server_id":"smoke-1"' "$work/err" ||
+  fail "no background worker in the log"
+grep -q 'no sender for channel \\"email\\"' "$work/err" || fail "unconfigured senders not logged"
 
 dsn="sqlite:$work/db/motcua.db"
 "$motcua" audit verify --dsn "$dsn" | grep -q "audit chain intact" || fail "audit verify"
@@ -60,4 +63,7 @@ echo "$out" | grep -q "BROKEN at record 5" || fail "tampering not located: $out"
 code=0
 "$motcua" serve --dsn "nosuch:x" 2>/dev/null || code=$?
 [ "$code" = 2 ] || fail "a bad DSN exited $code, not 2"
+code=0
+"$motcua" serve --smtp-url ftp://mail.example.vn 2>"$work/err" || code=$?
+[ "$code" = 2 ] && grep -q -- "--smtp-url" "$work/err" || fail "a bad --smtp-url exited $code"
 echo "cli smoke test: 1 passed, 0 failed"

@@ -185,6 +185,8 @@ void FillRow(StoredDossier& stored, const dossier::Times& times) {
   stored.clock.appointment = times.appointment;
   stored.clock.new_appointment = times.new_appointment;
   stored.clock.intake_due = times.intake_due;
+  stored.clock.intake_alert = times.intake_alert;
+  stored.clock.supplement_deadline = times.supplement_deadline;
 }
 
 Status Notify(WriteTx& tx, const StoredDossier& stored, const dossier::Event& event, Instant now) {

@@ -23,6 +23,10 @@ struct DossierClock {
   std::optional<Instant> appointment;
   std::optional<Instant> new_appointment;
   std::optional<Instant> intake_due;
+  // What the background sweeps look for (app/background.h): the online intake alert (2 working
+  // hours) and the end of the supplement period.
+  std::optional<Instant> intake_alert;
+  std::optional<Instant> supplement_deadline;
   bool operator==(const DossierClock&) const = default;
 };
 
@@ -73,20 +77,73 @@ struct Attachment {
   bool operator==(const Attachment&) const = default;
 };
 
-// A message to the outside (applicant notification, national portal), written in the same
-// transaction as the event that causes it and delivered later with retries.
+// A message to the outside (applicant notification, an alert to a unit), written in the same
+// transaction as the event or sweep that causes it and delivered later with retries
+// (app/background.h, docs/notifications.md).
+//   pending --claimed by a server--> claimed --sent--> sent
+//      ^                                |
+//      '------ failed, retry later -----+--failed too often or for good--> given up
 struct OutboxMessage {
   std::int64_t id = 0;
   std::int64_t dossier_id = 0;
-  std::string kind;       // "received", "supplement", "result-ready", "apology", ...
-  std::string channel;    // "email", "webhook"
-  std::string recipient;  // address or phone
-  std::string payload;    // JSON
+  std::string kind;       // "received", "supplement", "result-ready", "apology", "intake-alert"...
+  std::string channel;    // "email", "webhook" (the applicant); "staff" (a unit: recipient is its
+                          // code, routed to the service center's configured address)
+  std::string recipient;  // address, phone or unit code
+  std::string payload;    // JSON: {"code": dossier code, "kind": kind, ...}
   Instant created_at = 0;
   int attempts = 0;
   Instant next_attempt_at = 0;
   std::optional<Instant> sent_at;
   std::string last_error;
+  std::optional<std::string> claimed_by;  // the server delivering it now
+  std::optional<Instant> claimed_until;   // after this, another server may take it
+  std::optional<Instant> gave_up_at;      // never tried again; kept for the record
+  bool operator==(const OutboxMessage&) const = default;
+};
+
+// The alerts a sweep raises at most once per dossier (the dossier_alerts table).
+inline constexpr char kIntakeAlert[] = "intake-alert";  // online dossier unchecked after 2 h
+inline constexpr char kLateWarning[] = "late-warning";  // due within one working day
+
+// What one delivery round takes from the outbox (WriteTx::ClaimOutbox): pending messages of the
+// given channels whose next attempt is due at `now` and that nobody holds, oldest first.
+inline constexpr std::size_t kClaimChannels = 4;
+struct OutboxClaim {
+  std::string holder;  // the claiming server's id
+  Instant now = 0;
+  Instant until = 0;                  // the claim lapses then (a crashed server's messages)
+  std::vector<std::string> channels;  // at most kClaimChannels; only those a sender serves
+  int limit = 20;
+};
+
+// The outcome of a failed attempt (WriteTx::MarkOutboxFailed).
+struct OutboxFailure {
+  std::int64_t id = 0;
+  std::string holder;
+  std::string error;
+  Instant next_attempt_at = 0;
+  std::optional<Instant> gave_up_at;  // set: no more attempts
+};
+
+// A named leader lease (WriteTx::AcquireLease).
+struct Lease {
+  std::string name;
+  std::string holder;
+  Instant expires_at = 0;
+};
+
+// The dossiers a background sweep looks at (ReadTx::ListSweep), by id after `after_id`.
+enum class Sweep {
+  kIntakeAlert,        // state 1, intake_alert <= until, no intake alert raised
+  kSupplementExpired,  // state 5, supplement_deadline < until
+  kApproachingDue,     // states 2, 4, 5, 6, 7, due <= until, no late warning raised
+};
+struct SweepQuery {
+  Sweep sweep = Sweep::kIntakeAlert;
+  Instant until = 0;
+  std::int64_t after_id = 0;
+  int limit = 100;
 };
 
 }  // namespace motcua::app

@@ -158,6 +158,10 @@ class DossierService {
   // The hand-overs of form 06.
   Result<std::vector<dossier::Handover>> Handovers(const Actor& actor, std::int64_t id);
 
+  // The dossier's outbox messages (notifications to the applicant, alerts to units) with their
+  // delivery state, oldest first, at most 500. Scope as Get.
+  Result<std::vector<OutboxMessage>> Messages(const Actor& actor, std::int64_t id);
+
   // A cached view of the unit tree (codes, parents); defined in dossier_internal.h.
   struct Units;
 

@@ -214,6 +214,17 @@ class ReadTx {
   virtual Result<std::optional<Attachment>> FindAttachment(const std::string& sha256) = 0;
   virtual Result<bool> AttachmentUploadedBy(const std::string& sha256, identity::UserId user) = 0;
 
+  // --- Background work (app/background.h; migration 5) ---------------------------------------
+  // The dossiers a sweep looks at (SweepQuery), by id, at most query.limit; filtered in SQL on
+  // indexed columns.
+  virtual Result<std::vector<StoredDossier>> ListSweep(const SweepQuery& query) = 0;
+  // Outbox messages with id > after_id by id, at most `limit`; only dossier `dossier_id`'s when
+  // it is not 0. Sent and given-up messages included.
+  virtual Result<std::vector<OutboxMessage>> ListOutbox(std::int64_t dossier_id,
+                                                        std::int64_t after_id, int limit) = 0;
+  virtual Result<std::optional<Lease>> FindLease(const std::string& name) = 0;
+  // ---------------------------------------------------------------------------------------------
+
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
   virtual Result<std::int64_t> CountAudit() = 0;
@@ -289,6 +300,30 @@ class WriteTx : public ReadTx {
   // Stores a file once by its SHA-256 (a second upload of the same bytes stores nothing new) and
   // records that `user` uploaded it at `at`.
   virtual Status PutAttachment(const Attachment& attachment, identity::UserId user, Instant at) = 0;
+
+  // --- Background work (app/background.h; migration 5) ---------------------------------------
+  // Takes or renews lease `name` for `holder` until `until`: true when the lease was free, expired
+  // (expires_at <= now) or already held by `holder`; false when another holds it. Two servers
+  // racing: exactly one gets it.
+  virtual Result<bool> AcquireLease(const std::string& name, const std::string& holder, Instant now,
+                                    Instant until) = 0;
+  // Lets the lease lapse now if `holder` holds it (a clean shutdown); otherwise nothing.
+  virtual Status ReleaseLease(const std::string& name, const std::string& holder) = 0;
+  // Marks up to claim.limit deliverable messages (OutboxClaim) as held by claim.holder until
+  // claim.until and returns them, oldest next attempt first. Concurrent claims never return the
+  // same message (PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one writer).
+  virtual Result<std::vector<OutboxMessage>> ClaimOutbox(const OutboxClaim& claim) = 0;
+  // Records a delivery (sent_at, one more attempt, claim cleared) if `holder` still holds the
+  // message; false otherwise (the claim lapsed and another server took it).
+  virtual Result<bool> MarkOutboxSent(std::int64_t id, const std::string& holder, Instant at) = 0;
+  // Records a failed attempt (one more attempt, the error, the next attempt or the give-up, claim
+  // cleared) if failure.holder still holds the message; false otherwise.
+  virtual Result<bool> MarkOutboxFailed(const OutboxFailure& failure) = 0;
+  // Records that alert `kind` was raised for the dossier: true the first time, false when it was
+  // already raised (by this or another server). The dossier must exist (kFailedPrecondition).
+  virtual Result<bool> InsertDossierAlert(std::int64_t dossier_id, const std::string& kind,
+                                          Instant at) = 0;
+  // ---------------------------------------------------------------------------------------------
 
   // Stores an answer; kAlreadyExists if the key is taken.
   virtual Status InsertIdempotentAnswer(const IdempotentAnswer& answer) = 0;

@@ -31,6 +31,12 @@
 //                                     [7 WITHDRAWAL] --Stop (form 05)--> [8 STOPPED]
 //                         Stop also from 5 (no supplement in time) and from 4/6 (ineligible).
 //
+// ACTORS (machine.h Actor): officers act by role, unit and step; the applicant submits and
+// withdraws; the system (Actor::system, recorded as actor "system", id 0) is the background
+// sweep of app/background.h. The system performs no step; it may Stop without being a leader,
+// and the sweep does so only from 5 once the supplement period has passed
+// (Context::supplement_expired).
+//
 // TRANSITIONS (machine.cc; each function decides one command and returns the event(s) to append)
 //
 //   command              from states        to        function

@@ -156,6 +156,20 @@ TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {
   auto rows = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id) + "/handovers", &head));
   EXPECT_EQ(rows["items"].size(), 4u);
 
+  // The applicant (a phone, no e-mail) was told twice through the webhook; nothing is sent here.
+  auto told = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id) + "/messages", &head));
+  ASSERT_EQ(told["items"].size(), 2u) << told.dump();
+  EXPECT_EQ(told["items"][0]["kind"], "received");
+  EXPECT_EQ(told["items"][0]["channel"], "webhook");
+  EXPECT_EQ(told["items"][0]["recipient"], "0912345678");
+  EXPECT_EQ(told["items"][0]["state"], "pending");
+  EXPECT_EQ(told["items"][0]["attempts"], 0);
+  EXPECT_EQ(told["items"][0]["next_attempt_at"]["local"], "2026-03-02 08:00");
+  EXPECT_EQ(told["items"][1]["kind"], "result-ready");
+  Session land = Login("chuyenvien.datdai");  // another department: not its dossier
+  EXPECT_EQ(Send("GET", "/api/v1/dossiers/" + std::to_string(id) + "/messages", &land)->status,
+            404);
+
   // The forms: 01 with the lookup link and its secret in the QR code, 06 from the hand-overs.
   const std::string forms = "/api/v1/dossiers/" + std::to_string(id) + "/forms/";
   auto slip = Send("GET", forms + "01?secret=" + secret, &reception);

@@ -25,6 +25,23 @@ using dossier::CommandKind;
 using identity::Permission;
 using json = nlohmann::json;
 
+// An outbox message and where its delivery stands (docs/notifications.md).
+json MessageJson(const app::OutboxMessage& m) {
+  const char* state = m.sent_at ? "sent" : m.gave_up_at ? "given-up" : "pending";
+  return {{"id", m.id},
+          {"kind", m.kind},
+          {"channel", m.channel},
+          {"recipient", m.recipient},
+          {"state", state},
+          {"attempts", m.attempts},
+          {"created_at", InstantJson(m.created_at)},
+          {"next_attempt_at",
+           m.sent_at || m.gave_up_at ? json(nullptr) : InstantJson(m.next_attempt_at)},
+          {"sent_at", InstantJson(m.sent_at)},
+          {"gave_up_at", InstantJson(m.gave_up_at)},
+          {"last_error", m.last_error}};
+}
+
 json StateJson(dossier::State s) {
   return {{"code", dossier::NationalCode(s)},
           {"name", dossier::StateName(s)},
@@ -454,6 +471,14 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                                    {"counted", h.counted},
                                    {"timeliness", dossier::TimelinessName(h.timeliness)}});
                 }
+                return Reply::Json(200, Dump({{"items", items}}));
+              }});
+  server.Add({"GET", "/api/v1/dossiers/{id}/messages", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                MOTCUA_ASSIGN_OR_RETURN(auto messages, s.dossier->Messages(req.actor, id));
+                json items = json::array();
+                for (const auto& m : messages) items.push_back(MessageJson(m));
                 return Reply::Json(200, Dump({{"items", items}}));
               }});
   server.Add(

@@ -1,12 +1,15 @@
-// `motcua serve`: migrate, optionally seed the demo province, serve HTTP until SIGTERM/SIGINT,
-// then stop accepting, finish the requests in flight and close the store.
+// `motcua serve`: migrate, optionally seed the demo province, serve HTTP and run the background
+// work (sweeps, notification delivery) until SIGTERM/SIGINT, then stop accepting, finish the
+// requests in flight, stop the background worker and close the store.
 #include <charconv>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <thread>
 
 #include "app/audit_service.h"
+#include "app/background.h"
 #include "app/calendar_service.h"
 #include "app/catalog_service.h"
 #include "app/dossier_service.h"
@@ -14,6 +17,7 @@
 #include "app/seed.h"
 #include "http/routes.h"
 #include "main/args.h"
+#include "main/background_flags.h"
 #include "main/catalog_items.h"
 #include "main/commands.h"
 #include "main/wiring.h"
@@ -65,11 +69,19 @@ int Fail(const Error& e) {
 }  // namespace
 
 int Serve(const Argv& argv) {
-  auto args = Args::Parse(
-      argv,
-      {"dsn", "listen", "threads", "max-body-bytes", "login-concurrency", "read-timeout",
-       "idle-timeout", "public-url", "trusted-proxy", "lookups-per-minute", "max-upload-bytes"},
-      {"demo", "secure-cookies"});
+  std::set<std::string> known = {"dsn",
+                                 "listen",
+                                 "threads",
+                                 "max-body-bytes",
+                                 "login-concurrency",
+                                 "read-timeout",
+                                 "idle-timeout",
+                                 "public-url",
+                                 "trusted-proxy",
+                                 "lookups-per-minute",
+                                 "max-upload-bytes"};
+  known.insert(BackgroundFlagNames().begin(), BackgroundFlagNames().end());
+  auto args = Args::Parse(argv, known, {"demo", "secure-cookies"});
   if (!args) return Fail(args.error());
   auto listen = ParseListen(args->Get("listen", "127.0.0.1:8080"));
   if (!listen) return Fail(listen.error());
@@ -100,6 +112,8 @@ int Serve(const Argv& argv) {
   std::signal(SIGPIPE, SIG_IGN);
 
   SystemClock clock;
+  auto background_setup = ConfigureBackground(*args, clock);
+  if (!background_setup) return Fail(background_setup.error());
   http::Logger log(stderr, clock);
   http::Metrics metrics;
   StoreConfig config;
@@ -161,10 +175,22 @@ int Serve(const Argv& argv) {
             {"dsn_kind", config.dsn.substr(0, config.dsn.find(':'))},
             {"threads", *threads}});
 
+  // Background work starts once the server serves, and stops before the store closes.
+  app::BackgroundOptions background_options = (*background_setup)->options;
+  background_options.log = [&log](const char* level, const std::string& message) {
+    log.Log(level, {{"msg", message}, {"component", "background"}});
+  };
+  app::BackgroundWorker background(**store, clock, calendars, dossiers, background_options);
+  log.Info({{"msg", "background work started"},
+            {"server_id", background_options.server_id},
+            {"senders", (*background_setup)->summary}});
+  background.Start();
+
   int signal_number = 0;
   sigwait(&stop_signals, &signal_number);
   log.Info({{"msg", "stopping: finishing requests in flight"}, {"signal", signal_number}});
   server.Stop();
+  background.Stop();
   store->reset();
   log.Info({{"msg", "stopped"}});
   return 0;

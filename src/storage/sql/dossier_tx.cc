@@ -1,6 +1,7 @@
 // The dossiers' repositories (migration 4), written once for both back ends.
 #include "calendar/civil_time.h"
 #include "storage/sql/dossier_codec.h"
+#include "storage/sql/dossier_row.h"
 #include "storage/sql/sql_tx.h"
 
 namespace motcua::storage::sql {
@@ -11,9 +12,6 @@ using app::Queue;
 using app::QueueQuery;
 using app::StoredDossier;
 
-#define MOTCUA_DOSSIER_COLUMNS                                                            \
-  "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, " \
-  "new_appointment_at, intake_due_at"
 inline constexpr Statement kFindDossier{
     "dossier_find", "SELECT " MOTCUA_DOSSIER_COLUMNS " FROM dossiers WHERE id = $1"};
 inline constexpr Statement kFindDossierByCode{
@@ -50,7 +48,6 @@ inline constexpr Statement kQueueCount{
     "dossier_queue_count", "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_WHERE
                            "AND $12 = $12 AND $13 = $13 AND $14 = $14 AND $15 = $15) AS q"};
 #undef MOTCUA_QUEUE_WHERE
-#undef MOTCUA_DOSSIER_COLUMNS
 
 inline constexpr Statement kNextSequence{
     "dossier_sequence_next",
@@ -62,34 +59,30 @@ inline constexpr Statement kInsertDossier{
     "INSERT INTO dossiers (code, secret_hash, procedure_code, procedure_version, channel, "
     "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
     "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
-    "new_appointment_at, intake_due_at, received_at, version, doc) VALUES ($1, $2, $3, $4, $5, "
-    "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) "
-    "RETURNING id"};
+    "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
+    "supplement_deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+    "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id"};
 inline constexpr Statement kUpdateDossier{
     "dossier_update",
     "UPDATE dossiers SET code = $1, secret_hash = $2, procedure_code = $3, procedure_version = "
     "$4, channel = $5, receiving_unit = $6, competent_unit = $7, step_unit = $8, "
     "applicant_user_id = $9, applicant_name = $10, state = $11, step_id = $12, assignee = $13, "
     "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
-    "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23 "
-    "WHERE id = $24 AND version = $25"};
+    "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23, "
+    "intake_alert_at = $24, supplement_deadline_at = $25 WHERE id = $26 AND version = $27"};
 inline constexpr Statement kSetDoc{"dossier_set_doc", "UPDATE dossiers SET doc = $1 WHERE id = $2"};
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
-    "new_appointment_at = $4, intake_due_at = $5 WHERE id = $6 AND version = $7"};
-inline constexpr Statement kListOpen{
-    "dossier_list_open",
-    "SELECT "
-    "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, "
-    "new_appointment_at, intake_due_at"
-    " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND id > $1 "
-    "ORDER BY id LIMIT $2"};
+    "new_appointment_at = $4, intake_due_at = $5, intake_alert_at = $6, "
+    "supplement_deadline_at = $7 WHERE id = $8 AND version = $9"};
+inline constexpr Statement kListOpen{"dossier_list_open",
+                                     "SELECT " MOTCUA_DOSSIER_COLUMNS
+                                     " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND id > $1 "
+                                     "ORDER BY id LIMIT $2"};
 inline constexpr Statement kListReceived{
     "dossier_list_received",
-    "SELECT "
-    "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, "
-    "new_appointment_at, intake_due_at"
+    "SELECT " MOTCUA_DOSSIER_COLUMNS
     " FROM dossiers WHERE receiving_unit = $1 AND received_at > 0 AND received_at >= $2 "
     "AND received_at < $3 AND (received_at > $4 OR (received_at = $4 AND id > $5)) "
     "ORDER BY received_at, id LIMIT $6"};
@@ -104,21 +97,7 @@ inline constexpr Statement kInsertOutbox{
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 
-Result<StoredDossier> DossierFromRow(const Row& r) {
-  StoredDossier out;
-  MOTCUA_ASSIGN_OR_RETURN(out.value, DecodeDossier(r.Text(0)));
-  out.secret_hash = r.Text(1);
-  out.applicant_user = r.OptInt(2);
-  out.step_unit = r.Text(3);
-  out.clock.due = r.OptInt(4);
-  out.clock.step_due = r.OptInt(5);
-  out.clock.appointment = r.OptInt(6);
-  out.clock.new_appointment = r.OptInt(7);
-  out.clock.intake_due = r.OptInt(8);
-  return out;
-}
-
-// The columns of kInsertDossier / kUpdateDossier ($1..$23).
+// The columns of kInsertDossier / kUpdateDossier ($1..$25).
 std::vector<Value> RowParams(const StoredDossier& s) {
   const dossier::Dossier& d = s.value;
   return {d.code.empty() ? Null() : Text(d.code),
@@ -143,7 +122,9 @@ std::vector<Value> RowParams(const StoredDossier& s) {
           OptInt(s.clock.intake_due),
           Int(d.received_at),
           Int(d.version),
-          Text(EncodeDossier(d))};
+          Text(EncodeDossier(d)),
+          OptInt(s.clock.intake_alert),
+          OptInt(s.clock.supplement_deadline)};
 }
 
 std::vector<Value> QueueParams(const QueueQuery& q) {
@@ -167,6 +148,22 @@ std::vector<Value> QueueParams(const QueueQuery& q) {
 }
 
 }  // namespace
+
+Result<StoredDossier> DossierFromRow(const Row& r) {
+  StoredDossier out;
+  MOTCUA_ASSIGN_OR_RETURN(out.value, DecodeDossier(r.Text(0)));
+  out.secret_hash = r.Text(1);
+  out.applicant_user = r.OptInt(2);
+  out.step_unit = r.Text(3);
+  out.clock.due = r.OptInt(4);
+  out.clock.step_due = r.OptInt(5);
+  out.clock.appointment = r.OptInt(6);
+  out.clock.new_appointment = r.OptInt(7);
+  out.clock.intake_due = r.OptInt(8);
+  out.clock.intake_alert = r.OptInt(9);
+  out.clock.supplement_deadline = r.OptInt(10);
+  return out;
+}
 
 Result<std::optional<StoredDossier>> SqlTx::FindDossier(std::int64_t id) {
   MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kFindDossier, {Int(id)}));
@@ -247,9 +244,11 @@ Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t exp
 Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
                                        const DossierClock& c) {
   MOTCUA_ASSIGN_OR_RETURN(
-      auto changed, conn_.Exec(kUpdateClock, {OptInt(c.due), OptInt(c.step_due),
-                                              OptInt(c.appointment), OptInt(c.new_appointment),
-                                              OptInt(c.intake_due), Int(id), Int(version)}));
+      auto changed,
+      conn_.Exec(kUpdateClock,
+                 {OptInt(c.due), OptInt(c.step_due), OptInt(c.appointment),
+                  OptInt(c.new_appointment), OptInt(c.intake_due), OptInt(c.intake_alert),
+                  OptInt(c.supplement_deadline), Int(id), Int(version)}));
   return changed > 0;
 }
 

@@ -94,6 +94,10 @@ class SqlTx final : public app::WriteTx {
                                                                int limit) override;
   Result<std::optional<app::Attachment>> FindAttachment(const std::string& sha256) override;
   Result<bool> AttachmentUploadedBy(const std::string& sha256, identity::UserId user) override;
+  Result<std::vector<app::StoredDossier>> ListSweep(const app::SweepQuery& query) override;
+  Result<std::vector<app::OutboxMessage>> ListOutbox(std::int64_t dossier_id, std::int64_t after_id,
+                                                     int limit) override;
+  Result<std::optional<app::Lease>> FindLease(const std::string& name) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -131,6 +135,14 @@ class SqlTx final : public app::WriteTx {
   Status InsertOutbox(app::OutboxMessage& message) override;
   Status PutAttachment(const app::Attachment& attachment, identity::UserId user,
                        Instant at) override;
+  Result<bool> AcquireLease(const std::string& name, const std::string& holder, Instant now,
+                            Instant until) override;
+  Status ReleaseLease(const std::string& name, const std::string& holder) override;
+  Result<std::vector<app::OutboxMessage>> ClaimOutbox(const app::OutboxClaim& claim) override;
+  Result<bool> MarkOutboxSent(std::int64_t id, const std::string& holder, Instant at) override;
+  Result<bool> MarkOutboxFailed(const app::OutboxFailure& failure) override;
+  Result<bool> InsertDossierAlert(std::int64_t dossier_id, const std::string& kind,
+                                  Instant at) override;
 
  private:
   Connection& conn_;

@@ -246,6 +246,36 @@ CREATE TRIGGER dossier_events_no_delete BEFORE DELETE ON dossier_events
 BEGIN SELECT RAISE(ABORT, 'dossier events are append-only'); END;
 )sql";
 
+constexpr std::string_view kBackground = R"sql(
+-- The sweeps' instants on the current-state row (copies of dossier::Times, like due_at).
+ALTER TABLE dossiers ADD COLUMN intake_alert_at INTEGER;
+ALTER TABLE dossiers ADD COLUMN supplement_deadline_at INTEGER;
+CREATE INDEX dossiers_intake_alert ON dossiers(intake_alert_at) WHERE state = 1;
+CREATE INDEX dossiers_supplement_deadline ON dossiers(supplement_deadline_at) WHERE state = 5;
+CREATE INDEX dossiers_due ON dossiers(due_at) WHERE state IN (2, 4, 5, 6, 7);
+-- Delivery: a claim (server, until when) so that two servers never send one message; a
+-- message that failed too often is given up, kept and visible.
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_until INTEGER;
+ALTER TABLE outbox ADD COLUMN gave_up_at INTEGER;
+DROP INDEX outbox_pending;
+CREATE INDEX outbox_pending ON outbox(next_attempt_at, id) WHERE sent_at IS NULL AND gave_up_at IS NULL;
+CREATE INDEX outbox_dossier ON outbox(dossier_id, id);
+-- Leader leases: one server at a time runs the background work.
+CREATE TABLE leases (
+  name       TEXT PRIMARY KEY,
+  holder     TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+-- Alerts already raised: at most one per dossier and kind, even when two servers race.
+CREATE TABLE dossier_alerts (
+  dossier_id INTEGER NOT NULL REFERENCES dossiers(id),
+  kind       TEXT NOT NULL,
+  raised_at  INTEGER NOT NULL,
+  PRIMARY KEY (dossier_id, kind)
+);
+)sql";
+
 // Attachments, stored by content (SHA-256) once however often they are uploaded, with who
 // uploaded each; the log book (form 07) reads the dossiers a unit received in a period.
 constexpr std::string_view kAttachments = R"sql(
@@ -270,6 +300,8 @@ constexpr sql::Migration kMigrations[] = {
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
     {3, "catalog: procedure versions with search columns, workflows", kCatalog},
     {4, "dossiers, dossier events, code sequences, outbox", kDossiers},
+    {5, "background work: sweep instants, outbox claims and give-up, leases, dossier alerts",
+     kBackground},
     {6, "attachments by content; the log book's index", kAttachments},
 };
 

@@ -22,6 +22,8 @@ std::string FreshPath(const char* name) {
   static std::atomic<int> counter{0};
   fs::path dir = fs::temp_directory_path() /
                  ("motcua-sqlite-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+  // A dead process with the same pid may have left a database here: start empty.
+  fs::remove_all(dir);
   fs::create_directories(dir);
   return (dir / name).string();
 }
