@@ -76,6 +76,7 @@ class ServerProcess {
     std::vector<char*> argv;
     for (auto& a : argv_s) argv.push_back(a.data());
     argv.push_back(nullptr);
+    std::fflush(nullptr);  // else the child's freopen writes our buffered output a second time
     pid_ = fork();
     if (pid_ < 0) return "fork failed";
     if (pid_ == 0) {
