@@ -231,7 +231,7 @@ int Run(const std::string& motcua, int cycles, int client_threads) {
     for (int i = 0; i < 300 && !give_up; ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(100));
     }
-    give_up = true;  // clients still unanswered 30 s after the last restart report it
+    give_up = true;  // a client still unanswered 30 s after the burst ended reports it
   });
   for (auto& c : clients) c.join();
   give_up = true;
@@ -243,11 +243,16 @@ int Run(const std::string& motcua, int cycles, int client_threads) {
     for (const auto& f : ledger.failures) all += "\n  " + f;
     return fail("during the burst:" + all);
   }
+  // The kills must land in a burst: most runs between two kills answered something (a slow
+  // sanitizer build may spend a short run restarting).
+  int runs_with_answers = 0;
   for (std::size_t i = 1; i < answered_at_kill.size(); ++i) {
-    if (answered_at_kill[i] == answered_at_kill[i - 1]) {
-      return fail("no submission was answered between kill " + std::to_string(i) + " and kill " +
-                  std::to_string(i + 1) + ": the burst did not reach the server");
-    }
+    if (answered_at_kill[i] > answered_at_kill[i - 1]) ++runs_with_answers;
+  }
+  if (answered_at_kill.front() == 0 || runs_with_answers < (cycles - 1) / 2) {
+    return fail("only " + std::to_string(runs_with_answers) + " of the " +
+                std::to_string(cycles - 1) +
+                " runs between kills answered a submission: the burst did not reach the server");
   }
 
   // Every acknowledged submission exists with the same code and events.
