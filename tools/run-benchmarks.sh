@@ -10,3 +10,7 @@ echo "== legal clock peer: npm date-holidays (Vietnam), naive walk over isHolida
 node tools/js/date_holidays_peer.js 300
 echo "== durable commits: SQLite group commit vs one fsync per command, PostgreSQL"
 "$build/bench/commit_benchmark"
+echo "== HTTP load of full dossier cycles (the real server), SQLite and PostgreSQL, and the raw"
+echo "   SQLite group-commit rate of the same run"
+"$build/bench/dossier_load" --motcua "$build/src/main/motcua" --clients 16,64 --seconds 10 ||
+  echo "dossier_load: errors or a failed set-up (see above)"
