@@ -3,7 +3,7 @@
 // answered 201 exists with all its events, and retries with the same idempotency key create
 // nothing.
 //
-//   crash_test path/to/motcua [cycles (6, at least 5)] [clients (3)]
+//   crash_test path/to/motcua [cycles (6, at least 5)] [clients (8)]
 //
 // Client threads submit online dossiers as the demo citizen, each with a fresh Idempotency-Key,
 // and retry a request that got no answer (the server was killed under it) with the same key until
@@ -34,15 +34,20 @@ using motcua::testing::ServerProcess;
 using motcua::testing::Session;
 
 // Procedure 9.900303 of the demo catalog: province level, online channel, received at H99.01.
-std::string SubmissionBody(const std::string& key) {
+// Both components are the same scanned file, uploaded once before the burst (`file_sha256`).
+std::string SubmissionBody(const std::string& key, const std::string& file_sha256) {
   return json{{"procedure_code", "9.900303"},
               {"applicant",
                {{"name", "Nguyễn Thị Dân " + key},
                 {"id_number", "001190012345"},
                 {"address", "Phường Hòa Bình"}}},
               {"components",
-               {{{"name", "Đơn đăng ký biến động theo Mẫu số 11/ĐK"}, {"provision", "electronic"}},
-                {{"name", "Bản gốc Giấy chứng nhận đã cấp"}, {"provision", "electronic"}}}}}
+               {{{"name", "Đơn đăng ký biến động theo Mẫu số 11/ĐK"},
+                 {"provision", "electronic"},
+                 {"file_sha256", file_sha256}},
+                {{"name", "Bản gốc Giấy chứng nhận đã cấp"},
+                 {"provision", "electronic"},
+                 {"file_sha256", file_sha256}}}}}
       .dump();
 }
 
@@ -67,7 +72,8 @@ struct Ledger {
 
 class Client {
  public:
-  Client(int port, const Session& session) : http_("127.0.0.1", port), session_(session) {
+  Client(int port, const Session& session, std::string file_sha256)
+      : http_("127.0.0.1", port), session_(session), file_sha256_(std::move(file_sha256)) {
     http_.set_connection_timeout(std::chrono::seconds(2));
     http_.set_read_timeout(std::chrono::seconds(20));
     http_.set_keep_alive(true);
@@ -80,7 +86,7 @@ class Client {
                                const std::atomic<bool>& give_up) {
     httplib::Headers headers = session_.Headers();
     headers.emplace("Idempotency-Key", key);
-    const std::string body = SubmissionBody(key);
+    const std::string body = SubmissionBody(key, file_sha256_);
     for (int attempt = 0;; ++attempt) {
       auto res = http_.Post("/api/v1/dossiers/online", headers, body, "application/json");
       if (!res) {  // killed under us, or not up yet: the same request again
@@ -116,6 +122,7 @@ class Client {
  private:
   httplib::Client http_;
   Session session_;
+  std::string file_sha256_;
 };
 
 // Counts rows of the stopped server's database: dossiers, and dossiers without any event.
@@ -177,6 +184,12 @@ int Run(const std::string& motcua, int cycles, int client_threads) {
   const Session citizen =
       motcua::testing::Login(login_client, "congdan", passwords.at("congdan"), &error);
   if (!error.empty()) return fail(error);
+  auto uploaded = login_client.Post("/api/v1/attachments", citizen.Headers(),
+                                    "%PDF-1.7\nĐơn đăng ký (bản quét)\n%%EOF\n", "application/pdf");
+  if (!uploaded || uploaded->status != 201) {
+    return fail("the scanned file was not uploaded: " + (uploaded ? uploaded->body : "no answer"));
+  }
+  const std::string file_sha256 = json::parse(uploaded->body).at("sha256");
 
   Ledger ledger;
   std::atomic<bool> stop_clients{false}, give_up{false};
@@ -184,7 +197,7 @@ int Run(const std::string& motcua, int cycles, int client_threads) {
   std::vector<std::thread> clients;
   for (int t = 0; t < client_threads; ++t) {
     clients.emplace_back([&, t] {
-      Client client(port, citizen);
+      Client client(port, citizen, file_sha256);
       while (!stop_clients) {
         const std::string key = "crash-" + std::to_string(t) + "-" + std::to_string(next_key++);
         auto answer = client.Submit(key, ledger, give_up);
@@ -256,7 +269,7 @@ int Run(const std::string& motcua, int cycles, int client_threads) {
   }
 
   // Every acknowledged submission exists with the same code and events.
-  Client checker(port, citizen);
+  Client checker(port, citizen, file_sha256);
   std::set<std::int64_t> ids;
   std::int64_t lost = 0, duplicated = 0, changed = 0;
   std::vector<std::string> problems;
@@ -341,10 +354,6 @@ int main(int argc, char** argv) {
   }
   std::signal(SIGPIPE, SIG_IGN);
   const int cycles = argc > 2 ? std::atoi(argv[2]) : 6;
-  // Three clients by default: with four or more, concurrent submissions can all hold a SQLite
-  // reader connection while asking for a second one (DossierService::Create's read-back calls
-  // CalendarService::ForUnit, which opens its own read transaction), and the server stalls for
-  // the reader pool's 30 s timeout (see docs/benchmarks.md). Pass 8 once that is fixed.
-  const int clients = argc > 3 ? std::atoi(argv[3]) : 3;
+  const int clients = argc > 3 ? std::atoi(argv[3]) : 8;
   return Run(argv[1], cycles < 5 ? 5 : cycles, clients < 1 ? 1 : clients);
 }
