@@ -443,6 +443,28 @@ TEST_F(BackgroundTest, AnExpiredSupplementPeriodStopsTheDossier) {
   EXPECT_TRUE(audited);
 }
 
+// A signed apology tells the applicant and the service center that received the dossier, with
+// the new appointment.
+TEST_F(BackgroundTest, ASignedApologyTellsTheApplicantAndTheServiceCenter) {
+  const std::int64_t id = Received("2026-03-02 08:00");
+  clock_.Set(L("2026-03-12 15:00"));
+  Command apology = Cmd(CommandKind::kDraftApology, "Cần xác minh thêm");
+  apology.new_appointment = L("2026-03-20 17:00");
+  Act("giamdoc", id, apology);
+  EXPECT_TRUE(OfKind("apology-signed").empty()) << "a draft tells nobody";
+  Act("giamdoc", id, Cmd(CommandKind::kSignApology));
+  auto told = OfKind("apology");
+  ASSERT_EQ(told.size(), 1u);
+  EXPECT_EQ(told[0].recipient, "huong@example.vn");
+  auto center = OfKind("apology-signed");
+  ASSERT_EQ(center.size(), 1u);
+  EXPECT_EQ(center[0].channel, "staff");
+  EXPECT_EQ(center[0].recipient, kCenter);
+  EXPECT_NE(center[0].payload.find("\"due\":" + std::to_string(L("2026-03-20 17:00"))),
+            std::string::npos)
+      << center[0].payload;
+}
+
 // At least one working day before the appointment the competent unit is warned, once, unless
 // it already drafted the apology.
 TEST_F(BackgroundTest, ADossierNearItsDueInstantWarnsTheCompetentUnitOnce) {

@@ -191,6 +191,25 @@ void FillRow(StoredDossier& stored, const dossier::Times& times) {
 
 Status Notify(WriteTx& tx, const StoredDossier& stored, const dossier::Event& event, Instant now) {
   using dossier::EventKind;
+  // A signed apology is also told to the service center, which gives the applicant the new
+  // appointment at the counter: a staff message to the receiving unit.
+  if (event.kind == EventKind::kApologySigned && !stored.value.receiving_unit.empty()) {
+    OutboxMessage m;
+    m.dossier_id = stored.value.id;
+    m.kind = "apology-signed";
+    m.channel = "staff";
+    m.recipient = stored.value.receiving_unit;
+    // Codes of dossiers and units are [A-Z0-9.-]: nothing to escape.
+    m.payload =
+        "{\"code\":\"" + stored.value.code + "\",\"kind\":\"apology-signed\",\"unit\":\"" +
+        stored.value.receiving_unit + "\"" +
+        (stored.value.new_appointment ? ",\"due\":" + std::to_string(*stored.value.new_appointment)
+                                      : std::string()) +
+        "}";
+    m.created_at = now;
+    m.next_attempt_at = now;
+    MOTCUA_RETURN_IF_ERROR(tx.InsertOutbox(m));
+  }
   static const std::pair<EventKind, const char*> kTold[] = {
       {EventKind::kReceived, "received"},   {EventKind::kGuided, "supplement"},
       {EventKind::kRefused, "refused"},     {EventKind::kSupplementRequested, "supplement"},

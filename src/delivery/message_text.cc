@@ -35,6 +35,9 @@ constexpr Wording kWordings[] = {
     {"intake-alert", "Cảnh báo: hồ sơ trực tuyến %s chưa được kiểm tra",
      "Hồ sơ trực tuyến %s đã nộp quá 2 giờ làm việc mà chưa được kiểm tra. Hồ sơ phải được tiếp "
      "nhận hoặc yêu cầu bổ sung trong 8 giờ làm việc kể từ khi nộp."},
+    {"apology-signed", "Hồ sơ %s trễ hẹn: đã ký phiếu xin lỗi và hẹn lại",
+     "Cơ quan giải quyết đã ký phiếu xin lỗi và hẹn lại ngày trả kết quả hồ sơ %s (mẫu 04). Đề "
+     "nghị bộ phận một cửa thông báo cho tổ chức, cá nhân; ngày hẹn mới ghi dưới đây."},
     {"late-warning", "Cảnh báo: hồ sơ %s sắp quá hạn",
      "Hồ sơ %s còn không quá một ngày làm việc trước hạn giải quyết (hoặc đã quá hạn). Đề nghị "
      "đơn vị giải quyết kịp thời hoặc lập phiếu xin lỗi và hẹn lại ngày trả kết quả."},
