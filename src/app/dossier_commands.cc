@@ -29,12 +29,12 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
           .WithReason("version-conflict");
     }
     MOTCUA_ASSIGN_OR_RETURN(dossier::Actor who, DomainActor(*units, actor));
-    MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(stored.value.procedure_code,
-                                                                  stored.value.procedure_version));
-    if (!version) return Error::Internal("the dossier's procedure version is missing");
-    const catalog::Procedure& p = version->value.procedure;
-    MOTCUA_ASSIGN_OR_RETURN(auto workflow, internal::LoadWorkflow(tx, p.code, version->value.number,
-                                                                  stored.value.channel));
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto entry, CataloguedOf(tx, stored.value.procedure_code, stored.value.procedure_version));
+    const catalog::Procedure& p = entry->version.procedure;
+    MOTCUA_ASSIGN_OR_RETURN(auto workflow,
+                            internal::PickWorkflow(entry->workflows, p.code, entry->version.number,
+                                                   stored.value.channel));
     dossier::Context ctx = internal::MakeContext(*units, who, p, workflow, now);
     // Two decisions need the clock before the command: whether the supplement period has
     // passed (a stop), and whether an apology's new appointment is later than the due instant.

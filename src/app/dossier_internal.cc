@@ -75,10 +75,16 @@ Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& cod
 Result<catalog::Workflow> LoadWorkflow(ReadTx& tx, const std::string& code, int number,
                                        dossier::Channel channel) {
   MOTCUA_ASSIGN_OR_RETURN(auto workflows, tx.ListWorkflowsOf(code, number));
-  for (auto& w : workflows) {
+  return PickWorkflow(workflows, code, number, channel);
+}
+
+Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& workflows,
+                                       const std::string& code, int number,
+                                       dossier::Channel channel) {
+  for (const auto& w : workflows) {
     if (w.channels.empty() ||
         std::find(w.channels.begin(), w.channels.end(), channel) != w.channels.end()) {
-      return std::move(w);
+      return w;
     }
   }
   return Error::FailedPrecondition("procedure " + code + " version " + std::to_string(number) +

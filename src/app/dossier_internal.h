@@ -40,6 +40,10 @@ Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& cod
 // kFailedPrecondition "no-workflow" when none.
 Result<catalog::Workflow> LoadWorkflow(ReadTx& tx, const std::string& code, int number,
                                        dossier::Channel channel);
+// The same choice among workflows already loaded.
+Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& workflows,
+                                       const std::string& code, int number,
+                                       dossier::Channel channel);
 
 // The reception check: every component of the case, with what the applicant provided (matched
 // by name), missing ones marked; electronic and data-store components count as digitized, paper

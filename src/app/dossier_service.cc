@@ -87,12 +87,33 @@ Result<dossier::Times> DossierService::TimesOf(ReadTx& tx, const dossier::Dossie
   return dossier::ComputeTimes(d, events, p, *cal.second, clock_.Now());
 }
 
+Result<std::shared_ptr<const DossierService::Catalogued>> DossierService::CataloguedOf(
+    ReadTx& tx, const std::string& code, int number) {
+  const Instant now = clock_.Now();
+  const auto key = std::make_pair(code, number);
+  {
+    std::lock_guard lock(catalogued_mu_);
+    auto it = catalogued_.find(key);
+    if (it != catalogued_.end() && now - it->second.first < 30 && now >= it->second.first) {
+      return it->second.second;
+    }
+  }
+  MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(code, number));
+  if (!version) return Error::Internal("the dossier's procedure version is missing");
+  auto fresh = std::make_shared<Catalogued>();
+  fresh->version = std::move(version->value);
+  MOTCUA_ASSIGN_OR_RETURN(fresh->workflows, tx.ListWorkflowsOf(code, number));
+  std::lock_guard lock(catalogued_mu_);
+  if (catalogued_.size() > 10'000) catalogued_.clear();
+  catalogued_[key] = {now, fresh};
+  return std::shared_ptr<const Catalogued>(std::move(fresh));
+}
+
 Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
                                              std::vector<Event> events) {
-  MOTCUA_ASSIGN_OR_RETURN(auto version, tx.FindProcedureVersion(stored.value.procedure_code,
-                                                                stored.value.procedure_version));
-  if (!version) return Error::Internal("the dossier's procedure version is missing");
-  const catalog::Procedure& p = version->value.procedure;
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto entry, CataloguedOf(tx, stored.value.procedure_code, stored.value.procedure_version));
+  const catalog::Procedure& p = entry->version.procedure;
   MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
   return ViewOf(tx, std::move(stored), std::move(events), p, std::move(times));
 }
@@ -168,8 +189,10 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
       key.empty() ? "" : std::to_string(actor.user_id().value_or(0)) + ":dossier:" + key;
   ReceptionAnswer answer;
   std::int64_t id = 0;
+  bool made = false;  // created now (not a retry): `answer.view` is filled
   MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
     id = 0;
+    made = false;
     if (!scoped_key.empty()) {
       MOTCUA_ASSIGN_OR_RETURN(auto earlier, tx.FindIdempotentAnswer(scoped_key));
       if (earlier) {
@@ -232,9 +255,14 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
                                   internal::EncodeCreated(id, answer.secret), now};
       MOTCUA_RETURN_IF_ERROR(tx.InsertIdempotentAnswer(remembered));
     }
+    // The answer is what was just written: no second read of the dossier.
+    MOTCUA_ASSIGN_OR_RETURN(answer.view,
+                            ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
+    made = true;
     return Ok();
   }));
-  // Read back what was committed (also for a retried request).
+  if (made) return answer;
+  // A retried request: read back what the first one committed.
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
     if (!found) return Error::Internal("the dossier just created is missing");

@@ -14,6 +14,7 @@
 // Thread-safe.
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -165,8 +166,19 @@ class DossierService {
   // A cached view of the unit tree (codes, parents); defined in dossier_internal.h.
   struct Units;
 
+  // A procedure version with its workflows, as commands on its dossiers read them.
+  struct Catalogued {
+    catalog::ProcedureVersion version;
+    std::vector<catalog::Workflow> workflows;
+  };
+
  private:
   Result<std::shared_ptr<const Units>> LoadUnits(ReadTx& tx, const Actor& actor);
+  // The version a dossier was received under, with its workflows: decoded once and kept for 30
+  // seconds (a version in use is published and does not change; a workflow edit is seen within
+  // 30 s, as a unit edit is). kInternal when the version is missing.
+  Result<std::shared_ptr<const Catalogued>> CataloguedOf(ReadTx& tx, const std::string& code,
+                                                         int number);
   Result<dossier::Actor> DomainActor(const Units& units, const Actor& actor);
   Status CheckRead(const Units& units, const Actor& actor, const StoredDossier& d,
                    const std::vector<dossier::Event>& events);
@@ -188,6 +200,9 @@ class DossierService {
   CalendarService& calendars_;
 
   std::atomic<std::size_t> max_attachment_bytes_{kDefaultMaxAttachmentBytes};
+  std::mutex catalogued_mu_;  // guards catalogued_
+  std::map<std::pair<std::string, int>, std::pair<Instant, std::shared_ptr<const Catalogued>>>
+      catalogued_;
   std::mutex units_mu_;  // guards units_, units_loaded_at_
   std::shared_ptr<const Units> units_;
   Instant units_loaded_at_ = 0;
