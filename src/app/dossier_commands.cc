@@ -180,11 +180,7 @@ Result<DossierService::ClockTrace> DossierService::TraceClock(const Actor& actor
 Result<std::vector<OutboxMessage>> DossierService::Messages(const Actor& actor, std::int64_t id) {
   std::vector<OutboxMessage> out;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
-    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
-    if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
-    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
-    MOTCUA_RETURN_IF_ERROR(CheckRead(*units, actor, *found, events));
+    MOTCUA_RETURN_IF_ERROR(LoadReadable(tx, actor, id));
     MOTCUA_ASSIGN_OR_RETURN(out, tx.ListOutbox(id, 0, 500));
     return Ok();
   }));

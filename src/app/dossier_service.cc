@@ -136,15 +136,21 @@ Result<DossierView> DossierService::ViewOf(ReadTx& tx, StoredDossier stored,
   return view;
 }
 
+Result<std::pair<StoredDossier, std::vector<Event>>> DossierService::LoadReadable(
+    ReadTx& tx, const Actor& actor, std::int64_t id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
+  MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
+  if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
+  MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
+  MOTCUA_RETURN_IF_ERROR(CheckRead(*units, actor, *found, events));
+  return std::make_pair(std::move(*found), std::move(events));
+}
+
 Result<DossierView> DossierService::Get(const Actor& actor, std::int64_t id) {
   DossierView out;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
-    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
-    if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
-    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
-    MOTCUA_RETURN_IF_ERROR(CheckRead(*units, actor, *found, events));
-    MOTCUA_ASSIGN_OR_RETURN(out, MakeView(tx, std::move(*found), std::move(events)));
+    MOTCUA_ASSIGN_OR_RETURN(auto loaded, LoadReadable(tx, actor, id));
+    MOTCUA_ASSIGN_OR_RETURN(out, MakeView(tx, std::move(loaded.first), std::move(loaded.second)));
     return Ok();
   }));
   return out;

@@ -182,6 +182,10 @@ class DossierService {
   Result<dossier::Actor> DomainActor(const Units& units, const Actor& actor);
   Status CheckRead(const Units& units, const Actor& actor, const StoredDossier& d,
                    const std::vector<dossier::Event>& events);
+  // Dossier `id` and its events, if the actor may read it (kNotFound otherwise).
+  Result<std::pair<StoredDossier, std::vector<dossier::Event>>> LoadReadable(ReadTx& tx,
+                                                                             const Actor& actor,
+                                                                             std::int64_t id);
   Result<DossierView> MakeView(ReadTx& tx, StoredDossier stored,
                                std::vector<dossier::Event> events);
   // The view of a dossier whose procedure version and times are already at hand.
