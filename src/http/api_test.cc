@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <thread>
 
 #include "http/testing/api_fixture.h"
@@ -318,6 +319,43 @@ TEST_F(ApiTest, KeepAliveIsNotCappedAtFiveRequests) {
     ASSERT_EQ(res.find("Connection: close"), std::string::npos) << "closed after " << i + 1;
   }
   close(fd);
+}
+
+// The kernel's count of connections that found a listen queue full (TcpExt ListenOverflows).
+long ListenOverflows() {
+  std::ifstream in("/proc/net/netstat");
+  std::string names, values;
+  while (std::getline(in, names) && std::getline(in, values)) {
+    if (names.rfind("TcpExt:", 0) != 0) continue;
+    std::istringstream n(names), v(values);
+    std::string name, value;
+    while (n >> name && v >> value) {
+      if (name == "ListenOverflows") return std::stol(value);
+    }
+  }
+  return -1;
+}
+
+// A burst of new connections finds room in the listen queue: httplib's own backlog of 5 overflows,
+// and the kernel then drops the handshake (a retry a second later) or, with SYN cookies, resets
+// the connection after the client sent its request.
+TEST_F(ApiTest, ABurstOfNewConnectionsFindsRoomInTheListenQueue) {
+  StartServer();
+  const long before = ListenOverflows();
+  ASSERT_GE(before, 0) << "no TcpExt ListenOverflows in /proc/net/netstat";
+  std::vector<int> fds;
+  for (int i = 0; i < 200; ++i) fds.push_back(Connect(server_->port()));
+  const std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+  int answered = 0;
+  for (int fd : fds) {
+    if (write(fd, req.data(), req.size()) == static_cast<ssize_t>(req.size()) &&
+        ReadResponse(fd).rfind("HTTP/1.1 200", 0) == 0) {
+      ++answered;
+    }
+    close(fd);
+  }
+  EXPECT_EQ(answered, 200);
+  EXPECT_EQ(ListenOverflows(), before);
 }
 
 TEST_F(ApiTest, AcceptedConnectionsHaveNagleOff) {

@@ -5,6 +5,7 @@
 #include <netinet/tcp.h>
 #include <sodium.h>
 #include <sys/socket.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <charconv>
@@ -74,6 +75,28 @@ std::pair<std::string, std::vector<std::string>> PathRegex(const std::string& pa
     }
   }
   return {re + "$", names};
+}
+
+// httplib creates its listening socket inside the shared library with listen(fd, 5) and does not
+// expose it: find the socket listening on `port` and listen again with the system's maximum
+// (Linux updates the backlog of a listening socket).
+void RaiseListenBacklog(int port) {
+  const long open_max = std::min(sysconf(_SC_OPEN_MAX), 1L << 20);
+  for (int fd = 0; fd < open_max; ++fd) {
+    int accepting = 0;
+    socklen_t len = sizeof accepting;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &accepting, &len) != 0 || !accepting) continue;
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0) continue;
+    int bound = 0;
+    if (addr.ss_family == AF_INET) {
+      bound = ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+    } else if (addr.ss_family == AF_INET6) {
+      bound = ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port);
+    }
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
 }
 
 void SetProblem(httplib::Response& res, const Error& e, const std::string& request_id) {
@@ -362,6 +385,7 @@ Status ApiServer::Start() {
     return Error::Unavailable("cannot listen on " + options_.host + ":" +
                               std::to_string(options_.port));
   }
+  RaiseListenBacklog(port_);
   thread_ = std::make_unique<std::thread>([this] { server_->listen_after_bind(); });
   return Ok();
 }

@@ -15,6 +15,10 @@
 //   chunked request bodies bypass the size limit    -> refused with 411 (and Connection: close)
 //                                                      before the body is read
 //   one thread per core                             -> ServerOptions::threads
+//   a listen backlog of 5, built into Debian's      -> the listening socket's backlog raised to
+//   shared library: bursts of new connections          SOMAXCONN after bind (with SYN cookies the
+//   overflow it                                        kernel otherwise resets some of them after
+//                                                      the client sent its request)
 
 #include <functional>
 #include <map>
