@@ -106,7 +106,7 @@ Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::
 }
 
 Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
-                                            const std::string& cursor, int limit) {
+                                            const std::string& cursor, int limit, bool count) {
   if (!actor.user) return Error::Unauthenticated("login required");
   QueueQuery q;
   q.queue = queue;
@@ -118,7 +118,11 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
   MOTCUA_RETURN_IF_ERROR(internal::DecodeCursor(cursor, q));
   QueuePage page;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(page.total, tx.CountQueue(q));
+    if (count) {
+      MOTCUA_ASSIGN_OR_RETURN(page.total, tx.CountQueue(q));
+    } else {
+      page.total = -1;
+    }
     MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
     // "Còn / Quá ..." against the stored due instant (a paused dossier's stored due is as of
     // its last write; its page recomputes it from the events).

@@ -109,8 +109,9 @@ class DossierService {
   Result<PublicStatus> Lookup(const std::string& code, const std::string& secret);
 
   // A work queue of the actor's unit subtree. `cursor` is QueuePage::next of the previous page.
-  Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor,
-                              int limit);
+  // Without `count`, QueuePage::total is not computed (-1): a walk over every page counts once.
+  Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor, int limit,
+                              bool count = true);
 
   // After a calendar changed: recomputes the times of every open dossier whose competent unit
   // uses calendar `calendar_id` (every open dossier when absent) from its events, and rewrites

@@ -5,20 +5,10 @@
 #include <ctime>
 
 #include "delivery/curl_easy.h"
+#include "dossier/dossier.h"
 
 namespace motcua::delivery {
 namespace {
-
-bool IsAddress(const std::string& s) {
-  const auto at = s.find('@');
-  if (at == std::string::npos || at == 0 || at + 1 == s.size() || s.size() > 254) return false;
-  for (unsigned char c : s) {
-    if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == ',' || c == ';' || c >= 0x7f) {
-      return false;
-    }
-  }
-  return true;
-}
 
 // RFC 5322 date in UTC: "Mon, 02 Mar 2026 03:00:00 +0000".
 std::string Rfc5322Date(Instant now) {
@@ -119,7 +109,7 @@ SmtpSender::SmtpSender(SmtpOptions options, const Clock& clock)
 
 Status SmtpSender::Send(const app::OutboxMessage& message) {
   const std::string to = options_.to_override.empty() ? message.recipient : options_.to_override;
-  if (!IsAddress(to)) {
+  if (!dossier::IsEmailAddress(to)) {
     return Error::InvalidArgument("smtp: \"" + to + "\" is not an e-mail address");
   }
   MOTCUA_ASSIGN_OR_RETURN(MessageText text, ComposeText(message));

@@ -187,6 +187,14 @@ struct Applicant {
   bool operator==(const Applicant&) const = default;
 };
 
+// Contacts the applicant is told through (e-mail, SMS/Zalo): checked where they come in, so that
+// no notification fails later on its address. An e-mail address: one "@" with something on
+// both sides, at most 254 bytes, ASCII without spaces, control characters or <>",; (nothing that
+// could end an SMTP header or command). A phone number: 8 to 15 digits, with an optional leading
+// "+" and spaces, dots or hyphens between them.
+bool IsEmailAddress(std::string_view text);
+bool IsPhoneNumber(std::string_view text);
+
 // How one component of the procedure's case was provided at reception.
 enum class Provision {
   kMissing,

@@ -503,6 +503,11 @@ TEST_F(DossierApiTest, BadInputNamesTheField) {
   EXPECT_EQ(fields,
             (std::set<std::string>{"applicant.id_number", "components[0].provision", "colour"}))
       << res->body;
+  json contacts = json::parse(Reception());
+  contacts["applicant"]["email"] = "huong@example.vn\r\nBcc: all@example.vn";
+  contacts["applicant"]["phone"] = "0912 ABC";
+  EXPECT_EQ(Fields(Send("POST", "/api/v1/dossiers", &reception, contacts.dump())),
+            (std::vector<std::string>{"applicant.phone", "applicant.email"}));
   auto missing = Send("POST", "/api/v1/dossiers", &reception, Reception("refuse"));
   EXPECT_EQ(missing->status, 400);
   EXPECT_EQ(Body(missing)["errors"][0]["field"], "reason");

@@ -175,7 +175,13 @@ Result<ReceptionBody> DecodeReception(const std::string& body, bool counter) {
     ap.address = a->String("address", {.max_bytes = 500}).value_or("");
     ap.commune_code = a->String("commune_code", {.max_bytes = 35}).value_or("");
     ap.phone = a->String("phone", {.max_bytes = 20}).value_or("");
-    ap.email = a->String("email", {.max_bytes = 200}).value_or("");
+    ap.email = a->String("email", {.max_bytes = 254}).value_or("");
+    if (!ap.phone.empty() && !dossier::IsPhoneNumber(ap.phone)) {
+      a->Violation("phone", "8 to 15 digits, optionally with a leading + and spaces");
+    }
+    if (!ap.email.empty() && !dossier::IsEmailAddress(ap.email)) {
+      a->Violation("email", "is not an e-mail address");
+    }
     in.Merge("applicant", *a);
   }
   if (auto list = in.ObjectList("components", {.max_items = 100})) {
@@ -343,7 +349,7 @@ Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue qu
   int row = 1;
   std::string cursor;
   do {
-    MOTCUA_ASSIGN_OR_RETURN(auto page, s.dossier->ListQueue(req.actor, queue, cursor, 200));
+    MOTCUA_ASSIGN_OR_RETURN(auto page, s.dossier->ListQueue(req.actor, queue, cursor, 200, false));
     for (const auto& v : page.items) {
       if (row > kMaxExportRows) {
         return Error::InvalidField("format", "the queue holds more than " +
