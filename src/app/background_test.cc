@@ -24,9 +24,11 @@ using dossier::Command;
 using dossier::CommandKind;
 using dossier::State;
 
-constexpr char kCenter[] = "H99.01";
-constexpr char kJustice[] = "H99.02";
-constexpr char kDivision[] = "H99.02.01";
+using testing::Input;
+using testing::kCenter;
+using testing::kDivision;
+using testing::kJustice;
+using testing::Step;
 
 // Records what it was asked to send; fails while `failure` is set. Thread-safe.
 class FakeSender final : public Sender {
@@ -61,13 +63,6 @@ class FakeSender final : public Sender {
   std::int64_t slow_seconds_ = 0;
 };
 
-catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
-                   std::vector<std::string> next) {
-  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
-  s.performer = {std::move(unit), std::move(role)};
-  return s;
-}
-
 // Đăng ký kết hôn at the Justice department, received at the provincial center: 10 days.
 CatalogItem Marriage() {
   catalog::Procedure p = catalog::testing::MarriageRegistration(10);
@@ -96,16 +91,6 @@ CatalogItem SameDay() {
   const std::int64_t hours[] = {2, 4, 1, 1};
   for (std::size_t i = 0; i < 4; ++i) item.workflows[0].steps[i].budget_seconds = hours[i] * 3600;
   return item;
-}
-
-ReceptionInput Input(dossier::Channel channel = dossier::Channel::kInPerson) {
-  ReceptionInput in;
-  in.procedure_code = "1.000001";
-  in.channel = channel;
-  in.applicant = {false,    "Nguyễn Thị Hương", "001190012345",    "Phường Hòa Bình",
-                  "H99.10", "0912345678",       "huong@example.vn"};
-  in.components = {{"Tờ khai đăng ký kết hôn", dossier::Provision::kPaperOriginal, false, ""}};
-  return in;
 }
 
 class BackgroundTest : public testing::ServiceFixture {

@@ -21,17 +21,11 @@ using dossier::Command;
 using dossier::CommandKind;
 using dossier::State;
 
-constexpr char kCenter[] = "H99.01";
-constexpr char kJustice[] = "H99.02";
-constexpr char kDivision[] = "H99.02.01";
-
-catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
-                   std::vector<std::string> next, std::vector<std::string> back = {}) {
-  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
-  s.performer = {std::move(unit), std::move(role)};
-  s.back = std::move(back);
-  return s;
-}
+using testing::Input;
+using testing::kCenter;
+using testing::kDivision;
+using testing::kJustice;
+using testing::Step;
 
 // Đăng ký kết hôn at the Justice department, received at the provincial center: 10 days.
 CatalogItem Marriage() {
@@ -52,16 +46,6 @@ CatalogItem Marriage() {
   CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {}};
   item.workflows.push_back(w);
   return item;
-}
-
-ReceptionInput Input(dossier::Channel channel = dossier::Channel::kInPerson) {
-  ReceptionInput in;
-  in.procedure_code = "1.000001";
-  in.channel = channel;
-  in.applicant = {false,    "Nguyễn Thị Hương", "001190012345",    "Phường Hòa Bình",
-                  "H99.10", "0912345678",       "huong@example.vn"};
-  in.components = {{"Tờ khai đăng ký kết hôn", dossier::Provision::kPaperOriginal, false, ""}};
-  return in;
 }
 
 class DossierServiceTest : public testing::ServiceFixture {

@@ -18,6 +18,7 @@
 #include "app/dossier_service.h"
 #include "app/identity_service.h"
 #include "app/seed.h"
+#include "catalog/test_util.h"
 #include "storage/sqlite/sqlite_store.h"
 
 namespace motcua::app::testing {
@@ -93,5 +94,31 @@ class ServiceFixture : public ::testing::Test {
   std::unique_ptr<DossierService> dossiers_;
   std::map<std::string, std::string> passwords_;
 };
+
+// The demo province's units that the dossier tests use.
+inline constexpr char kCenter[] = "H99.01";       // the provincial service center
+inline constexpr char kJustice[] = "H99.02";      // the Justice department
+inline constexpr char kDivision[] = "H99.02.01";  // its civil-status division
+
+// A workflow step performed by `role` in `unit`, with `hours` of budget.
+inline catalog::Step Step(std::string id, catalog::StepKind kind, std::string unit,
+                          std::string role, double hours, std::vector<std::string> next,
+                          std::vector<std::string> back = {}) {
+  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
+  s.performer = {std::move(unit), std::move(role)};
+  s.back = std::move(back);
+  return s;
+}
+
+// Đăng ký kết hôn (procedure 1.000001) brought by Nguyễn Thị Hương with the declaration on paper.
+inline ReceptionInput Input(dossier::Channel channel = dossier::Channel::kInPerson) {
+  ReceptionInput in;
+  in.procedure_code = "1.000001";
+  in.channel = channel;
+  in.applicant = {false,    "Nguyễn Thị Hương", "001190012345",    "Phường Hòa Bình",
+                  "H99.10", "0912345678",       "huong@example.vn"};
+  in.components = {{"Tờ khai đăng ký kết hôn", dossier::Provision::kPaperOriginal, false, ""}};
+  return in;
+}
 
 }  // namespace motcua::app::testing
