@@ -13,7 +13,7 @@ packages=(
   libsqlite3-dev sqlite3
   libpq-dev postgresql postgresql-contrib
   libsodium-dev
-  libcurl4-openssl-dev
+  libcurl4-openssl-dev libjemalloc-dev
   libicu-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core poppler-utils zbar-tools

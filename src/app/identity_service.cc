@@ -103,26 +103,64 @@ Result<LoginOutcome> IdentityService::Login(const std::string& username,
 }
 
 Status IdentityService::Logout(const std::string& session_token, const Actor& actor) {
+  const std::string hash = Sha256Hex(session_token);
+  Forget(hash);
   return store_.Write([&](WriteTx& tx) -> Status {
-    MOTCUA_RETURN_IF_ERROR(tx.DeleteSession(Sha256Hex(session_token)));
+    MOTCUA_RETURN_IF_ERROR(tx.DeleteSession(hash));
     audit::Record rec = Audit(actor, "logout", "session", "", "");
     return tx.AppendAudit(rec);
   });
 }
 
+std::optional<Principal> IdentityService::RecentlyChecked(const std::string& token_hash,
+                                                          Instant now) {
+  if (options_.session_recheck.count() <= 0) return std::nullopt;
+  std::lock_guard lock(sessions_mu_);
+  auto it = sessions_.find(token_hash);
+  if (it == sessions_.end()) return std::nullopt;
+  const auto age = std::chrono::steady_clock::now() - it->second.checked;
+  if (age > options_.session_recheck || it->second.expires_at <= now) {
+    sessions_.erase(it);
+    return std::nullopt;
+  }
+  return it->second.principal;
+}
+
+void IdentityService::Remember(const std::string& token_hash, const Principal& p,
+                               Instant expires_at) {
+  if (options_.session_recheck.count() <= 0) return;
+  std::lock_guard lock(sessions_mu_);
+  if (sessions_.size() >= 100'000) sessions_.clear();  // a bound, not a policy
+  sessions_[token_hash] = {p, expires_at, std::chrono::steady_clock::now()};
+}
+
+void IdentityService::Forget(const std::string& token_hash) {
+  std::lock_guard lock(sessions_mu_);
+  if (token_hash.empty()) {
+    sessions_.clear();
+  } else {
+    sessions_.erase(token_hash);
+  }
+}
+
 Result<Principal> IdentityService::AuthenticateSession(const std::string& session_token) {
-  Principal p;
   const Instant now = clock_.Now();
+  const std::string hash = Sha256Hex(session_token);
+  if (auto recent = RecentlyChecked(hash, now)) return *recent;
+  Principal p;
+  Instant expires_at = 0;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    MOTCUA_ASSIGN_OR_RETURN(auto session, tx.FindSession(Sha256Hex(session_token)));
+    MOTCUA_ASSIGN_OR_RETURN(auto session, tx.FindSession(hash));
     if (!session || session->expires_at <= now) return Error::Unauthenticated("session expired");
     MOTCUA_ASSIGN_OR_RETURN(auto user, tx.FindUser(session->user_id));
     if (!user || !user->active) return Error::Unauthenticated("session expired");
     p.user = std::move(*user);
     p.via_session = true;
     p.csrf_token = session->csrf_token;
+    expires_at = session->expires_at;
     return Ok();
   }));
+  Remember(hash, p, expires_at);
   return p;
 }
 
@@ -349,6 +387,7 @@ Result<User> IdentityService::UpdateUser(const Actor& actor, User user,
                               Describe(user) + (new_hash ? " password=changed" : ""));
     return tx.AppendAudit(rec);
   }));
+  Forget("");  // roles, unit, active flag or password changed: sessions are checked afresh
   return user;
 }
 

@@ -7,8 +7,11 @@
 // enforces the unit scope: an actor reads and changes only objects inside the subtree of their own
 // unit (a system actor, the server's command line, is not scoped).
 
+#include <chrono>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,6 +24,10 @@ namespace motcua::app {
 
 struct IdentityOptions {
   std::int64_t session_ttl_seconds = 12 * 3600;
+  // How long a checked session is believed without reading the store again (0: never). Logout
+  // and user changes made through this server take effect at once; made elsewhere (another
+  // server on the same database, the command line) within this time.
+  std::chrono::milliseconds session_recheck{2000};
 };
 
 // The authenticated caller of a request.
@@ -83,10 +90,23 @@ class IdentityService {
                       std::string object_id, std::string detail) const;
   Status ValidateUnit(const identity::Unit& unit) const;
 
+  // Sessions checked within options_.session_recheck, by the token's hash: most requests of a
+  // working officer then need no read transaction to authenticate.
+  struct CheckedSession {
+    Principal principal;
+    Instant expires_at = 0;
+    std::chrono::steady_clock::time_point checked;
+  };
+  std::optional<Principal> RecentlyChecked(const std::string& token_hash, Instant now);
+  void Remember(const std::string& token_hash, const Principal& p, Instant expires_at);
+  void Forget(const std::string& token_hash);  // "" forgets every session
+
   Store& store_;
   const Clock& clock_;
   PasswordHasher& hasher_;
   const IdentityOptions options_;
+  std::mutex sessions_mu_;
+  std::unordered_map<std::string, CheckedSession> sessions_;  // guarded by sessions_mu_
 };
 
 }  // namespace motcua::app

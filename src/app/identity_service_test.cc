@@ -1,7 +1,9 @@
 // Identity use cases over a real (temporary) SQLite store: logins, lockout, scope, audit.
 #include "app/identity_service.h"
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "app/audit_service.h"
 #include "app/testing/service_fixture.h"
@@ -74,11 +76,41 @@ TEST_F(IdentityServiceTest, InactiveUserCannotLoginAndLosesSessions) {
   ASSERT_TRUE(login.ok());
   auto user = identity_->GetUser(As("admin"), login->user.id);
   ASSERT_TRUE(user.ok());
+  ASSERT_TRUE(identity_->AuthenticateSession(login->session_token).ok());  // checked: remembered
   user->active = false;
   ASSERT_TRUE(identity_->UpdateUser(As("admin"), *user, std::nullopt).ok());
   EXPECT_FALSE(identity_->AuthenticateSession(login->session_token).ok());
   EXPECT_EQ(identity_->Login("vanthu", passwords_["vanthu"], Actor{}).error().reason,
             "bad-credentials");
+}
+
+// A checked session is believed for a moment without reading the store. A logout through the
+// same service ends it at once; one through another service on the same database (another
+// server) once the recheck time has passed.
+TEST_F(IdentityServiceTest, ACheckedSessionIsBelievedOnlyUntilItsRecheck) {
+  IdentityOptions options;
+  options.session_recheck = std::chrono::milliseconds(200);
+  IdentityService here(*store_, clock_, hasher_, options), elsewhere(*store_, clock_, hasher_);
+  auto a = here.Login("vanthu", passwords_["vanthu"], Actor{});
+  auto b = here.Login("chuyenvien", passwords_["chuyenvien"], Actor{});
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_TRUE(here.AuthenticateSession(a->session_token).ok());
+  ASSERT_TRUE(here.AuthenticateSession(b->session_token).ok());
+  ASSERT_TRUE(here.Logout(a->session_token, Actor{}).ok());
+  EXPECT_FALSE(here.AuthenticateSession(a->session_token).ok());
+  ASSERT_TRUE(elsewhere.Logout(b->session_token, Actor{}).ok());
+  const auto logged_out = std::chrono::steady_clock::now();
+  auto still = here.AuthenticateSession(b->session_token);
+  if (std::chrono::steady_clock::now() - logged_out < std::chrono::milliseconds(150)) {
+    EXPECT_TRUE(still.ok()) << "believed within the recheck time";
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(250));
+  EXPECT_EQ(here.AuthenticateSession(b->session_token).error().code, ErrorCode::kUnauthenticated);
+  // The session's own expiry is never extended by the memory of it.
+  auto c = here.Login("vanthu", passwords_["vanthu"], Actor{});
+  ASSERT_TRUE(here.AuthenticateSession(c->session_token).ok());
+  clock_.Advance(13 * 3600);
+  EXPECT_FALSE(here.AuthenticateSession(c->session_token).ok());
 }
 
 TEST_F(IdentityServiceTest, OfficersSeeOnlyTheirSubtree) {
