@@ -8,7 +8,7 @@ LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?=
 
 .PHONY: all deps build build-asan build-fuzz run test test-unit test-asan test-fuzz check-format \
-        check-layering bench format clean
+        check-layering bench fuzz-long format clean
 
 all: build
 
@@ -56,6 +56,10 @@ check-layering:
 
 bench: build
 	./tools/run-benchmarks.sh $(BUILD)
+
+# Each fuzzer for long (10 minutes each unless FUZZ_SECONDS says otherwise).
+fuzz-long: build-fuzz
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} ./tools/run-fuzzers.sh $(FUZZ_BUILD)
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -4,7 +4,7 @@
 # a leak or undefined behaviour; the reproducer is left in the build directory.
 set -euo pipefail
 build=${1:-build-fuzz}
-seconds=${FUZZ_SECONDS:-30}
+seconds=${FUZZ_SECONDS:-20}
 cd "$(dirname "$0")/.."
 for fuzzer in "$build"/fuzz/*_fuzzer; do
   [ -x "$fuzzer" ] || continue
