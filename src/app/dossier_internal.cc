@@ -72,12 +72,6 @@ Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& cod
   return *in_force;
 }
 
-Result<catalog::Workflow> LoadWorkflow(ReadTx& tx, const std::string& code, int number,
-                                       dossier::Channel channel) {
-  MOTCUA_ASSIGN_OR_RETURN(auto workflows, tx.ListWorkflowsOf(code, number));
-  return PickWorkflow(workflows, code, number, channel);
-}
-
 Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& workflows,
                                        const std::string& code, int number,
                                        dossier::Channel channel) {

@@ -36,11 +36,8 @@ Result<std::pair<std::int64_t, std::string>> DecodeCreated(const std::string& bo
 // field "procedure_code" when none.
 Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& code, int number,
                                               Instant now);
-// The version's workflow serving `channel` (one whose channels list it or is empty).
-// kFailedPrecondition "no-workflow" when none.
-Result<catalog::Workflow> LoadWorkflow(ReadTx& tx, const std::string& code, int number,
-                                       dossier::Channel channel);
-// The same choice among workflows already loaded.
+// The version's workflow serving `channel` (one whose channels list it or is empty), among its
+// workflows. kFailedPrecondition "no-workflow" when none.
 Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& workflows,
                                        const std::string& code, int number,
                                        dossier::Channel channel);

@@ -109,6 +109,32 @@ Result<std::shared_ptr<const DossierService::Catalogued>> DossierService::Catalo
   return std::shared_ptr<const Catalogued>(std::move(fresh));
 }
 
+Result<std::shared_ptr<const DossierService::Catalogued>> DossierService::ReceivableVersion(
+    ReadTx& tx, const std::string& code, int number, Instant now) {
+  const auto fresh = [&](Instant at) { return now - at < 30 && now >= at; };
+  if (number <= 0) {
+    std::lock_guard lock(catalogued_mu_);
+    auto it = in_force_.find(code);
+    if (it != in_force_.end() && fresh(it->second.first)) number = it->second.second;
+  }
+  if (number > 0) {
+    std::lock_guard lock(catalogued_mu_);
+    auto it = catalogued_.find(std::make_pair(code, number));
+    if (it != catalogued_.end() && fresh(it->second.first) &&
+        it->second.second->version.state != catalog::VersionState::kDraft) {
+      return it->second.second;
+    }
+  }
+  // Not known yet: the checks of a first reception, then the cache.
+  MOTCUA_ASSIGN_OR_RETURN(auto version, internal::LoadVersion(tx, code, number, now));
+  if (number <= 0) {
+    std::lock_guard lock(catalogued_mu_);
+    if (in_force_.size() > 10'000) in_force_.clear();
+    in_force_[code] = {now, version.number};
+  }
+  return CataloguedOf(tx, code, version.number);
+}
+
 Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
                                              std::vector<Event> events) {
   MOTCUA_ASSIGN_OR_RETURN(
@@ -214,11 +240,12 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     }
     MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(dossier::Actor who, DomainActor(*units, actor));
-    MOTCUA_ASSIGN_OR_RETURN(auto version, internal::LoadVersion(tx, input.procedure_code,
-                                                                input.procedure_version, now));
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto entry, ReceivableVersion(tx, input.procedure_code, input.procedure_version, now));
+    const catalog::ProcedureVersion& version = entry->version;
     const catalog::Procedure& p = version.procedure;
-    MOTCUA_ASSIGN_OR_RETURN(auto workflow,
-                            internal::LoadWorkflow(tx, p.code, version.number, input.channel));
+    MOTCUA_ASSIGN_OR_RETURN(auto workflow, internal::PickWorkflow(entry->workflows, p.code,
+                                                                  version.number, input.channel));
     StoredDossier stored;
     dossier::Dossier& d = stored.value;
     d.procedure_code = p.code;

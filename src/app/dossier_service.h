@@ -180,6 +180,12 @@ class DossierService {
   // 30 s, as a unit edit is). kInternal when the version is missing.
   Result<std::shared_ptr<const Catalogued>> CataloguedOf(ReadTx& tx, const std::string& code,
                                                          int number);
+  // The version a new dossier is received under: `number` if it is published, or the one in
+  // force today when `number` is 0 (kInvalidArgument on procedure_code otherwise); with its
+  // workflows, from the same cache as CataloguedOf. Which version is in force is also kept for
+  // 30 seconds.
+  Result<std::shared_ptr<const Catalogued>> ReceivableVersion(ReadTx& tx, const std::string& code,
+                                                              int number, Instant now);
   Result<dossier::Actor> DomainActor(const Units& units, const Actor& actor);
   Status CheckRead(const Units& units, const Actor& actor, const StoredDossier& d,
                    const std::vector<dossier::Event>& events);
@@ -208,7 +214,9 @@ class DossierService {
   std::mutex catalogued_mu_;  // guards catalogued_
   std::map<std::pair<std::string, int>, std::pair<Instant, std::shared_ptr<const Catalogued>>>
       catalogued_;
-  std::mutex units_mu_;  // guards units_, units_loaded_at_
+  // The version in force by procedure code: (when it was looked up, its number).
+  std::map<std::string, std::pair<Instant, int>> in_force_;  // guarded by catalogued_mu_
+  std::mutex units_mu_;                                      // guards units_, units_loaded_at_
   std::shared_ptr<const Units> units_;
   Instant units_loaded_at_ = 0;
 };
