@@ -221,6 +221,49 @@ TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {
       std::vector<std::string>{"to"});
 }
 
+TEST_F(DossierApiTest, AnOnlineDossierIsReceivedGuidedOrRefusedByCommand) {
+  Session citizen = Login("congdan");
+  auto scan = client_->Post("/api/v1/attachments",
+                            {{"Cookie", citizen.cookie}, {"X-CSRF-Token", citizen.csrf}},
+                            "%PDF-1.7\nTờ khai (bản quét)\n%%EOF\n", "application/pdf");
+  ASSERT_EQ(scan->status, 201) << scan->body;
+  json online = json::parse(Reception());
+  online.erase("channel");
+  online.erase("decision");
+  online["components"][0]["provision"] = "electronic";
+  online["components"][0]["file_sha256"] = Body(scan)["sha256"];
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto submitted = Send("POST", "/api/v1/dossiers/online", &citizen, online.dump(),
+                          {{"Idempotency-Key", "online-" + std::to_string(i)}});
+    ASSERT_EQ(submitted->status, 201) << submitted->body;
+    EXPECT_EQ(Body(submitted)["state"]["code"], 1);
+    ids.push_back(Body(submitted)["id"]);
+  }
+  Session reception = Login("tiepnhan");
+  // A submission is not a command; the citizen may not receive their own dossier.
+  EXPECT_EQ(Fields(Command(reception, ids[0], {{"command", "submit"}})),
+            std::vector<std::string>{"command"});
+  EXPECT_EQ(Command(citizen, ids[0], {{"command", "receive"}})->status, 403);
+  auto received = Command(reception, ids[0], {{"command", "receive"}});
+  ASSERT_EQ(received->status, 200) << received->body;
+  EXPECT_EQ(Body(received)["state"]["code"], 2);
+  EXPECT_FALSE(Body(received)["times"]["appointment"].is_null());
+  auto guided = Command(reception, ids[1],
+                        {{"command", "guide"}, {"items", {"Tờ khai đăng ký kết hôn (bản chính)"}}});
+  ASSERT_EQ(guided->status, 200) << guided->body;
+  EXPECT_EQ(Body(guided)["state"]["code"], 5);
+  EXPECT_EQ(Fields(Command(reception, ids[2], {{"command", "refuse"}})),
+            std::vector<std::string>{"reason"});
+  auto refused = Command(reception, ids[2], {{"command", "refuse"}, {"reason", "Sai thẩm quyền"}});
+  ASSERT_EQ(refused->status, 200) << refused->body;
+  EXPECT_EQ(Body(refused)["state"]["code"], 3);
+  // Once received, it is not received again.
+  auto again = Command(reception, ids[0], {{"command", "receive"}});
+  EXPECT_EQ(again->status, 409);
+  EXPECT_EQ(Body(again)["type"], "https://motcua.vn/problems/failed-precondition/state");
+}
+
 TEST_F(DossierApiTest, RetryWithTheSameKeyReturnsTheFirstDossier) {
   Session reception = Login("tiepnhan");
   httplib::Headers key{{"Idempotency-Key", "quay-3-0001"}};

@@ -226,9 +226,10 @@ Result<Command> DecodeCommand(const std::string& body, std::int64_t& version) {
   const std::string name = in.String("command", {.required = true, .max_bytes = 40}).value_or("");
   if (auto kind = dossier::ParseCommandKind(name)) {
     c.kind = *kind;
-    if (c.kind == CommandKind::kSubmit || c.kind == CommandKind::kReceive ||
-        c.kind == CommandKind::kGuide || c.kind == CommandKind::kRefuse) {
-      in.Violation("command", "reception commands create a dossier: POST /api/v1/dossiers");
+    // Receive, guide and refuse also check an online dossier (state 1) or a guided one (5 before
+    // reception); a new dossier is created by POST /api/v1/dossiers or /dossiers/online.
+    if (c.kind == CommandKind::kSubmit) {
+      in.Violation("command", "a submission creates a dossier: POST /api/v1/dossiers/online");
     }
   } else if (!name.empty()) {
     in.Violation("command", "unknown command \"" + name + "\"");
