@@ -17,6 +17,7 @@ packages=(
   libicu-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core poppler-utils zbar-tools
+  chromium
   nodejs npm
 )
 
