@@ -264,6 +264,53 @@ TEST_F(DossierApiTest, AnOnlineDossierIsReceivedGuidedOrRefusedByCommand) {
   EXPECT_EQ(Body(again)["type"], "https://motcua.vn/problems/failed-precondition/state");
 }
 
+TEST_F(DossierApiTest, EachOfficerIsOfferedTheCommandsTheStateMachineAllowsThem) {
+  auto allowed = [&](const Session& s, std::int64_t id) {
+    std::vector<std::string> out;
+    const json d = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id), &s));
+    for (const auto& c : d["allowed_commands"]) out.push_back(c);
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& list, const std::string& c) {
+    return std::find(list.begin(), list.end(), c) != list.end();
+  };
+  Session reception = Login("tiepnhan");
+  auto created = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::int64_t id = Body(created)["id"];
+  // At the reception step: the reception officer forwards; nothing of later steps.
+  auto at_reception = allowed(reception, id);
+  EXPECT_TRUE(has(at_reception, "forward"));
+  EXPECT_FALSE(has(at_reception, "receive"));
+  EXPECT_FALSE(has(at_reception, "issue"));
+  EXPECT_FALSE(has(at_reception, "return"));
+  // The answer to a command carries the list after it.
+  auto forwarded = Command(reception, id, {{"command", "forward"}});
+  ASSERT_EQ(forwarded->status, 200);
+  std::vector<std::string> after;
+  for (const auto& c : Body(forwarded)["allowed_commands"]) after.push_back(c);
+  EXPECT_FALSE(has(after, "forward")) << "the reception officer does not appraise";
+  // The specialist at the appraisal step: forward, pause, a supplement request (which needs
+  // items and a reason: offered all the same); not resume (not paused), not return.
+  Session specialist = Login("chuyenvien");
+  auto appraising = allowed(specialist, id);
+  EXPECT_TRUE(has(appraising, "forward"));
+  EXPECT_TRUE(has(appraising, "pause"));
+  EXPECT_TRUE(has(appraising, "request-supplement"));
+  EXPECT_FALSE(has(appraising, "resume"));
+  EXPECT_FALSE(has(appraising, "return"));
+  EXPECT_FALSE(has(appraising, "sign-apology"));
+  ASSERT_EQ(
+      Command(specialist, id,
+              {{"command", "pause"}, {"pause", "expert-assessment"}, {"reason", "Chờ giám định"}})
+          ->status,
+      200);
+  auto paused = allowed(specialist, id);
+  EXPECT_TRUE(has(paused, "resume"));
+  EXPECT_FALSE(has(paused, "pause"));
+  EXPECT_FALSE(has(paused, "forward"));
+}
+
 TEST_F(DossierApiTest, RetryWithTheSameKeyReturnsTheFirstDossier) {
   Session reception = Login("tiepnhan");
   httplib::Headers key{{"Idempotency-Key", "quay-3-0001"}};
