@@ -45,3 +45,13 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
 }
+
+// The API's legal time ("10 working days", "8 working hours", "30 days") in the chosen language.
+export function legalTime(text: string | null | undefined): string {
+  if (!text) return '—'
+  if (lang.value === 'en') return text
+  return text
+    .replace(/(\d+(?:[.,]\d+)?) working days?/, '$1 ngày làm việc')
+    .replace(/(\d+(?:[.,]\d+)?) working hours?/, '$1 giờ làm việc')
+    .replace(/(\d+(?:[.,]\d+)?) days?/, '$1 ngày')
+}

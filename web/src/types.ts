@@ -166,6 +166,8 @@ export interface Dossier extends DossierSummary {
     remaining: string
   }
   events: DossierEvent[]
+  // The commands the caller may give now (the state machine's, for this state, step, role, unit).
+  allowed_commands: string[]
   secret?: string
 }
 

@@ -215,7 +215,10 @@ try {
     const page = await newPage(server, { phone: true })
     await page.goto('/')
     await page.getByLabel('Tìm thủ tục (gõ có dấu hoặc không dấu)').fill('dang ky khai sinh')
-    await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).waitFor()
+    await page.waitForURL(/q=dang/)
+    await page.locator('[aria-busy=false] .results').waitFor()
+    const found = await page.locator('.results li').count()
+    expect(found >= 1 && found < 38, `the search found ${found} of 38`)
     await shot(page, 'catalog-375')
     await page.getByRole('link', { name: 'Đăng ký khai sinh', exact: true }).click()
     await page.getByRole('heading', { name: 'Đăng ký khai sinh' }).waitFor()
@@ -279,6 +282,11 @@ try {
     await page.getByRole('link', { name: code }).waitFor()
     await shot(page, 'desk')
     await page.getByRole('link', { name: code }).click()
+    // Offered what the state machine allows a specialist at the appraisal step, nothing more.
+    await page.locator('[data-test=cmd-forward]').waitFor()
+    for (const other of ['issue', 'return', 'receive', 'sign-apology']) {
+      expect((await page.locator(`[data-test=cmd-${other}]`).count()) === 0, `the specialist is offered ${other}`)
+    }
     await command(page, 'pause', async () => {
       await page.getByLabel('Loại tạm dừng').selectOption('expert-assessment')
       await page.getByLabel('Lý do (bắt buộc)').fill('Chờ xác minh thông tin nơi sinh')
@@ -314,6 +322,7 @@ try {
       await reception.getByLabel('Hình thức trả kết quả').selectOption('counter')
     })
     expect((await state(reception)) === 'Đã trả kết quả', `state ${await state(reception)}`)
+    await reception.getByText('Hồ sơ đã kết thúc, không còn thao tác.').waitFor()
     await shot(reception, 'dossier-returned')
   })
 
