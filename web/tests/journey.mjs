@@ -4,8 +4,8 @@
 //   node web/tests/journey.mjs --motcua build/src/main/motcua [--web-root web/dist] [--shots DIR]
 //
 // The journey: a citizen finds a procedure without typing diacritics and submits online with an
-// upload; a reception officer receives it and opens form 01; a specialist pauses, resumes and
-// forwards; the head approves and issues; the reception officer returns the result; the citizen
+// upload; a reception officer receives it and opens form 01; a specialist asks for a supplement
+// (form 02) that the center receives, then pauses, resumes and forwards; the head approves and issues; the reception officer returns the result; the citizen
 // sees the final state by code and secret (also at phone width). Then: a refused reception at
 // the counter, and an officer of another unit who cannot open the dossier. Screenshots of the
 // main screens go to --shots. Prints "N passed, N failed" and exits non-zero on any failure.
@@ -35,6 +35,8 @@ function log(msg) {
   console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`)
 }
 
+const openPages = new Set()
+
 async function step(name, fn) {
   try {
     await fn()
@@ -44,6 +46,11 @@ async function step(name, fn) {
     failed++
     failures.push(name)
     log(`FAIL ${name}\n${e?.stack ?? e}`)
+    // What each open page showed when it failed.
+    let n = 0
+    for (const page of openPages) {
+      await page.screenshot({ path: path.join(shots, `failure-${++n}.png`), fullPage: true }).catch(() => {})
+    }
     throw e
   }
 }
@@ -135,9 +142,11 @@ async function newPage(server, { phone = false } = {}) {
   const page = await context.newPage()
   page.setDefaultTimeout(10000)
   page.on('pageerror', (e) => log(`page error: ${e.message}`))
+  openPages.add(page)
   // Closing a page closes its context: its keep-alive connections each hold a server thread.
   const close = page.close.bind(page)
   page.close = async () => {
+    openPages.delete(page)
     await close()
     await context.close()
   }
@@ -170,12 +179,13 @@ async function state(page) {
   return (await page.locator('[data-test=dossier-state]').textContent()).trim()
 }
 
-// A one-page PDF: what a citizen scans and attaches.
-function tinyPdf() {
+// A one-page PDF named `name`: what a citizen scans and attaches. One file per document, each
+// written once (a file rewritten while the browser still reads it would upload torn bytes).
+function tinyPdf(name) {
   const body =
     '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
-    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n'
-  const file = path.join(os.tmpdir(), `to-khai-${process.pid}.pdf`)
+    `3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n% ${name}\ntrailer<</Root 1 0 R>>\n%%EOF\n`
+  const file = path.join(server.dir, `${name}.pdf`)
   fs.writeFileSync(file, body)
   return file
 }
@@ -239,8 +249,8 @@ try {
     await page.getByLabel(/Số định danh cá nhân/).fill('001190012345')
     await page.getByLabel('Số điện thoại').fill('0912 345 678')
     await page.getByLabel('Cơ quan giải quyết').selectOption('H99.10')
-    await page.getByLabel(/Tờ khai đăng ký khai sinh theo mẫu/).setInputFiles(tinyPdf())
-    await page.getByLabel(/Giấy chứng sinh/).setInputFiles(tinyPdf())
+    await page.getByLabel(/Tờ khai đăng ký khai sinh theo mẫu/).setInputFiles(tinyPdf('to-khai'))
+    await page.getByLabel(/Giấy chứng sinh/).setInputFiles(tinyPdf('giay-chung-sinh'))
     await page.locator('[data-test=uploaded]').nth(1).waitFor()
     await shot(page, 'submit-375')
     await page.getByRole('button', { name: 'Nộp hồ sơ' }).click()
@@ -275,8 +285,10 @@ try {
     await shot(reception, 'dossier-received')
   })
 
-  await step('the specialist sees it in the queue, pauses, resumes and forwards with an opinion', async () => {
-    const page = await newPage(server)
+  let specialist
+  await step('the specialist asks for a supplement once, listing what is missing; the center receives it', async () => {
+    specialist = await newPage(server)
+    const page = specialist
     await login(page, 'chuyenvien.phuong', pw['chuyenvien.phuong'])
     await page.goto('/ho-so?q=open')
     await page.getByRole('link', { name: code }).waitFor()
@@ -287,6 +299,27 @@ try {
     for (const other of ['issue', 'return', 'receive', 'sign-apology']) {
       expect((await page.locator(`[data-test=cmd-${other}]`).count()) === 0, `the specialist is offered ${other}`)
     }
+    // A supplement request without its reason names the field.
+    await page.locator('[data-test=cmd-request-supplement]').click()
+    await page.getByLabel('Giấy tờ cần bổ sung (mỗi dòng một mục)').fill('Bản sao giấy chứng nhận kết hôn của cha mẹ')
+    await page.locator('[data-test=cmd-confirm]').click()
+    await page.locator('.error-text', { hasText: /./ }).first().waitFor()
+    await page.getByLabel('Lý do (bắt buộc)').fill('Thiếu giấy tờ chứng minh quan hệ cha mẹ')
+    await page.locator('[data-test=cmd-confirm]').click()
+    await page.locator('[data-test=notice]').waitFor()
+    expect((await state(page)) === 'Yêu cầu bổ sung giấy tờ', `state ${await state(page)}`)
+    expect((await page.locator('[data-test=cmd-request-supplement]').count()) === 0, 'a second request is offered')
+    const form02 = await page.locator('[data-test=form-02]').getAttribute('href')
+    const pdf = await page.context().request.get(form02)
+    expect(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf', `form 02: ${pdf.status()}`)
+    await reception.goto(dossierUrl)
+    await command(reception, 'receive-supplement')
+    expect((await state(reception)) === 'Đang xử lý', `state ${await state(reception)}`)
+  })
+
+  await step('the specialist pauses, resumes and forwards with an opinion', async () => {
+    const page = specialist
+    await page.goto(dossierUrl)
     await command(page, 'pause', async () => {
       await page.getByLabel('Loại tạm dừng').selectOption('expert-assessment')
       await page.getByLabel('Lý do (bắt buộc)').fill('Chờ xác minh thông tin nơi sinh')
@@ -297,10 +330,12 @@ try {
       await page.getByLabel('Ý kiến, lý do').fill('Hồ sơ đủ điều kiện, trình ký')
     })
     const timeline = await page.locator('[data-test=timeline]').textContent()
-    for (const kind of ['Tạm dừng', 'Tiếp tục', 'Chuyển bước', 'Hồ sơ đủ điều kiện, trình ký']) {
+    for (const kind of ['Yêu cầu bổ sung', 'Nhận bổ sung', 'Tạm dừng', 'Tiếp tục', 'Chuyển bước',
+      'Hồ sơ đủ điều kiện, trình ký']) {
       expect(timeline.includes(kind), `timeline lacks ${kind}`)
     }
     await page.locator('[data-test=clock] summary').click()
+    await page.locator('[data-test=clock] li').first().waitFor()
     await shot(page, 'dossier-clock')
     await page.close()
   })
