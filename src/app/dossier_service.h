@@ -114,8 +114,9 @@ class DossierService {
   // The public lookup. An unknown code and a wrong secret give the same kNotFound.
   Result<PublicStatus> Lookup(const std::string& code, const std::string& secret);
 
-  // A work queue of the actor's unit subtree. `cursor` is QueuePage::next of the previous page.
-  // Without `count`, QueuePage::total is not computed (-1): a walk over every page counts once.
+  // A work queue of the actor's unit subtree (officers only: kPermissionDenied for a citizen).
+  // `cursor` is QueuePage::next of the previous page. Without `count`, QueuePage::total is not
+  // computed (-1): a walk over every page counts once.
   Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor, int limit,
                               bool count = true);
 

@@ -241,6 +241,13 @@ TEST_F(DossierApiTest, AnOnlineDossierIsReceivedGuidedOrRefusedByCommand) {
     ids.push_back(Body(submitted)["id"]);
   }
   Session reception = Login("tiepnhan");
+  // The reception inbox has them; a citizen, whose account hangs under the province, reads no
+  // queue (it would hold every dossier of the province).
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/submitted", &reception))["total"], 3);
+  for (const char* queue : {"open", "submitted", "unassigned", "mine"}) {
+    auto refused = Send("GET", std::string("/api/v1/queues/") + queue, &citizen);
+    EXPECT_EQ(refused->status, 403) << queue << " " << refused->body;
+  }
   // A submission is not a command; the citizen may not receive their own dossier.
   EXPECT_EQ(Fields(Command(reception, ids[0], {{"command", "submit"}})),
             std::vector<std::string>{"command"});
