@@ -6,8 +6,8 @@
 // The journey: a citizen finds a procedure without typing diacritics and submits online with an
 // upload; a reception officer receives it and opens form 01; a specialist asks for a supplement
 // (form 02) that the center receives, then pauses, resumes and forwards; the head approves and issues; the reception officer returns the result; the citizen
-// sees the final state by code and secret (also at phone width). Then: a refused reception at
-// the counter, and an officer of another unit who cannot open the dossier. Screenshots of the
+// sees the final state by code and secret (also at phone width). Then: an officer of another
+// unit who cannot open the dossier, and the counter receiving, guiding and refusing. Screenshots of the
 // main screens go to --shots. Prints "N passed, N failed" and exits non-zero on any failure.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -388,27 +388,50 @@ try {
     await page.close()
   })
 
-  await step('a reception at the counter is refused with its reason and form 03', async () => {
+  await step('the counter receives a dossier (form 01 with its QR link), guides one (form 02) and refuses one (form 03)', async () => {
     await reception.close()
     reception = await newPage(server)
     await login(reception, 'tiepnhan', pw.tiepnhan)
-    await reception.goto('/tiep-nhan')
-    await reception.getByLabel('Tìm thủ tục').fill('ket hon')
-    await reception.getByRole('button', { name: 'Tìm kiếm' }).click()
-    await reception.getByRole('button', { name: 'Chọn: Đăng ký kết hôn' }).click()
-    await reception.getByLabel('Họ và tên').fill('Trần Văn Bình')
-    await reception.getByLabel(/Số định danh cá nhân/).fill('001085054321')
-    await reception.getByLabel('Cơ quan giải quyết').selectOption('H99.11')
+    const counter = async (name, idNumber) => {
+      await reception.goto('/tiep-nhan')
+      await reception.getByLabel('Tìm thủ tục').fill('ket hon')
+      await reception.getByRole('button', { name: 'Tìm kiếm' }).click()
+      await reception.getByRole('button', { name: 'Chọn: Đăng ký kết hôn' }).click()
+      await reception.getByLabel('Họ và tên').fill(name)
+      await reception.getByLabel(/Số định danh cá nhân/).fill(idNumber)
+      await reception.getByLabel('Cơ quan giải quyết').selectOption('H99.11')
+    }
+    const formOf = async (form) => {
+      const href = await reception.locator('[data-test=form-link]').getAttribute('href')
+      expect(href.includes(`/forms/${form}`), `form link ${href}`)
+      const pdf = await reception.context().request.get(href)
+      expect(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf', `form ${form}: ${pdf.status()}`)
+      return href
+    }
+    // Received: the first component as a paper original, the conditional ones do not apply.
+    await counter('Phạm Văn Cường', '001087012345')
     await shot(reception, 'reception')
+    await reception.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click()
+    await reception.getByRole('heading', { name: /Đã tiếp nhận hồ sơ/ }).waitFor()
+    const form01 = await formOf('01')
+    expect(form01.includes('secret='), 'form 01 without the secret of its QR link')
+    await shot(reception, 'reception-received')
+    await reception.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click()
+    // Guided: the declaration is missing; the items default to what is marked missing.
+    await counter('Hoàng Thị Dung', '001190054321')
+    await reception.getByLabel(/Tờ khai đăng ký kết hôn/).selectOption('missing')
+    await reception.getByRole('button', { name: 'Hướng dẫn bổ sung' }).click()
+    await reception.getByRole('heading', { name: /Đã hướng dẫn bổ sung hồ sơ/ }).waitFor()
+    await formOf('02')
+    // Refused: first without a reason (the field is named), then with one.
+    await reception.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click()
+    await counter('Trần Văn Bình', '001085054321')
     await reception.getByRole('button', { name: 'Từ chối tiếp nhận' }).click()
     await reception.getByRole('alert').waitFor()
     await reception.getByLabel('Lý do từ chối').fill('Người yêu cầu chưa đủ tuổi kết hôn theo quy định')
     await reception.getByRole('button', { name: 'Từ chối tiếp nhận' }).click()
     await reception.getByRole('heading', { name: /Đã từ chối tiếp nhận hồ sơ/ }).waitFor()
-    const href = await reception.locator('[data-test=form-link]').getAttribute('href')
-    expect(href.includes('/forms/03'), `form link ${href}`)
-    const pdf = await reception.context().request.get(href)
-    expect(pdf.status() === 200 && pdf.headers()['content-type'] === 'application/pdf', `form 03: ${pdf.status()}`)
+    await formOf('03')
     await shot(reception, 'reception-refused')
   })
 } catch {
