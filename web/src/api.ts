@@ -29,6 +29,12 @@ export class Problem extends Error {
 }
 
 let csrfToken = ''
+// Called when the session ended under a page (expired, or logged out elsewhere).
+let onSessionLost: (() => void) | null = null
+
+export function whenSessionLost(handler: () => void): void {
+  onSessionLost = handler
+}
 
 export function setCsrfToken(token: string): void {
   csrfToken = token
@@ -69,6 +75,7 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     parsed = undefined
   }
   if (!res.ok) {
+    if (res.status === 401 && csrfToken && !path.startsWith('/api/v1/auth/')) onSessionLost?.()
     throw new Problem(res.status, (parsed as Partial<Problem>) ?? { title: res.statusText })
   }
   return parsed as T

@@ -434,6 +434,17 @@ try {
     await formOf('03')
     await shot(reception, 'reception-refused')
   })
+
+  await step('a session that ends under a page leads to the login and back', async () => {
+    await reception.context().clearCookies()
+    await reception.getByRole('link', { name: 'Hồ sơ cần xử lý' }).click()
+    await reception.waitForURL(/\/dang-nhap\?next=/)
+    await reception.getByLabel('Tên đăng nhập').fill('tiepnhan')
+    await reception.getByLabel('Mật khẩu').fill(pw.tiepnhan)
+    await reception.getByRole('button', { name: 'Đăng nhập' }).click()
+    await reception.waitForURL(/\/ho-so/)
+    await reception.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor()
+  })
 } catch {
   // Reported by step(); the rest of the journey depends on it.
 } finally {
