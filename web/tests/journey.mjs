@@ -444,6 +444,12 @@ try {
     await reception.getByRole('button', { name: 'Đăng nhập' }).click()
     await reception.waitForURL(/\/ho-so/)
     await reception.getByRole('heading', { name: 'Hồ sơ cần xử lý' }).waitFor()
+    // The desk in English.
+    await reception.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click()
+    await reception.getByRole('heading', { name: 'Dossiers to work on' }).waitFor()
+    await reception.locator('[data-test=queue-open]').click()
+    await reception.getByRole('link', { name: /^H99\.01-/ }).first().waitFor()
+    await shot(reception, 'desk-en')
   })
 } catch {
   // Reported by step(); the rest of the journey depends on it.
