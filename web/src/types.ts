@@ -12,6 +12,7 @@ export interface User {
   unit_id: number
   roles: string[]
   citizen_id: string
+  active?: boolean
 }
 
 export interface Me {

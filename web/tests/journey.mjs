@@ -4,7 +4,8 @@
 //   node web/tests/journey.mjs --motcua build/src/main/motcua [--web-root web/dist] [--shots DIR]
 //
 // The journey: a citizen finds a procedure without typing diacritics and submits online with an
-// upload; a reception officer receives it and opens form 01; a specialist asks for a supplement
+// upload; a reception officer receives it and opens form 01; the chairman assigns it to a
+// specialist from the unassigned queue; the specialist asks for a supplement
 // (form 02) that the center receives, then pauses, resumes and forwards; the head approves and issues; the reception officer returns the result; the citizen
 // sees the final state by code and secret (also at phone width). Then: an officer of another
 // unit who cannot open the dossier, and the counter receiving, guiding and refusing. Screenshots of the
@@ -285,12 +286,26 @@ try {
     await shot(reception, 'dossier-received')
   })
 
+  await step('the chairman assigns it from the unassigned queue to the specialist (bulk assignment)', async () => {
+    const page = await newPage(server)
+    await login(page, 'chutich.phuong', pw['chutich.phuong'])
+    await page.goto('/ho-so?q=unassigned')
+    await page.getByRole('link', { name: code }).waitFor()
+    await page.getByLabel(`Chọn hồ sơ ${code}`).check()
+    await page.getByLabel('Phân công cho').selectOption({ label: 'Đặng Thị Thẩm (chuyenvien.phuong)' })
+    await shot(page, 'desk-assign')
+    await page.locator('[data-test=assign]').click()
+    const said = (await page.locator('[data-test=assign-result]').textContent()).trim()
+    expect(said === 'Đã phân công 1 hồ sơ.', `assignment: ${said}`)
+    await page.close()
+  })
+
   let specialist
   await step('the specialist asks for a supplement once, listing what is missing; the center receives it', async () => {
     specialist = await newPage(server)
     const page = specialist
     await login(page, 'chuyenvien.phuong', pw['chuyenvien.phuong'])
-    await page.goto('/ho-so?q=open')
+    await page.goto('/ho-so?q=mine')
     await page.getByRole('link', { name: code }).waitFor()
     await shot(page, 'desk')
     await page.getByRole('link', { name: code }).click()
