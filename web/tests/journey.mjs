@@ -141,7 +141,8 @@ async function newPage(server, { phone = false } = {}) {
     locale: 'vi-VN',
   })
   const page = await context.newPage()
-  page.setDefaultTimeout(10000)
+  // Generous: CI runs this beside other tests on two cores.
+  page.setDefaultTimeout(20000)
   page.on('pageerror', (e) => log(`page error: ${e.message}`))
   openPages.add(page)
   // Closing a page closes its context: its keep-alive connections each hold a server thread.
