@@ -261,6 +261,12 @@ try {
     expect(/^H99\.[0-9.]+-\d{6}-\d{4,}$/.test(code), `dossier code ${code}`)
     expect(secret.length >= 8, 'no lookup secret')
     await shot(page, 'submitted-375')
+    // Their own dossier, as submitted: nothing for the applicant to do before reception.
+    await page.getByRole('link', { name: 'Mở hồ sơ' }).click()
+    await page.locator('[data-test=dossier-state]').waitFor()
+    expect((await state(page)) === 'Mới đăng ký', `state ${await state(page)}`)
+    await page.getByText('Bạn không có thao tác nào với hồ sơ ở bước này.').waitFor()
+    await shot(page, 'citizen-dossier-375')
     await page.close()
   })
 
