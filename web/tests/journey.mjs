@@ -314,6 +314,7 @@ try {
     await login(page, 'chuyenvien.phuong', pw['chuyenvien.phuong'])
     await page.goto('/ho-so?q=mine')
     await page.getByRole('link', { name: code }).waitFor()
+    await page.getByRole('cell', { name: /Công chức chuyên môn thẩm định, trình ký/ }).waitFor()
     await shot(page, 'desk')
     await page.getByRole('link', { name: code }).click()
     // Offered what the state machine allows a specialist at the appraisal step, nothing more.
