@@ -450,7 +450,7 @@ try {
     await reception.getByRole('button', { name: 'Tiếp nhận hồ sơ khác' }).click()
     await counter('Trần Văn Bình', '001085054321')
     await reception.getByRole('button', { name: 'Từ chối tiếp nhận' }).click()
-    await reception.getByRole('alert').waitFor()
+    await reception.getByRole('alert').filter({ hasText: 'Ý kiến, lý do' }).waitFor()
     await reception.getByLabel('Lý do từ chối').fill('Người yêu cầu chưa đủ tuổi kết hôn theo quy định')
     await reception.getByRole('button', { name: 'Từ chối tiếp nhận' }).click()
     await reception.getByRole('heading', { name: /Đã từ chối tiếp nhận hồ sơ/ }).waitFor()
