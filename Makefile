@@ -7,8 +7,8 @@ DSN ?= sqlite:./var/motcua.db
 LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build build-asan build-fuzz run test test-unit test-asan test-fuzz check-format \
-        check-layering bench fuzz-long format clean
+.PHONY: all deps build web build-asan build-fuzz run test test-unit test-asan test-fuzz \
+        check-format check-layering bench fuzz-long format clean
 
 all: build
 
@@ -18,8 +18,16 @@ deps:
 $(BUILD)/CMakeCache.txt:
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS) >/dev/null
 
-build: deps $(BUILD)/CMakeCache.txt
+build: deps $(BUILD)/CMakeCache.txt web
 	cmake --build $(BUILD) -j$(JOBS)
+
+# The web UI (web/dist, served by `motcua serve`): rebuilt when one of its sources changed.
+WEB_SOURCES := $(shell find web/src web/public -type f 2>/dev/null) web/index.html web/package.json \
+               web/package-lock.json web/vite.config.ts web/tsconfig.json
+web: web/dist/index.html
+web/dist/index.html: $(WEB_SOURCES)
+	@if [ -d web/node_modules ]; then cd web && npm run --silent build; \
+	 else echo "web: no web/node_modules (run scripts/install-deps.sh); the UI is not built"; fi
 
 build-asan: deps
 	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \

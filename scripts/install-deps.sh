@@ -17,6 +17,7 @@ packages=(
   libicu-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   libcairo2-dev libpango1.0-dev libqrencode-dev fonts-noto-core poppler-utils zbar-tools
+  chromium
   nodejs npm
 )
 
@@ -52,7 +53,11 @@ for dir in tools/js web; do
      { [ -f "$dir/package-lock.json" ] && [ "$dir/package-lock.json" -nt "$dir/node_modules" ]; }; then
     echo "install-deps: npm packages in $dir"
     if [ -f "$dir/package-lock.json" ]; then
-      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+      # The registry reached here lacks some platforms' optional packages (rollup's), so a lock
+      # written here omits them and `npm ci` calls it out of sync; `npm install` then installs
+      # the locked versions all the same.
+      (cd "$dir" && { npm ci --no-audit --no-fund --loglevel=silent >/dev/null 2>&1 ||
+                      npm install --no-audit --no-fund --loglevel=error >/dev/null; })
     else
       (cd "$dir" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
     fi

@@ -66,4 +66,7 @@ code=0
 code=0
 "$motcua" serve --smtp-url ftp://mail.example.vn 2>"$work/err" || code=$?
 [ "$code" = 2 ] && grep -q -- "--smtp-url" "$work/err" || fail "a bad --smtp-url exited $code"
+code=0
+"$motcua" serve --web-root "$work/no-such-dir" 2>"$work/err" || code=$?
+[ "$code" = 2 ] && grep -q -- "--web-root" "$work/err" || fail "a --web-root without index.html exited $code"
 echo "cli smoke test: 1 passed, 0 failed"

@@ -108,6 +108,11 @@ Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::
 Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
                                             const std::string& cursor, int limit, bool count) {
   if (!actor.user) return Error::Unauthenticated("login required");
+  // Queues are scoped by unit subtree, and a citizen's account hangs under the province: a
+  // citizen would see every dossier of the province. A citizen reads their own dossiers only.
+  if (actor.user->roles.Has(identity::Role::kCitizen)) {
+    return Error::PermissionDenied("work queues are kept by officers");
+  }
   QueueQuery q;
   q.queue = queue;
   q.scope_root = actor.user->unit_id;

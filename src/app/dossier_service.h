@@ -105,11 +105,18 @@ class DossierService {
 
   Result<DossierView> Get(const Actor& actor, std::int64_t id);
 
+  // The commands `actor` may give on dossier `id` now: those the state machine accepts for its
+  // state, its current step and the actor's role and unit, in CommandKind order. A command that
+  // is refused only for want of input (a reason, the items, a step) is listed: the input is the
+  // actor's to give. Submit is never listed. Errors as Get (kNotFound outside the actor's scope).
+  Result<std::vector<dossier::CommandKind>> AllowedCommands(const Actor& actor, std::int64_t id);
+
   // The public lookup. An unknown code and a wrong secret give the same kNotFound.
   Result<PublicStatus> Lookup(const std::string& code, const std::string& secret);
 
-  // A work queue of the actor's unit subtree. `cursor` is QueuePage::next of the previous page.
-  // Without `count`, QueuePage::total is not computed (-1): a walk over every page counts once.
+  // A work queue of the actor's unit subtree (officers only: kPermissionDenied for a citizen).
+  // `cursor` is QueuePage::next of the previous page. Without `count`, QueuePage::total is not
+  // computed (-1): a walk over every page counts once.
   Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor, int limit,
                               bool count = true);
 

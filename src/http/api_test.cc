@@ -221,6 +221,8 @@ TEST_F(ApiTest, CookieWritesNeedTheCsrfTokenBearerWritesDoNot) {
   httplib::Headers bearer = {{"Authorization", "Bearer " + secret}};
   auto me = client_->Get("/api/v1/auth/me", bearer);
   EXPECT_EQ(json::parse(me->body)["user"]["username"], "chuyenvien");
+  EXPECT_EQ(json::parse(me->body)["unit"]["code"], "H99.02.01");
+  EXPECT_EQ(json::parse(me->body)["unit"]["name"], "Phòng Hành chính tư pháp");
   auto another = client_->Post("/api/v1/tokens", bearer, R"({"name":"b"})", "application/json");
   EXPECT_EQ(another->status, 201);
   auto bad = client_->Get("/api/v1/auth/me", {{"Authorization", "Bearer nope"}});

@@ -221,6 +221,103 @@ TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {
       std::vector<std::string>{"to"});
 }
 
+TEST_F(DossierApiTest, AnOnlineDossierIsReceivedGuidedOrRefusedByCommand) {
+  Session citizen = Login("congdan");
+  auto scan = client_->Post("/api/v1/attachments",
+                            {{"Cookie", citizen.cookie}, {"X-CSRF-Token", citizen.csrf}},
+                            "%PDF-1.7\nTờ khai (bản quét)\n%%EOF\n", "application/pdf");
+  ASSERT_EQ(scan->status, 201) << scan->body;
+  json online = json::parse(Reception());
+  online.erase("channel");
+  online.erase("decision");
+  online["components"][0]["provision"] = "electronic";
+  online["components"][0]["file_sha256"] = Body(scan)["sha256"];
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto submitted = Send("POST", "/api/v1/dossiers/online", &citizen, online.dump(),
+                          {{"Idempotency-Key", "online-" + std::to_string(i)}});
+    ASSERT_EQ(submitted->status, 201) << submitted->body;
+    EXPECT_EQ(Body(submitted)["state"]["code"], 1);
+    ids.push_back(Body(submitted)["id"]);
+  }
+  Session reception = Login("tiepnhan");
+  // The reception inbox has them; a citizen, whose account hangs under the province, reads no
+  // queue (it would hold every dossier of the province).
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/submitted", &reception))["total"], 3);
+  for (const char* queue : {"open", "submitted", "unassigned", "mine"}) {
+    auto refused = Send("GET", std::string("/api/v1/queues/") + queue, &citizen);
+    EXPECT_EQ(refused->status, 403) << queue << " " << refused->body;
+  }
+  // A submission is not a command; the citizen may not receive their own dossier.
+  EXPECT_EQ(Fields(Command(reception, ids[0], {{"command", "submit"}})),
+            std::vector<std::string>{"command"});
+  EXPECT_EQ(Command(citizen, ids[0], {{"command", "receive"}})->status, 403);
+  auto received = Command(reception, ids[0], {{"command", "receive"}});
+  ASSERT_EQ(received->status, 200) << received->body;
+  EXPECT_EQ(Body(received)["state"]["code"], 2);
+  EXPECT_FALSE(Body(received)["times"]["appointment"].is_null());
+  auto guided = Command(reception, ids[1],
+                        {{"command", "guide"}, {"items", {"Tờ khai đăng ký kết hôn (bản chính)"}}});
+  ASSERT_EQ(guided->status, 200) << guided->body;
+  EXPECT_EQ(Body(guided)["state"]["code"], 5);
+  EXPECT_EQ(Fields(Command(reception, ids[2], {{"command", "refuse"}})),
+            std::vector<std::string>{"reason"});
+  auto refused = Command(reception, ids[2], {{"command", "refuse"}, {"reason", "Sai thẩm quyền"}});
+  ASSERT_EQ(refused->status, 200) << refused->body;
+  EXPECT_EQ(Body(refused)["state"]["code"], 3);
+  // Once received, it is not received again.
+  auto again = Command(reception, ids[0], {{"command", "receive"}});
+  EXPECT_EQ(again->status, 409);
+  EXPECT_EQ(Body(again)["type"], "https://motcua.vn/problems/failed-precondition/state");
+}
+
+TEST_F(DossierApiTest, EachOfficerIsOfferedTheCommandsTheStateMachineAllowsThem) {
+  auto allowed = [&](const Session& s, std::int64_t id) {
+    std::vector<std::string> out;
+    const json d = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id), &s));
+    for (const auto& c : d["allowed_commands"]) out.push_back(c);
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& list, const std::string& c) {
+    return std::find(list.begin(), list.end(), c) != list.end();
+  };
+  Session reception = Login("tiepnhan");
+  auto created = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::int64_t id = Body(created)["id"];
+  // At the reception step: the reception officer forwards; nothing of later steps.
+  auto at_reception = allowed(reception, id);
+  EXPECT_TRUE(has(at_reception, "forward"));
+  EXPECT_FALSE(has(at_reception, "receive"));
+  EXPECT_FALSE(has(at_reception, "issue"));
+  EXPECT_FALSE(has(at_reception, "return"));
+  // The answer to a command carries the list after it.
+  auto forwarded = Command(reception, id, {{"command", "forward"}});
+  ASSERT_EQ(forwarded->status, 200);
+  std::vector<std::string> after;
+  for (const auto& c : Body(forwarded)["allowed_commands"]) after.push_back(c);
+  EXPECT_FALSE(has(after, "forward")) << "the reception officer does not appraise";
+  // The specialist at the appraisal step: forward, pause, a supplement request (which needs
+  // items and a reason: offered all the same); not resume (not paused), not return.
+  Session specialist = Login("chuyenvien");
+  auto appraising = allowed(specialist, id);
+  EXPECT_TRUE(has(appraising, "forward"));
+  EXPECT_TRUE(has(appraising, "pause"));
+  EXPECT_TRUE(has(appraising, "request-supplement"));
+  EXPECT_FALSE(has(appraising, "resume"));
+  EXPECT_FALSE(has(appraising, "return"));
+  EXPECT_FALSE(has(appraising, "sign-apology"));
+  ASSERT_EQ(
+      Command(specialist, id,
+              {{"command", "pause"}, {"pause", "expert-assessment"}, {"reason", "Chờ giám định"}})
+          ->status,
+      200);
+  auto paused = allowed(specialist, id);
+  EXPECT_TRUE(has(paused, "resume"));
+  EXPECT_FALSE(has(paused, "pause"));
+  EXPECT_FALSE(has(paused, "forward"));
+}
+
 TEST_F(DossierApiTest, RetryWithTheSameKeyReturnsTheFirstDossier) {
   Session reception = Login("tiepnhan");
   httplib::Headers key{{"Idempotency-Key", "quay-3-0001"}};

@@ -30,6 +30,8 @@ struct Services {
   std::string public_url = "http://127.0.0.1:8080";
   // Public lookups a client address may make per minute (in bursts of as many).
   int lookups_per_minute = 30;
+  // The built web UI (web/dist); served for every GET no API route matched, when set.
+  std::string web_root = {};
 };
 
 void AddSystemRoutes(ApiServer& server, Services& services);
@@ -40,6 +42,8 @@ void AddCatalogRoutes(ApiServer& server, Services& services);
 void AddDossierRoutes(ApiServer& server, Services& services);
 // The dossier forms as PDF; needs both the dossier and the catalog services.
 void AddFormRoutes(ApiServer& server, Services& services);
+// The web UI's static files from services.web_root, with index.html for client-side routes.
+void AddWebRoutes(ApiServer& server, Services& services);
 void AddAllRoutes(ApiServer& server, Services& services);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).

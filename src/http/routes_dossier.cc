@@ -226,9 +226,10 @@ Result<Command> DecodeCommand(const std::string& body, std::int64_t& version) {
   const std::string name = in.String("command", {.required = true, .max_bytes = 40}).value_or("");
   if (auto kind = dossier::ParseCommandKind(name)) {
     c.kind = *kind;
-    if (c.kind == CommandKind::kSubmit || c.kind == CommandKind::kReceive ||
-        c.kind == CommandKind::kGuide || c.kind == CommandKind::kRefuse) {
-      in.Violation("command", "reception commands create a dossier: POST /api/v1/dossiers");
+    // Receive, guide and refuse also check an online dossier (state 1) or a guided one (5 before
+    // reception); a new dossier is created by POST /api/v1/dossiers or /dossiers/online.
+    if (c.kind == CommandKind::kSubmit) {
+      in.Violation("command", "a submission creates a dossier: POST /api/v1/dossiers/online");
     }
   } else if (!name.empty()) {
     in.Violation("command", "unknown command \"" + name + "\"");
@@ -266,6 +267,16 @@ Result<Command> DecodeCommand(const std::string& body, std::int64_t& version) {
   }
   MOTCUA_RETURN_IF_ERROR(in.Finish());
   return c;
+}
+
+// A dossier's JSON with the commands the caller may give on it now (what the screens offer).
+Result<json> WithAllowedCommands(Services& s, const Request& req, json dossier) {
+  MOTCUA_ASSIGN_OR_RETURN(auto kinds,
+                          s.dossier->AllowedCommands(req.actor, dossier["id"].get<std::int64_t>()));
+  json names = json::array();
+  for (auto kind : kinds) names.push_back(std::string(dossier::CommandKindName(kind)));
+  dossier["allowed_commands"] = std::move(names);
+  return dossier;
 }
 
 // The idempotency key (at most 100 printable ASCII characters) and the request's hash.
@@ -406,7 +417,8 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
                 MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Get(req.actor, id));
-                return Reply::Json(200, Dump(ViewJson(view)));
+                MOTCUA_ASSIGN_OR_RETURN(auto out, WithAllowedCommands(s, req, ViewJson(view)));
+                return Reply::Json(200, Dump(out));
               }});
   server.Add({"POST", "/api/v1/dossiers/{id}/commands", Permission::kDossierAct, "dossier.command",
               [&s](Request& req) -> Result<Reply> {
@@ -414,7 +426,8 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 std::int64_t version = 0;
                 MOTCUA_ASSIGN_OR_RETURN(auto command, DecodeCommand(req.body(), version));
                 MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Act(req.actor, id, version, command));
-                return Reply::Json(200, Dump(ViewJson(view)));
+                MOTCUA_ASSIGN_OR_RETURN(auto out, WithAllowedCommands(s, req, ViewJson(view)));
+                return Reply::Json(200, Dump(out));
               }});
   server.Add({"GET", "/api/v1/dossiers/{id}/clock", Permission::kDossierRead, "",
               [&s](Request& req) -> Result<Reply> {

@@ -100,12 +100,22 @@ void AddAuthRoutes(ApiServer& server, Services& s) {
                 reply.headers.push_back({"Set-Cookie", SessionCookie("", 0, s.secure_cookies)});
                 return reply;
               }});
-  server.Add(
-      {"GET", "/api/v1/auth/me", Permission::kAuthenticated, "", [](Request& req) -> Result<Reply> {
-         json out = {{"user", UserJson(req.principal->user)}};
-         if (req.principal->via_session) out["csrf_token"] = req.principal->csrf_token;
-         return Reply::Json(200, Dump(out));
-       }});
+  server.Add({"GET", "/api/v1/auth/me", Permission::kAuthenticated, "",
+              [&s](Request& req) -> Result<Reply> {
+                json out = {{"user", UserJson(req.principal->user)}};
+                // The user's own unit by name, for the header of every screen (citizens included,
+                // who may not read units).
+                std::optional<identity::Unit> unit;
+                MOTCUA_RETURN_IF_ERROR(s.store.Read([&](app::ReadTx& tx) -> Status {
+                  MOTCUA_ASSIGN_OR_RETURN(unit, tx.FindUnit(req.principal->user.unit_id));
+                  return Ok();
+                }));
+                out["unit"] =
+                    unit ? json{{"id", unit->id}, {"code", unit->code}, {"name", unit->name}}
+                         : json(nullptr);
+                if (req.principal->via_session) out["csrf_token"] = req.principal->csrf_token;
+                return Reply::Json(200, Dump(out));
+              }});
 }
 
 void AddTokenRoutes(ApiServer& server, Services& s) {

@@ -376,6 +376,12 @@ Status ApiServer::Start() {
       return Error::Internal("unsupported method " + route.method);
     }
   }
+  // httplib tries handlers in the order they were registered: the fallback comes last.
+  if (fallback_) {
+    server_->Get(".*", [this](const httplib::Request& req, httplib::Response& res) {
+      Dispatch(*fallback_, req, &res);
+    });
+  }
   if (options_.port == 0) {
     port_ = server_->bind_to_any_port(options_.host);
   } else {

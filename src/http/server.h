@@ -120,6 +120,9 @@ class ApiServer {
 
   // Registers a route. All routes must be added before Start.
   void Add(Route route);
+  // The GET handler for every path no route matched (the web UI's files); `route.path` names it
+  // in logs and metrics. Set before Start; at most one.
+  void SetFallback(Route route) { fallback_ = std::move(route); }
   const std::vector<Route>& routes() const { return routes_; }
 
   // Binds the port (resolving port 0) and serves on a background thread.
@@ -141,6 +144,7 @@ class ApiServer {
   ServerDeps deps_;
   std::unique_ptr<httplib::Server> server_;
   std::vector<Route> routes_;
+  std::optional<Route> fallback_;
   int port_ = 0;
   std::mutex stop_mu_;  // serialises Stop()
   std::unique_ptr<std::thread> thread_;

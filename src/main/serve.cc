@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -61,6 +62,25 @@ void PrintSeededUsers(const std::vector<app::SeededUser>& users, const std::stri
   std::fflush(stdout);
 }
 
+// The built web UI: --web-root DIR, else web/dist of the source tree when it was built; "" when
+// there is none (the API alone is served).
+Result<std::string> WebRoot(const Args& args) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (auto dir = args.Get("web-root")) {
+    if (!fs::is_regular_file(fs::path(*dir) / "index.html", ec)) {
+      return Error::InvalidField("--web-root", "must be a directory with index.html (web/dist)");
+    }
+    return *dir;
+  }
+#ifdef MOTCUA_SOURCE_WEB_DIR
+  if (fs::is_regular_file(fs::path(MOTCUA_SOURCE_WEB_DIR) / "index.html", ec)) {
+    return std::string(MOTCUA_SOURCE_WEB_DIR);
+  }
+#endif
+  return std::string();
+}
+
 int Fail(const Error& e) {
   std::fprintf(stderr, "motcua serve: %s\n", ToString(e).c_str());
   return e.code == ErrorCode::kInvalidArgument ? 2 : 1;
@@ -79,7 +99,8 @@ int Serve(const Argv& argv) {
                                  "public-url",
                                  "trusted-proxy",
                                  "lookups-per-minute",
-                                 "max-upload-bytes"};
+                                 "max-upload-bytes",
+                                 "web-root"};
   known.insert(BackgroundFlagNames().begin(), BackgroundFlagNames().end());
   auto args = Args::Parse(argv, known, {"demo", "secure-cookies"});
   if (!args) return Fail(args.error());
@@ -93,6 +114,8 @@ int Serve(const Argv& argv) {
   auto lookups = args->Int("lookups-per-minute", 30, 1, 100'000);
   auto max_upload = args->Int("max-upload-bytes", static_cast<int>(app::kDefaultMaxAttachmentBytes),
                               1024, 1 << 30);
+  auto web_root = WebRoot(*args);
+  if (!web_root) return Fail(web_root.error());
   for (const Status& s : {threads.ok() ? Ok() : Status(threads.error()),
                           max_body.ok() ? Ok() : Status(max_body.error()),
                           login_slots.ok() ? Ok() : Status(login_slots.error()),
@@ -166,6 +189,7 @@ int Serve(const Argv& argv) {
   services.public_url =
       args->Get("public-url", "http://" + listen->host + ":" + std::to_string(listen->port));
   services.lookups_per_minute = *lookups;
+  services.web_root = *web_root;
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());
@@ -173,7 +197,8 @@ int Serve(const Argv& argv) {
   log.Info({{"msg", "listening"},
             {"url", url},
             {"dsn_kind", config.dsn.substr(0, config.dsn.find(':'))},
-            {"threads", *threads}});
+            {"threads", *threads},
+            {"web_root", *web_root}});
 
   // Background work starts once the server serves, and stops before the store closes.
   app::BackgroundOptions background_options = (*background_setup)->options;

@@ -1,0 +1,57 @@
+// Vietnamese formats: dates 15/07/2025, times 08:30, money 1.250.000 đ.
+import type { Instant } from './types'
+import { lang } from './i18n'
+
+// "2026-03-16 08:00" (Vietnam local time, as the API gives it) -> "16/03/2026 08:00".
+export function localDateTime(instant: Instant | null | undefined): string {
+  if (!instant?.local) return '—'
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(instant.local)
+  if (!m) return instant.local
+  return m[4] ? `${m[3]}/${m[2]}/${m[1]} ${m[4]}:${m[5]}` : `${m[3]}/${m[2]}/${m[1]}`
+}
+
+// "2025-07-01" -> "01/07/2025".
+export function date(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso
+}
+
+const vnd = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 })
+
+// 1250000 -> "1.250.000 đ"
+export function money(amount: number): string {
+  return `${vnd.format(amount)} đ`
+}
+
+// The API's "Còn 2 ngày 3 giờ" / "Quá 1 ngày" in the chosen language.
+export function remaining(text: string | null | undefined): string {
+  if (!text) return '—'
+  if (lang.value === 'vi') return text
+  return text
+    .replace(/^Còn/, 'Left:')
+    .replace(/^Quá/, 'Overdue by')
+    .replace(/(\d+) ngày/g, (_, n) => `${n} ${n === '1' ? 'day' : 'days'}`)
+    .replace(/(\d+) giờ/g, (_, n) => `${n} ${n === '1' ? 'hour' : 'hours'}`)
+    .replace(/(\d+) phút/g, (_, n) => `${n} min`)
+}
+
+export function isOverdue(text: string | null | undefined): boolean {
+  return !!text && text.startsWith('Quá')
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+}
+
+// The API's legal time ("10 working days", "8 working hours", "30 days") in the chosen language.
+export function legalTime(text: string | null | undefined): string {
+  if (!text) return '—'
+  if (lang.value === 'en') return text
+  return text
+    .replace(/(\d+(?:[.,]\d+)?) working days?/, '$1 ngày làm việc')
+    .replace(/(\d+(?:[.,]\d+)?) working hours?/, '$1 giờ làm việc')
+    .replace(/(\d+(?:[.,]\d+)?) days?/, '$1 ngày')
+}

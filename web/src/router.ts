@@ -1,0 +1,55 @@
+import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
+import { hasRole, kOfficerRoles, loadSession, session } from './session'
+
+// Paths are Vietnamese, as citizens type and share them; /tra-cuu is also what the QR code on
+// form 01 opens (?ma=<code>&k=<secret>).
+const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', component: () => import('./views/CatalogView.vue') },
+    { path: '/thu-tuc/:code', component: () => import('./views/ProcedureView.vue'), props: true },
+    { path: '/tra-cuu', component: () => import('./views/LookupView.vue') },
+    { path: '/dang-nhap', component: () => import('./views/LoginView.vue') },
+    {
+      path: '/nop-ho-so/:code',
+      component: () => import('./views/SubmitView.vue'),
+      props: true,
+      meta: { roles: ['citizen'] },
+    },
+    {
+      path: '/tiep-nhan',
+      component: () => import('./views/ReceptionView.vue'),
+      meta: { roles: ['reception_officer', 'clerk'] },
+    },
+    { path: '/ho-so', component: () => import('./views/DeskView.vue'), meta: { roles: kOfficerRoles } },
+    {
+      path: '/ho-so/:id',
+      component: () => import('./views/DossierView.vue'),
+      props: true,
+      meta: { roles: [...kOfficerRoles, 'citizen'] },
+    },
+    { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue') },
+  ],
+  scrollBehavior: () => ({ top: 0 }),
+})
+
+router.beforeEach(async (to: RouteLocationNormalized) => {
+  await loadSession()
+  const roles = to.meta.roles as string[] | undefined
+  if (!roles) return true
+  if (!session.me) return { path: '/dang-nhap', query: { next: to.fullPath } }
+  return hasRole(...roles) ? true : { path: '/' }
+})
+
+// Move focus to the new page's heading, so that screen readers announce it.
+router.afterEach(() => {
+  setTimeout(() => {
+    const h1 = document.querySelector<HTMLElement>('main h1')
+    if (h1) {
+      h1.setAttribute('tabindex', '-1')
+      h1.focus({ preventScroll: true })
+    }
+  }, 0)
+})
+
+export default router
