@@ -34,6 +34,23 @@ constexpr CommandKind kOffered[] = {
 
 }  // namespace
 
+namespace internal {
+
+std::vector<CommandKind> AllowedCommands(const dossier::Dossier& d, const dossier::Context& ctx) {
+  std::vector<CommandKind> allowed;
+  for (CommandKind kind : kOffered) {
+    dossier::Command probe;
+    probe.kind = kind;
+    auto decided = dossier::Decide(d, probe, ctx);
+    if (decided.ok() || decided.error().code == ErrorCode::kInvalidArgument) {
+      allowed.push_back(kind);
+    }
+  }
+  return allowed;
+}
+
+}  // namespace internal
+
 Result<std::vector<CommandKind>> DossierService::AllowedCommands(const Actor& actor,
                                                                  std::int64_t id) {
   const Instant now = clock_.Now();
@@ -54,14 +71,7 @@ Result<std::vector<CommandKind>> DossierService::AllowedCommands(const Actor& ac
       MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, d, loaded.second, p));
       ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
     }
-    for (CommandKind kind : kOffered) {
-      dossier::Command probe;
-      probe.kind = kind;
-      auto decided = dossier::Decide(d, probe, ctx);
-      if (decided.ok() || decided.error().code == ErrorCode::kInvalidArgument) {
-        allowed.push_back(kind);
-      }
-    }
+    allowed = internal::AllowedCommands(d, ctx);
     return Ok();
   }));
   return allowed;

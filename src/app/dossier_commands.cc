@@ -58,6 +58,9 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     }
     MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
     internal::FillRow(stored, times);
+    // What the actor may do next, as AllowedCommands would tell, without reading it all again.
+    ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
+    auto allowed = internal::AllowedCommands(stored.value, ctx);
     MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
     for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
     audit::Record rec =
@@ -67,6 +70,7 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     // The answer is what was just written: no second read of the dossier.
     MOTCUA_ASSIGN_OR_RETURN(view,
                             ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
+    view.allowed_commands = std::move(allowed);
     return Ok();
   }));
   return view;

@@ -36,6 +36,10 @@ Result<std::pair<std::int64_t, std::string>> DecodeCreated(const std::string& bo
 // field "procedure_code" when none.
 Result<catalog::ProcedureVersion> LoadVersion(ReadTx& tx, const std::string& code, int number,
                                               Instant now);
+// The commands `ctx.actor` may give on `d` now: those Decide accepts, or refuses only for want
+// of the actor's input (kInvalidArgument).
+std::vector<dossier::CommandKind> AllowedCommands(const dossier::Dossier& d,
+                                                  const dossier::Context& ctx);
 // The version's workflow serving `channel` (one whose channels list it or is empty), among its
 // workflows. kFailedPrecondition "no-workflow" when none.
 Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& workflows,

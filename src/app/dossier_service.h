@@ -56,6 +56,9 @@ struct DossierView {
   dossier::Times times;
   std::string remaining;  // "Còn 2 ngày 3 giờ" / "Quá 1 ngày" against the due instant
   std::string procedure_name;
+  // The commands the reader may give now, when the use case worked them out (a command's answer
+  // does); otherwise AllowedCommands tells.
+  std::optional<std::vector<dossier::CommandKind>> allowed_commands;
 };
 
 struct ReceptionAnswer {

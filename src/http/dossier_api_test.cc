@@ -295,8 +295,11 @@ TEST_F(DossierApiTest, EachOfficerIsOfferedTheCommandsTheStateMachineAllowsThem)
   auto forwarded = Command(reception, id, {{"command", "forward"}});
   ASSERT_EQ(forwarded->status, 200);
   std::vector<std::string> after;
-  for (const auto& c : Body(forwarded)["allowed_commands"]) after.push_back(c);
+  const json forwarded_body = Body(forwarded);  // kept: the loop reads into it
+  for (const auto& c : forwarded_body["allowed_commands"]) after.push_back(c);
+  EXPECT_FALSE(after.empty());
   EXPECT_FALSE(has(after, "forward")) << "the reception officer does not appraise";
+  EXPECT_EQ(after, allowed(reception, id)) << "the answer's list is the one a read gives";
   // The specialist at the appraisal step: forward, pause, a supplement request (which needs
   // items and a reason: offered all the same); not resume (not paused), not return.
   Session specialist = Login("chuyenvien");
@@ -313,6 +316,19 @@ TEST_F(DossierApiTest, EachOfficerIsOfferedTheCommandsTheStateMachineAllowsThem)
           ->status,
       200);
   auto paused = allowed(specialist, id);
+  {
+    auto resumed = Command(specialist, id, {{"command", "resume"}});
+    ASSERT_EQ(resumed->status, 200);
+    std::vector<std::string> answered;
+    const json resumed_body = Body(resumed);
+    for (const auto& c : resumed_body["allowed_commands"]) answered.push_back(c);
+    EXPECT_EQ(answered, allowed(specialist, id));
+    ASSERT_EQ(
+        Command(specialist, id,
+                {{"command", "pause"}, {"pause", "expert-assessment"}, {"reason", "Chờ giám định"}})
+            ->status,
+        200);
+  }
   EXPECT_TRUE(has(paused, "resume"));
   EXPECT_FALSE(has(paused, "pause"));
   EXPECT_FALSE(has(paused, "forward"));

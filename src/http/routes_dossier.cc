@@ -270,9 +270,14 @@ Result<Command> DecodeCommand(const std::string& body, std::int64_t& version) {
 }
 
 // A dossier's JSON with the commands the caller may give on it now (what the screens offer).
-Result<json> WithAllowedCommands(Services& s, const Request& req, json dossier) {
-  MOTCUA_ASSIGN_OR_RETURN(auto kinds,
-                          s.dossier->AllowedCommands(req.actor, dossier["id"].get<std::int64_t>()));
+Result<json> WithAllowedCommands(Services& s, const Request& req, const app::DossierView& view,
+                                 json dossier) {
+  std::vector<dossier::CommandKind> kinds;
+  if (view.allowed_commands) {
+    kinds = *view.allowed_commands;
+  } else {
+    MOTCUA_ASSIGN_OR_RETURN(kinds, s.dossier->AllowedCommands(req.actor, view.stored.value.id));
+  }
   json names = json::array();
   for (auto kind : kinds) names.push_back(std::string(dossier::CommandKindName(kind)));
   dossier["allowed_commands"] = std::move(names);
@@ -417,7 +422,8 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
                 MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Get(req.actor, id));
-                MOTCUA_ASSIGN_OR_RETURN(auto out, WithAllowedCommands(s, req, ViewJson(view)));
+                MOTCUA_ASSIGN_OR_RETURN(auto out,
+                                        WithAllowedCommands(s, req, view, ViewJson(view)));
                 return Reply::Json(200, Dump(out));
               }});
   server.Add({"POST", "/api/v1/dossiers/{id}/commands", Permission::kDossierAct, "dossier.command",
@@ -426,7 +432,8 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 std::int64_t version = 0;
                 MOTCUA_ASSIGN_OR_RETURN(auto command, DecodeCommand(req.body(), version));
                 MOTCUA_ASSIGN_OR_RETURN(auto view, s.dossier->Act(req.actor, id, version, command));
-                MOTCUA_ASSIGN_OR_RETURN(auto out, WithAllowedCommands(s, req, ViewJson(view)));
+                MOTCUA_ASSIGN_OR_RETURN(auto out,
+                                        WithAllowedCommands(s, req, view, ViewJson(view)));
                 return Reply::Json(200, Dump(out));
               }});
   server.Add({"GET", "/api/v1/dossiers/{id}/clock", Permission::kDossierRead, "",
