@@ -1,0 +1,226 @@
+#include "app/report_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "dossier/machine.h"
+
+namespace motcua::app {
+
+std::string_view ReportGroupName(ReportGroup group) {
+  switch (group) {
+    case ReportGroup::kNone: return "none";
+    case ReportGroup::kUnit: return "unit";
+    case ReportGroup::kProcedure: return "procedure";
+    case ReportGroup::kField: return "field";
+    case ReportGroup::kChannel: return "channel";
+    case ReportGroup::kOfficer: return "officer";
+  }
+  return "none";
+}
+
+std::optional<ReportGroup> ParseReportGroup(std::string_view name) {
+  for (ReportGroup g : {ReportGroup::kNone, ReportGroup::kUnit, ReportGroup::kProcedure,
+                        ReportGroup::kField, ReportGroup::kChannel, ReportGroup::kOfficer}) {
+    if (ReportGroupName(g) == name) return g;
+  }
+  return std::nullopt;
+}
+
+Result<identity::Unit> ReportService::ScopedUnit(ReadTx& tx, const Actor& actor,
+                                                 const std::string& code) {
+  if (!actor.user && !actor.system) return Error::Unauthenticated("login required");
+  if (actor.user && actor.user->roles.Has(identity::Role::kCitizen)) {
+    return Error::PermissionDenied("reports are for officers; the public figures are open");
+  }
+  if (code.empty()) {
+    if (!actor.user) return Error::InvalidField("unit", "name a unit");
+    MOTCUA_ASSIGN_OR_RETURN(auto own, tx.FindUnit(actor.user->unit_id));
+    if (!own) return Error::Internal("the user's unit does not exist");
+    return *own;
+  }
+  MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(code));
+  if (!unit) return Error::InvalidField("unit", "no unit " + code);
+  if (actor.user) {
+    MOTCUA_ASSIGN_OR_RETURN(bool inside, tx.UnitInSubtree(actor.user->unit_id, unit->id));
+    if (!inside) return Error::NotFound("unit " + code + " is outside your unit");
+  }
+  return *unit;
+}
+
+namespace {
+
+ReportQuery QueryOf(const identity::Unit& unit, bool subunits, const reports::Period& p,
+                    Instant now, ReportGroup group) {
+  ReportQuery q;
+  q.unit = unit.id;
+  q.subunits = subunits;
+  q.from = p.from;
+  q.to = p.to;
+  q.now = now;
+  q.group = group;
+  return q;
+}
+
+}  // namespace
+
+Result<ReportService::StatisticsReport> ReportService::Statistics(const Actor& actor,
+                                                                  const StatisticsRequest& r) {
+  StatisticsReport out;
+  const Instant now = clock_.Now();
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.rows, tx.ReportStatistics(QueryOf(out.unit, r.subunits, r.period, now, r.group)));
+    if (r.group == ReportGroup::kUnit) {
+      for (const ReportRow& row : out.rows) {
+        MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(row.key));
+        out.names[row.key] = u ? u->name : row.key;
+      }
+    } else if (r.group == ReportGroup::kOfficer) {
+      for (const ReportRow& row : out.rows) {
+        const std::int64_t id = std::stoll(row.key);
+        if (id == 0) continue;
+        MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUser(id));
+        if (u) out.names[row.key] = u->username;
+      }
+    }
+    return Ok();
+  }));
+  out.subunits = r.subunits;
+  out.period = r.period;
+  out.group = r.group;
+  out.as_of = std::min(r.period.to, now);
+  for (const ReportRow& row : out.rows) out.total += row.stats;
+  return out;
+}
+
+Result<ReportService::IndexReport> ReportService::Index766(const Actor& actor,
+                                                           const std::string& unit_code,
+                                                           const reports::Period& period) {
+  IndexReport out;
+  const Instant now = clock_.Now();
+  std::vector<ReportRow> rows;
+  std::map<std::string, std::string> names;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        rows, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kUnit)));
+    for (const ReportRow& row : rows) {
+      MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(row.key));
+      names[row.key] = u ? u->name : row.key;
+    }
+    return Ok();
+  }));
+  out.period = period;
+  out.as_of = std::min(period.to, now);
+  const reports::Index766Spec& table = reports::Index766Table();
+  out.whole.unit_code = out.unit.code;
+  out.whole.unit_name = out.unit.name;
+  for (const ReportRow& row : rows) {
+    out.whole.stats += row.stats;
+    UnitIndex u;
+    u.unit_code = row.key;
+    u.unit_name = names[row.key];
+    u.stats = row.stats;
+    u.index = reports::ScoreIndex766(table, reports::InputsOf(row.stats));
+    out.units.push_back(std::move(u));
+  }
+  out.whole.index = reports::ScoreIndex766(table, reports::InputsOf(out.whole.stats));
+  return out;
+}
+
+Result<ReportService::PublicFigures> ReportService::Public(const std::string& unit_code,
+                                                           const reports::Period& period) {
+  PublicFigures out;
+  const Instant now = clock_.Now();
+  std::vector<ReportRow> rows;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(unit_code));
+    if (!unit) return Error::InvalidField("unit", "no unit " + unit_code);
+    out.unit = *unit;
+    MOTCUA_ASSIGN_OR_RETURN(
+        rows, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kNone)));
+    return Ok();
+  }));
+  reports::Statistics s;
+  for (const ReportRow& row : rows) s += row.stats;
+  out.period = period;
+  out.as_of = std::min(period.to, now);
+  out.received = s.received;
+  out.resolved = s.Resolved();
+  out.resolved_on_time = s.resolved_early + s.resolved_on_time;
+  out.in_progress = s.InProgress();
+  out.on_time_rate = reports::SharesOf(s).on_time;
+  return out;
+}
+
+namespace {
+
+// The dossier's fixed facts, without anything its events derive.
+dossier::Dossier FixedFacts(const dossier::Dossier& d) {
+  dossier::Dossier f;
+  f.id = d.id;
+  f.code = d.code;
+  f.procedure_code = d.procedure_code;
+  f.procedure_version = d.procedure_version;
+  f.case_name = d.case_name;
+  f.channel = d.channel;
+  f.receiving_unit = d.receiving_unit;
+  f.competent_unit = d.competent_unit;
+  f.applicant = d.applicant;
+  f.components = d.components;
+  f.postal_item = d.postal_item;
+  f.paid_online = d.paid_online;
+  f.synced_national = d.synced_national;
+  return f;
+}
+
+constexpr int kRebuildBatch = 500;
+
+}  // namespace
+
+Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
+    const Actor& actor, bool write, const std::function<void(std::int64_t)>& progress) {
+  if (!actor.system) return Error::PermissionDenied("rebuilding facts is a server command");
+  RebuildSummary out;
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<reports::Facts> replace;
+    std::vector<std::int64_t> ids;
+    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+      replace.clear();
+      MOTCUA_ASSIGN_OR_RETURN(ids, tx.ListDossierIds(after, kRebuildBatch));
+      for (std::int64_t id : ids) {
+        MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(id));
+        if (!stored) continue;
+        MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
+        const dossier::Dossier replayed = dossier::Replay(FixedFacts(stored->value), events);
+        const reports::Facts facts = reports::FactsOf(replayed, events, stored->clock.due);
+        MOTCUA_ASSIGN_OR_RETURN(auto row, tx.FindDossierFacts(id));
+        const bool consistent = replayed == stored->value;
+        if (!consistent) ++out.inconsistent;
+        if (!row) ++out.missing;
+        if (row && *row != facts) ++out.different;
+        if ((!row || *row != facts || !consistent) && out.examples.size() < 20) {
+          out.examples.push_back(id);
+        }
+        if (!row || *row != facts) replace.push_back(facts);
+      }
+      return Ok();
+    }));
+    if (ids.empty()) break;
+    if (write && !replace.empty()) {
+      MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+        for (const reports::Facts& f : replace) MOTCUA_RETURN_IF_ERROR(tx.PutDossierFacts(f));
+        return Ok();
+      }));
+    }
+    out.dossiers += static_cast<std::int64_t>(ids.size());
+    after = ids.back();
+    if (progress) progress(out.dossiers);
+  }
+  return out;
+}
+
+}  // namespace motcua::app
