@@ -131,6 +131,7 @@ int Serve(const Argv& argv) {
   app::CatalogService catalog(**store, clock, calendars);
   app::DossierService dossiers(**store, clock, calendars);
   dossiers.set_max_attachment_bytes(static_cast<std::size_t>(*max_upload));
+  app::ReportService reports(**store, clock);
   std::vector<app::SeededUser> seeded_users;
   if (args->Flag("demo")) {
     auto seeded = app::SeedDemoProvince(identity, &calendars);
@@ -166,6 +167,7 @@ int Serve(const Argv& argv) {
   services.public_url =
       args->Get("public-url", "http://" + listen->host + ":" + std::to_string(listen->port));
   services.lookups_per_minute = *lookups;
+  services.reports = &reports;
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());
