@@ -106,6 +106,16 @@ TEST_F(ReportsApiTest, StatisticsOfAMonthGroupedByUnitAndChannel) {
   ASSERT_EQ(range["rows"].size(), 1u);
   EXPECT_EQ(range["rows"][0]["key"], "in-person");
   EXPECT_EQ(range["rows"][0]["statistics"]["received"], 2);
+  // By the procedure version's field, and by procedure.
+  auto field = Body(
+      Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=field", &admin));
+  ASSERT_EQ(field["rows"].size(), 1u);
+  EXPECT_EQ(field["rows"][0]["key"], "Hộ tịch");
+  EXPECT_EQ(field["rows"][0]["statistics"]["total"], 2);
+  auto procedure = Body(
+      Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=procedure", &admin));
+  ASSERT_EQ(procedure["rows"].size(), 1u);
+  EXPECT_EQ(procedure["rows"][0]["key"], "1.000001");
 }
 
 TEST_F(ReportsApiTest, TheWorkbookHoldsTheSameFigures) {
