@@ -83,7 +83,7 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
   app::ReportService reports(**store, clock);
   const app::Actor system = app::Actor::System();
   const reports::Period month = *reports::ParsePeriod("2026-10");
-  const reports::Period half = *reports::ParsePeriod("2026-05..2026-10");
+  const reports::Period half = *reports::ParsePeriod("2026-05-01..2026-10-31");
   const reports::Period year = *reports::ParsePeriod("2025-11-01..2026-10-31");
   std::int64_t total = 0;
   const auto report = [&](const char* name, const reports::Period& p, app::ReportGroup g) {
