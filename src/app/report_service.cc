@@ -132,8 +132,29 @@ Result<ReportService::IndexReport> ReportService::Index766(const Actor& actor,
 
 Result<ReportService::PublicFigures> ReportService::Public(const std::string& unit_code,
                                                            const reports::Period& period) {
+  const Instant now = clock_.Now();
+  const auto key = std::make_pair(unit_code, period.label);
+  {
+    std::lock_guard<std::mutex> lock(public_mu_);
+    const auto hit = public_cache_.find(key);
+    if (hit != public_cache_.end() && now >= hit->second.computed_at &&
+        now < hit->second.computed_at + kPublicCacheSeconds) {
+      return hit->second;
+    }
+  }
+  MOTCUA_ASSIGN_OR_RETURN(PublicFigures fresh, ComputePublic(unit_code, period));
+  std::lock_guard<std::mutex> lock(public_mu_);
+  // Bounded: a province has a few thousand units; a stale entry is dropped when the map is full.
+  if (public_cache_.size() >= 10'000) public_cache_.clear();
+  public_cache_[key] = fresh;
+  return fresh;
+}
+
+Result<ReportService::PublicFigures> ReportService::ComputePublic(const std::string& unit_code,
+                                                                  const reports::Period& period) {
   PublicFigures out;
   const Instant now = clock_.Now();
+  out.computed_at = now;
   std::vector<ReportRow> rows;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(unit_code));

@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -78,8 +79,13 @@ class ReportService {
     std::int64_t resolved_on_time = 0;  // early or on time
     std::int64_t in_progress = 0;
     std::optional<double> on_time_rate;  // of the resolved with a legal time; absent: none
+    Instant computed_at = 0;
   };
+  // The figures of a (unit, period) are kept for kPublicCacheSeconds and shared by every caller
+  // in that time (the route says so with Cache-Control: max-age), so that a burst of visitors
+  // costs one aggregate per minute, not one each.
   Result<PublicFigures> Public(const std::string& unit_code, const reports::Period& period);
+  static constexpr Instant kPublicCacheSeconds = 60;
 
   // Folds every dossier's facts again from its events (dossier::Replay, reports::FactsOf, the
   // due instant of its row) and compares them with the stored row. With `write`, a differing or
@@ -99,8 +105,14 @@ class ReportService {
   // The unit named by `code` (or the actor's own when empty), checked against the actor's scope.
   Result<identity::Unit> ScopedUnit(ReadTx& tx, const Actor& actor, const std::string& code);
 
+  Result<PublicFigures> ComputePublic(const std::string& unit_code, const reports::Period& period);
+
   Store& store_;
   const Clock& clock_;
+
+  std::mutex public_mu_;
+  // (unit code, period label) -> the figures and when they were computed. Guarded by public_mu_.
+  std::map<std::pair<std::string, std::string>, PublicFigures> public_cache_;
 };
 
 }  // namespace motcua::app

@@ -208,5 +208,30 @@ TEST_F(ReportServiceTest, RebuildFindsAWrongRowAndRepairsIt) {
             ErrorCode::kPermissionDenied);
 }
 
+TEST_F(ReportServiceTest, PublicFiguresAreSharedForAMinute) {
+  Generate(60);
+  const reports::Period month = *reports::ParsePeriod("2026-10");
+  auto first = reports_->Public("H99", month);
+  ASSERT_TRUE(first.ok());
+  // More dossiers arrive: within the minute the published figures stay those computed.
+  DemoOptions more;
+  more.dossiers = 60;
+  more.end = clock_.Now();
+  more.seed = 1;
+  ASSERT_TRUE(GenerateDemo(*store_, *calendars_, more, nullptr).ok());
+  clock_.Advance(59);
+  auto cached = reports_->Public("H99", month);
+  ASSERT_TRUE(cached.ok());
+  EXPECT_EQ(cached->received, first->received);
+  EXPECT_EQ(cached->computed_at, first->computed_at);
+  clock_.Advance(1);
+  auto fresh = reports_->Public("H99", month);
+  ASSERT_TRUE(fresh.ok());
+  EXPECT_GT(fresh->received, first->received);
+  EXPECT_EQ(fresh->computed_at, first->computed_at + 60);
+  // Errors are not kept.
+  EXPECT_EQ(reports_->Public("H77", month).error().code, ErrorCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace motcua::app
