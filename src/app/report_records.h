@@ -5,6 +5,7 @@
 // aggregated from those rows in SQL, grouped and filtered by unit scope there.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +30,41 @@ struct ReportQuery {
   Instant to = 0;
   Instant now = 0;  // the report looks from min(to, now) (reports/statistics.h)
   ReportGroup group = ReportGroup::kNone;
+};
+
+// A figure of reports/statistics.h whose dossiers can be listed (the drill-down).
+enum class ReportFigure {
+  kReceived,
+  kCarriedOver,
+  kResolvedEarly,
+  kResolvedOnTime,
+  kResolvedLate,
+  kResolvedUntimed,
+  kWithdrawn,
+  kStopped,
+  kInProgressOnTime,
+  kInProgressOverdue,
+  kRefused,
+  kSupplement,
+  kApologies,
+};
+inline constexpr ReportFigure kAllReportFigures[] = {
+    ReportFigure::kReceived,          ReportFigure::kCarriedOver,  ReportFigure::kResolvedEarly,
+    ReportFigure::kResolvedOnTime,    ReportFigure::kResolvedLate, ReportFigure::kResolvedUntimed,
+    ReportFigure::kWithdrawn,         ReportFigure::kStopped,      ReportFigure::kInProgressOnTime,
+    ReportFigure::kInProgressOverdue, ReportFigure::kRefused,      ReportFigure::kSupplement,
+    ReportFigure::kApologies};
+// The statistics' JSON names: "received", "carried_over", "resolved_early", ...
+std::string_view ReportFigureName(ReportFigure figure);
+std::optional<ReportFigure> ParseReportFigure(std::string_view name);
+// The figure's count in `s`.
+std::int64_t FigureOf(const reports::Statistics& s, ReportFigure figure);
+
+// One dossier behind a figure: its facts and its code ("" when never received).
+struct ReportDossier {
+  reports::Facts facts;
+  std::string code;
+  bool operator==(const ReportDossier&) const = default;
 };
 
 struct ReportRow {

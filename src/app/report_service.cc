@@ -27,6 +27,84 @@ std::optional<ReportGroup> ParseReportGroup(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+
+ReportQuery QueryOf(const identity::Unit& unit, bool subunits, const reports::Period& p,
+                    Instant now, ReportGroup group) {
+  ReportQuery q;
+  q.unit = unit.id;
+  q.subunits = subunits;
+  q.from = p.from;
+  q.to = p.to;
+  q.now = now;
+  q.group = group;
+  return q;
+}
+
+}  // namespace
+
+std::string_view ReportFigureName(ReportFigure figure) {
+  switch (figure) {
+    case ReportFigure::kReceived: return "received";
+    case ReportFigure::kCarriedOver: return "carried_over";
+    case ReportFigure::kResolvedEarly: return "resolved_early";
+    case ReportFigure::kResolvedOnTime: return "resolved_on_time";
+    case ReportFigure::kResolvedLate: return "resolved_late";
+    case ReportFigure::kResolvedUntimed: return "resolved_untimed";
+    case ReportFigure::kWithdrawn: return "withdrawn";
+    case ReportFigure::kStopped: return "stopped";
+    case ReportFigure::kInProgressOnTime: return "in_progress_on_time";
+    case ReportFigure::kInProgressOverdue: return "in_progress_overdue";
+    case ReportFigure::kRefused: return "refused";
+    case ReportFigure::kSupplement: return "supplement";
+    case ReportFigure::kApologies: return "apologies";
+  }
+  return "received";
+}
+
+std::optional<ReportFigure> ParseReportFigure(std::string_view name) {
+  for (ReportFigure f : kAllReportFigures) {
+    if (ReportFigureName(f) == name) return f;
+  }
+  return std::nullopt;
+}
+
+std::int64_t FigureOf(const reports::Statistics& s, ReportFigure figure) {
+  switch (figure) {
+    case ReportFigure::kReceived: return s.received;
+    case ReportFigure::kCarriedOver: return s.carried_over;
+    case ReportFigure::kResolvedEarly: return s.resolved_early;
+    case ReportFigure::kResolvedOnTime: return s.resolved_on_time;
+    case ReportFigure::kResolvedLate: return s.resolved_late;
+    case ReportFigure::kResolvedUntimed: return s.resolved_untimed;
+    case ReportFigure::kWithdrawn: return s.withdrawn;
+    case ReportFigure::kStopped: return s.stopped;
+    case ReportFigure::kInProgressOnTime: return s.in_progress_on_time;
+    case ReportFigure::kInProgressOverdue: return s.in_progress_overdue;
+    case ReportFigure::kRefused: return s.refused;
+    case ReportFigure::kSupplement: return s.supplement;
+    case ReportFigure::kApologies: return s.apologies;
+  }
+  return 0;
+}
+
+Result<ReportService::DossierPage> ReportService::Dossiers(const Actor& actor,
+                                                           const StatisticsRequest& r,
+                                                           ReportFigure figure,
+                                                           std::int64_t after_id, int limit) {
+  DossierPage out;
+  const Instant now = clock_.Now();
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.items, tx.ListReportDossiers(QueryOf(out.unit, r.subunits, r.period, now, r.group),
+                                         figure, after_id, limit));
+    return Ok();
+  }));
+  out.as_of = std::min(r.period.to, now);
+  return out;
+}
+
 Result<identity::Unit> ReportService::ScopedUnit(ReadTx& tx, const Actor& actor,
                                                  const std::string& code) {
   if (!actor.user && !actor.system) return Error::Unauthenticated("login required");
@@ -47,22 +125,6 @@ Result<identity::Unit> ReportService::ScopedUnit(ReadTx& tx, const Actor& actor,
   }
   return *unit;
 }
-
-namespace {
-
-ReportQuery QueryOf(const identity::Unit& unit, bool subunits, const reports::Period& p,
-                    Instant now, ReportGroup group) {
-  ReportQuery q;
-  q.unit = unit.id;
-  q.subunits = subunits;
-  q.from = p.from;
-  q.to = p.to;
-  q.now = now;
-  q.group = group;
-  return q;
-}
-
-}  // namespace
 
 Result<ReportService::StatisticsReport> ReportService::Statistics(const Actor& actor,
                                                                   const StatisticsRequest& r) {

@@ -49,6 +49,16 @@ class ReportService {
   // kUnauthenticated without login; kPermissionDenied for citizens.
   Result<StatisticsReport> Statistics(const Actor& actor, const StatisticsRequest& request);
 
+  // The dossiers counted in one figure of Statistics(request) (request.group ignored), by id
+  // after `after_id`, at most `limit` (1..200): the drill-down. Errors as Statistics.
+  struct DossierPage {
+    identity::Unit unit;
+    Instant as_of = 0;
+    std::vector<ReportDossier> items;
+  };
+  Result<DossierPage> Dossiers(const Actor& actor, const StatisticsRequest& request,
+                               ReportFigure figure, std::int64_t after_id, int limit);
+
   struct UnitIndex {
     std::string unit_code;
     std::string unit_name;

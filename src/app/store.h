@@ -230,6 +230,12 @@ class ReadTx {
   // The statistics of a period (reports/statistics.h) over the facts rows of the dossiers in the
   // query's unit scope, one row per group key in key order; no row when nothing counts.
   virtual Result<std::vector<ReportRow>> ReportStatistics(const ReportQuery& query) = 0;
+  // The dossiers counted in `figure` of the query's statistics (query.group ignored), by dossier
+  // id after `after_id`, at most `limit`: the drill-down from a figure.
+  virtual Result<std::vector<ReportDossier>> ListReportDossiers(const ReportQuery& query,
+                                                                ReportFigure figure,
+                                                                std::int64_t after_id,
+                                                                int limit) = 0;
   // The facts row of a dossier; the rows with dossier_id > after_id by id, at most `limit`.
   virtual Result<std::optional<reports::Facts>> FindDossierFacts(std::int64_t dossier_id) = 0;
   virtual Result<std::vector<reports::Facts>> ListDossierFacts(std::int64_t after_id,

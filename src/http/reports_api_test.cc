@@ -118,6 +118,43 @@ TEST_F(ReportsApiTest, StatisticsOfAMonthGroupedByUnitAndChannel) {
   EXPECT_EQ(procedure["rows"][0]["key"], "1.000001");
 }
 
+TEST_F(ReportsApiTest, EveryFigureListsItsDossiers) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto open = Send("GET",
+                   "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=in_progress_on_time"
+                   "&limit=1",
+                   &admin);
+  ASSERT_EQ(open->status, 200) << open->body;
+  json page = Body(open);
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(page["items"][0]["code"], "H99.01-260302-0001");
+  EXPECT_EQ(page["items"][0]["finish"], "open");
+  ASSERT_FALSE(page["next_after"].is_null());
+  auto next = Body(Send("GET",
+                        "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=in_progress_on_"
+                        "time&limit=1&after=" +
+                            std::to_string(page["next_after"].get<std::int64_t>()),
+                        &admin));
+  ASSERT_EQ(next["items"].size(), 1u);
+  EXPECT_EQ(next["items"][0]["code"], "H99.01-260302-0002");
+  auto refused =
+      Body(Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=refused", &admin));
+  ASSERT_EQ(refused["items"].size(), 1u);
+  EXPECT_EQ(refused["items"][0]["finish"], "refused");
+  EXPECT_TRUE(refused["items"][0]["received_at"].is_null());
+  auto late = Body(
+      Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=resolved_late", &admin));
+  EXPECT_EQ(late["items"].size(), 0u);
+  auto bad = Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=late", &admin);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Fields(bad), (std::vector<std::string>{"figure"}));
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(
+      Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=refused", &land)->status,
+      404);
+}
+
 TEST_F(ReportsApiTest, TheWorkbookHoldsTheSameFigures) {
   ReceiveThree();
   Session admin = Login("admin");

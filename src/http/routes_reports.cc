@@ -259,6 +259,47 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                                               {"total", StatisticsJson(report.total)},
                                               {"rows", rows}}));
               }});
+  server.Add(
+      {"GET", "/api/v1/reports/dossiers", Permission::kReportsRead, "",
+       [&s](Request& req) -> Result<Reply> {
+         app::ReportService::StatisticsRequest r;
+         MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+         r.unit_code = unit.value_or("");
+         MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
+         MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(auto name, req.Query("figure"));
+         const auto figure = app::ParseReportFigure(name.value_or(""));
+         if (!figure) {
+           return Error::InvalidField(
+               "figure",
+               "must be received, carried_over, resolved_early, resolved_on_time, resolved_late, "
+               "resolved_untimed, withdrawn, stopped, in_progress_on_time, in_progress_overdue, "
+               "refused, supplement or apologies");
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+         MOTCUA_ASSIGN_OR_RETURN(
+             auto result, s.reports->Dossiers(req.actor, r, *figure, page.after, page.limit));
+         json out = PageJson(
+             result.items, page.limit,
+             [](const app::ReportDossier& d) {
+               const reports::Facts& f = d.facts;
+               return json{
+                   {"id", f.dossier_id},
+                   {"code", d.code.empty() ? json(nullptr) : json(d.code)},
+                   {"unit", f.unit},
+                   {"procedure_code", f.procedure_code},
+                   {"channel", catalog::ChannelName(f.channel)},
+                   {"received_at", f.received_at > 0 ? InstantJson(f.received_at) : json(nullptr)},
+                   {"due", InstantJson(f.due)},
+                   {"finish", reports::FinishName(f.finish)},
+                   {"finished_at", f.finished_at > 0 ? InstantJson(f.finished_at) : json(nullptr)},
+                   {"timeliness", dossier::TimelinessName(f.timeliness)}};
+             },
+             [](const app::ReportDossier& d) { return d.facts.dossier_id; });
+         out["figure"] = app::ReportFigureName(*figure);
+         out["as_of"] = InstantJson(result.as_of);
+         return Reply::Json(200, Dump(out));
+       }});
   server.Add({"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));

@@ -120,6 +120,45 @@ inline constexpr Statement kReportChannel =
 inline constexpr Statement kReportOfficer = MOTCUA_REPORT(
     "report_officer", "CAST(r.officer AS TEXT)", "", MOTCUA_GROUP_BY("CAST(r.officer AS TEXT)"));
 
+// The drill-down: the rows of one figure, with the dossier's code, by dossier id after $6, at
+// most $7. Each condition is the one its SUM above counts.
+#define MOTCUA_FACTS_COLUMNS_R                                                                  \
+  "r.dossier_id, r.unit, r.receiving_unit, r.procedure_code, r.procedure_version, r.channel, "  \
+  "r.submitted_at, r.received_at, r.due_at, r.finish, r.finished_at, r.timeliness, r.officer, " \
+  "r.supplement_requests, r.guided, r.withdrawal, r.apology, r.components, r.digitized, "       \
+  "r.reused, r.data_store, r.paid_online, r.synced"
+#define MOTCUA_REPORT_LIST(name, cond)                                                  \
+  Statement {                                                                           \
+    name, MOTCUA_REPORT_ROWS "SELECT " MOTCUA_FACTS_COLUMNS_R                           \
+                             ", COALESCE(d.code, '') FROM r JOIN dossiers d ON d.id = " \
+                             "r.dossier_id WHERE (" cond                                \
+                             ") AND $5 = $5 AND r.dossier_id > $6 "                     \
+                             "ORDER BY r.dossier_id LIMIT $7"                           \
+  }
+inline constexpr Statement kListFigure[] = {
+    MOTCUA_REPORT_LIST("report_list_received", MOTCUA_REPORT_RECEIVED),
+    MOTCUA_REPORT_LIST("report_list_carried", "r.received_at > 0 AND r.received_at < $3"),
+    MOTCUA_REPORT_LIST("report_list_early",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 1"),
+    MOTCUA_REPORT_LIST("report_list_on_time",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 2"),
+    MOTCUA_REPORT_LIST("report_list_late",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 3"),
+    MOTCUA_REPORT_LIST("report_list_untimed",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 0"),
+    MOTCUA_REPORT_LIST("report_list_withdrawn",
+                       "r.finish = 3 AND r.finished_at < $4 AND r.withdrawal = 1"),
+    MOTCUA_REPORT_LIST("report_list_stopped",
+                       "r.finish = 3 AND r.finished_at < $4 AND r.withdrawal = 0"),
+    MOTCUA_REPORT_LIST("report_list_open_on_time",
+                       MOTCUA_REPORT_OPEN " AND NOT (r.due_at IS NOT NULL AND r.due_at < $5)"),
+    MOTCUA_REPORT_LIST("report_list_open_overdue",
+                       MOTCUA_REPORT_OPEN " AND r.due_at IS NOT NULL AND r.due_at < $5"),
+    MOTCUA_REPORT_LIST("report_list_refused", "r.finish = 2"),
+    MOTCUA_REPORT_LIST("report_list_supplement", "r.received_at > 0 AND r.supplement_requests > 0"),
+    MOTCUA_REPORT_LIST("report_list_apologies", "r.received_at > 0 AND r.apology = 1"),
+};
+
 const Statement& ReportStatement(app::ReportGroup group) {
   switch (group) {
     case app::ReportGroup::kNone: return kReportNone;
@@ -239,6 +278,23 @@ Result<std::vector<app::ReportRow>> SqlTx::ReportStatistics(const app::ReportQue
       conn_.Query(ReportStatement(q.group), {Int(q.unit), Int(q.subunits ? 1 : 0), Int(q.from),
                                              Int(q.to), Int(std::min(q.to, q.now))}),
       ReportRowFrom);
+}
+
+Result<std::vector<app::ReportDossier>> SqlTx::ListReportDossiers(const app::ReportQuery& q,
+                                                                  app::ReportFigure figure,
+                                                                  std::int64_t after_id,
+                                                                  int limit) {
+  const auto index = static_cast<std::size_t>(figure);
+  if (index >= std::size(kListFigure)) return Error::Internal("unknown report figure");
+  return DecodeAll<app::ReportDossier>(
+      conn_.Query(kListFigure[index], {Int(q.unit), Int(q.subunits ? 1 : 0), Int(q.from), Int(q.to),
+                                       Int(std::min(q.to, q.now)), Int(after_id), Int(limit)}),
+      [](const Row& r) -> Result<app::ReportDossier> {
+        app::ReportDossier out;
+        MOTCUA_ASSIGN_OR_RETURN(out.facts, FactsFromRow(r));
+        out.code = r.Text(23);
+        return out;
+      });
 }
 
 Result<std::optional<Facts>> SqlTx::FindDossierFacts(std::int64_t dossier_id) {

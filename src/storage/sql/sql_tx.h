@@ -99,6 +99,10 @@ class SqlTx final : public app::WriteTx {
                                                      int limit) override;
   Result<std::optional<app::Lease>> FindLease(const std::string& name) override;
   Result<std::vector<app::ReportRow>> ReportStatistics(const app::ReportQuery& query) override;
+  Result<std::vector<app::ReportDossier>> ListReportDossiers(const app::ReportQuery& query,
+                                                             app::ReportFigure figure,
+                                                             std::int64_t after_id,
+                                                             int limit) override;
   Result<std::optional<reports::Facts>> FindDossierFacts(std::int64_t dossier_id) override;
   Result<std::vector<reports::Facts>> ListDossierFacts(std::int64_t after_id, int limit) override;
   Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) override;
