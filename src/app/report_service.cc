@@ -269,10 +269,13 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
   RebuildSummary out;
   std::int64_t after = 0;
   for (;;) {
-    std::vector<reports::Facts> replace;
     std::vector<std::int64_t> ids;
-    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-      replace.clear();
+    RebuildSummary batch;
+    // Compares one batch; when writing, in the same transaction that replaces the rows, so that a
+    // command appending events meanwhile is never overwritten with older facts. The store may run
+    // it again: it starts from nothing each time.
+    const auto work = [&](ReadTx& tx, WriteTx* writer) -> Status {
+      batch = RebuildSummary{};
       MOTCUA_ASSIGN_OR_RETURN(ids, tx.ListDossierIds(after, kRebuildBatch));
       for (std::int64_t id : ids) {
         MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(id));
@@ -282,24 +285,29 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
         const reports::Facts facts = reports::FactsOf(replayed, events, stored->clock.due);
         MOTCUA_ASSIGN_OR_RETURN(auto row, tx.FindDossierFacts(id));
         const bool consistent = replayed == stored->value;
-        if (!consistent) ++out.inconsistent;
-        if (!row) ++out.missing;
-        if (row && *row != facts) ++out.different;
-        if ((!row || *row != facts || !consistent) && out.examples.size() < 20) {
-          out.examples.push_back(id);
+        if (!consistent) ++batch.inconsistent;
+        if (!row) ++batch.missing;
+        if (row && *row != facts) ++batch.different;
+        if (!row || *row != facts || !consistent) batch.examples.push_back(id);
+        if ((!row || *row != facts) && writer != nullptr) {
+          MOTCUA_RETURN_IF_ERROR(writer->PutDossierFacts(facts));
         }
-        if (!row || *row != facts) replace.push_back(facts);
       }
       return Ok();
-    }));
-    if (ids.empty()) break;
-    if (write && !replace.empty()) {
-      MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
-        for (const reports::Facts& f : replace) MOTCUA_RETURN_IF_ERROR(tx.PutDossierFacts(f));
-        return Ok();
-      }));
+    };
+    if (write) {
+      MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) { return work(tx, &tx); }));
+    } else {
+      MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) { return work(tx, nullptr); }));
     }
+    if (ids.empty()) break;
     out.dossiers += static_cast<std::int64_t>(ids.size());
+    out.missing += batch.missing;
+    out.different += batch.different;
+    out.inconsistent += batch.inconsistent;
+    for (std::int64_t id : batch.examples) {
+      if (out.examples.size() < 20) out.examples.push_back(id);
+    }
     after = ids.back();
     if (progress) progress(out.dossiers);
   }

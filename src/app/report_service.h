@@ -100,7 +100,9 @@ class ReportService {
   // Folds every dossier's facts again from its events (dossier::Replay, reports::FactsOf, the
   // due instant of its row) and compares them with the stored row. With `write`, a differing or
   // missing row is replaced (dossiers written before migration 7); otherwise nothing changes.
-  // `progress` is told the dossiers seen so far after each batch. Only for the system actor.
+  // Each batch of dossiers is compared and rewritten in one write transaction, so that commands
+  // running meanwhile are never overwritten with older facts. `progress` is told the dossiers
+  // seen so far after each batch. Only for the system actor.
   struct RebuildSummary {
     std::int64_t dossiers = 0;
     std::int64_t missing = 0;            // no facts row
