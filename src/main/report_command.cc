@@ -109,7 +109,7 @@ int Reports(const Argv& argv) {
       "events, %lld whose current-state row differs from its events%s\n",
       static_cast<long long>(summary->dossiers), static_cast<long long>(summary->missing),
       static_cast<long long>(summary->different), static_cast<long long>(summary->inconsistent),
-      check ? "" : " (facts rows rewritten)");
+      check ? "" : " (missing and differing rows rewritten)");
   for (std::int64_t id : summary->examples)
     std::printf("  dossier %lld\n", static_cast<long long>(id));
   const bool clean = summary->missing == 0 && summary->different == 0 && summary->inconsistent == 0;
