@@ -112,8 +112,8 @@ struct Generator {
   double Uniform() { return std::uniform_real_distribution<double>(0, 1)(rng); }
   int Pick(int n) { return static_cast<int>(rng() % static_cast<std::uint64_t>(n)); }
 
-  // A reception instant on the working day of `slot` (the next Monday for a weekend day), between
-  // 07:30 and 16:30 local time, never after the data set's end.
+  // A reception instant on the day of `slot` (the next Monday for a weekend day; public holidays
+  // are not skipped), between 07:30 and 16:30 local time, never after the data set's end.
   Instant ReceptionInstant(Instant slot) {
     calendar::DayNumber day = calendar::LocalDayOf(slot);
     const calendar::Weekday wd = calendar::WeekdayOf(day);
