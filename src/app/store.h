@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "app/dossier_records.h"
+#include "app/report_records.h"
 #include "audit/audit.h"
 #include "calendar/calendar_spec.h"
 #include "catalog/rank.h"
@@ -225,6 +226,24 @@ class ReadTx {
   virtual Result<std::optional<Lease>> FindLease(const std::string& name) = 0;
   // ---------------------------------------------------------------------------------------------
 
+  // --- Reports (app/report_records.h; migration 7) -------------------------------------------
+  // The statistics of a period (reports/statistics.h) over the facts rows of the dossiers in the
+  // query's unit scope, one row per group key in key order; no row when nothing counts.
+  virtual Result<std::vector<ReportRow>> ReportStatistics(const ReportQuery& query) = 0;
+  // The dossiers counted in `figure` of the query's statistics (query.group ignored), by dossier
+  // id after `after_id`, at most `limit`: the drill-down from a figure.
+  virtual Result<std::vector<ReportDossier>> ListReportDossiers(const ReportQuery& query,
+                                                                ReportFigure figure,
+                                                                std::int64_t after_id,
+                                                                int limit) = 0;
+  // The facts row of a dossier; the rows with dossier_id > after_id by id, at most `limit`.
+  virtual Result<std::optional<reports::Facts>> FindDossierFacts(std::int64_t dossier_id) = 0;
+  virtual Result<std::vector<reports::Facts>> ListDossierFacts(std::int64_t after_id,
+                                                               int limit) = 0;
+  // Every dossier's id greater than after_id, ascending, at most `limit` (rebuilding the facts).
+  virtual Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) = 0;
+  // ---------------------------------------------------------------------------------------------
+
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
   virtual Result<std::int64_t> CountAudit() = 0;
@@ -323,6 +342,12 @@ class WriteTx : public ReadTx {
   // already raised (by this or another server). The dossier must exist (kFailedPrecondition).
   virtual Result<bool> InsertDossierAlert(std::int64_t dossier_id, const std::string& kind,
                                           Instant at) = 0;
+  // ---------------------------------------------------------------------------------------------
+
+  // --- Reports (migration 7) -----------------------------------------------------------------
+  // InsertDossier and AppendDossierEvents keep the facts row themselves. This replaces it whole
+  // (a rebuild from the events); the dossier must exist (kFailedPrecondition "constraint").
+  virtual Status PutDossierFacts(const reports::Facts& facts) = 0;
   // ---------------------------------------------------------------------------------------------
 
   // Stores an answer; kAlreadyExists if the key is taken.

@@ -8,6 +8,7 @@
 #include "app/catalog_service.h"
 #include "app/dossier_service.h"
 #include "app/identity_service.h"
+#include "app/report_service.h"
 #include "app/store.h"
 #include "http/metrics.h"
 #include "http/server.h"
@@ -26,6 +27,8 @@ struct Services {
   app::CatalogService* catalog = nullptr;
   // The dossier lifecycle; its routes are registered only when it is set.
   app::DossierService* dossier = nullptr;
+  // Reports and the public figures; their routes are registered only when it is set.
+  app::ReportService* reports = nullptr;
   // Where citizens reach this server: the lookup link printed as a QR code on form 01.
   std::string public_url = "http://127.0.0.1:8080";
   // Public lookups a client address may make per minute (in bursts of as many).
@@ -44,6 +47,8 @@ void AddDossierRoutes(ApiServer& server, Services& services);
 void AddFormRoutes(ApiServer& server, Services& services);
 // The web UI's static files from services.web_root, with index.html for client-side routes.
 void AddWebRoutes(ApiServer& server, Services& services);
+// Statistics, the Decision 766 index and the public figures (issue 7).
+void AddReportRoutes(ApiServer& server, Services& services);
 void AddAllRoutes(ApiServer& server, Services& services);
 
 // The OpenAPI 3 document served at /api/v1/openapi.json (src/http/openapi.json, embedded).

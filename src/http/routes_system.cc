@@ -71,6 +71,7 @@ void AddAllRoutes(ApiServer& server, Services& services) {
   if (services.catalog) AddCatalogRoutes(server, services);
   if (services.dossier) AddDossierRoutes(server, services);
   if (services.dossier && services.catalog) AddFormRoutes(server, services);
+  if (services.reports) AddReportRoutes(server, services);
   if (!services.web_root.empty()) AddWebRoutes(server, services);
 }
 

@@ -31,6 +31,9 @@ const Grant kGrants[] = {
     {Permission::kDossierAct,
      {Role::kReceptionOfficer, Role::kSpecialist, Role::kDivisionHead, Role::kAgencyHead,
       Role::kClerk, Role::kCitizen}},
+    {Permission::kReportsRead,
+     {Role::kAdministrator, Role::kReceptionOfficer, Role::kSpecialist, Role::kDivisionHead,
+      Role::kAgencyHead, Role::kClerk, Role::kInspector}},
 };
 
 }  // namespace
@@ -51,6 +54,7 @@ std::string_view PermissionName(Permission p) {
     case Permission::kDossierSubmit: return "dossier.submit";
     case Permission::kDossierRead: return "dossier.read";
     case Permission::kDossierAct: return "dossier.act";
+    case Permission::kReportsRead: return "reports.read";
   }
   return "unknown";
 }

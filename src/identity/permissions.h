@@ -31,13 +31,16 @@ enum class Permission {
   kDossierSubmit,   // online submission
   kDossierRead,     // a dossier, its history, clock and forms; work queues
   kDossierAct,      // commands on a dossier
+  // Reports (issue 7): statistics and the Decision 766 index of the units in the caller's
+  // subtree. Officers only; the public figures are kPublic.
+  kReportsRead,
 };
 inline constexpr Permission kAllPermissions[] = {
     Permission::kPublic,        Permission::kAuthenticated,  Permission::kUnitsRead,
     Permission::kUnitsManage,   Permission::kUsersRead,      Permission::kUsersManage,
     Permission::kAuditRead,     Permission::kCalendarRead,   Permission::kCalendarManage,
     Permission::kCatalogManage, Permission::kDossierReceive, Permission::kDossierSubmit,
-    Permission::kDossierRead,   Permission::kDossierAct,
+    Permission::kDossierRead,   Permission::kDossierAct,     Permission::kReportsRead,
 };
 
 std::string_view PermissionName(Permission p);

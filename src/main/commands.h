@@ -17,5 +17,7 @@ int Restore(const Argv& args);
 int Audit(const Argv& args);
 int Calendar(const Argv& args);
 int Catalog(const Argv& args);
+int Reports(const Argv& args);
+int Demo(const Argv& args);
 
 }  // namespace motcua::main

@@ -24,6 +24,9 @@ Usage:
   motcua catalog import FILE [--format motcua|national] [--dsn DSN]   (FILE "-": stdin)
   motcua catalog export [--dsn DSN] > FILE
   motcua catalog hygiene [--dsn DSN]
+  motcua reports rebuild [--check] [--dsn DSN]
+  motcua reports show --unit CODE --period P [--group-by G] [--dsn DSN]
+  motcua demo generate --dossiers N [--years Y] [--seed S] [--end YYYY-MM-DD] [--dsn DSN]
 
 DSN: sqlite:./var/motcua.db (default; also $MOTCUA_DSN) or postgresql://user@host:port/db
 )";
@@ -45,6 +48,8 @@ int main(int argc, char** argv) {
   if (command == "audit") return Audit(rest);
   if (command == "calendar") return Calendar(rest);
   if (command == "catalog") return Catalog(rest);
+  if (command == "reports") return Reports(rest);
+  if (command == "demo") return Demo(rest);
   std::fprintf(stderr, "motcua: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return 2;
 }

@@ -154,6 +154,7 @@ int Serve(const Argv& argv) {
   app::CatalogService catalog(**store, clock, calendars);
   app::DossierService dossiers(**store, clock, calendars);
   dossiers.set_max_attachment_bytes(static_cast<std::size_t>(*max_upload));
+  app::ReportService reports(**store, clock);
   std::vector<app::SeededUser> seeded_users;
   if (args->Flag("demo")) {
     auto seeded = app::SeedDemoProvince(identity, &calendars);
@@ -190,6 +191,7 @@ int Serve(const Argv& argv) {
       args->Get("public-url", "http://" + listen->host + ":" + std::to_string(listen->port));
   services.lookups_per_minute = *lookups;
   services.web_root = *web_root;
+  services.reports = &reports;
   http::AddAllRoutes(server, services);
   if (Status s = server.Start(); !s.ok()) return Fail(s.error());
   const std::string url = "http://" + listen->host + ":" + std::to_string(server.port());

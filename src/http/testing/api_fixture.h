@@ -57,6 +57,7 @@ class ApiFixture : public ::testing::Test {
     calendars_ = std::make_unique<app::CalendarService>(*store_, clock_);
     catalog_ = std::make_unique<app::CatalogService>(*store_, clock_, *calendars_);
     dossiers_ = std::make_unique<app::DossierService>(*store_, clock_, *calendars_);
+    reports_ = std::make_unique<app::ReportService>(*store_, clock_);
     auto seeded = app::SeedDemoProvince(*identity_, calendars_.get());
     ASSERT_TRUE(seeded.ok());
     for (const auto& u : *seeded) passwords_[u.username] = u.password;
@@ -73,6 +74,7 @@ class ApiFixture : public ::testing::Test {
     services_ =
         std::make_unique<Services>(Services{*store_, *identity_, *audit_, metrics_, false,
                                             calendars_.get(), catalog_.get(), dossiers_.get()});
+    services_->reports = reports_.get();
     AddAllRoutes(*server_, *services_);
     for (auto& r : extra) server_->Add(std::move(r));
     ASSERT_TRUE(server_->Start().ok());
@@ -154,6 +156,7 @@ class ApiFixture : public ::testing::Test {
   std::unique_ptr<app::CalendarService> calendars_;
   std::unique_ptr<app::CatalogService> catalog_;
   std::unique_ptr<app::DossierService> dossiers_;
+  std::unique_ptr<app::ReportService> reports_;
   std::map<std::string, std::string> passwords_;
   Metrics metrics_;
   std::FILE* log_file_ = nullptr;

@@ -312,6 +312,43 @@ CREATE TABLE attachment_uploads (
 CREATE INDEX dossiers_logbook ON dossiers(receiving_unit, received_at, id) WHERE received_at > 0;
 )sql";
 
+// Reports (issue 7): the facts a report needs of each dossier (reports/facts.h), one row per
+// dossier written in the same transaction as its events, so that a report aggregates rows by
+// unit and instant instead of replaying histories. Dossiers written before this migration get
+// their rows from `motcua reports rebuild`.
+constexpr std::string_view kReports = R"sql(
+CREATE TABLE dossier_facts (
+  dossier_id          BIGINT PRIMARY KEY REFERENCES dossiers(id),
+  unit                TEXT NOT NULL,
+  receiving_unit      TEXT NOT NULL,
+  procedure_code      TEXT NOT NULL,
+  procedure_version   INTEGER NOT NULL,
+  channel             INTEGER NOT NULL,
+  submitted_at        BIGINT NOT NULL,
+  received_at         BIGINT NOT NULL,
+  due_at              BIGINT,
+  finish              INTEGER NOT NULL,
+  finished_at         BIGINT NOT NULL,
+  timeliness          INTEGER NOT NULL,
+  officer             BIGINT NOT NULL,
+  supplement_requests INTEGER NOT NULL,
+  guided              INTEGER NOT NULL,
+  withdrawal          INTEGER NOT NULL,
+  apology             INTEGER NOT NULL,
+  components          INTEGER NOT NULL,
+  digitized           INTEGER NOT NULL,
+  reused              INTEGER NOT NULL,
+  data_store          INTEGER NOT NULL,
+  paid_online         INTEGER NOT NULL,
+  synced              INTEGER NOT NULL
+);
+-- A period's dossiers by unit: received in it; open and received before it; finished in or after
+-- it (carried over, resolved, stopped, refused).
+CREATE INDEX dossier_facts_received ON dossier_facts(unit, received_at);
+CREATE INDEX dossier_facts_open ON dossier_facts(unit, received_at) WHERE finish = 0;
+CREATE INDEX dossier_facts_finished ON dossier_facts(unit, finished_at, received_at);
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -320,6 +357,7 @@ constexpr sql::Migration kMigrations[] = {
     {5, "background work: sweep instants, outbox claims and give-up, leases, dossier alerts",
      kBackground},
     {6, "attachments by content; the log book's index", kAttachments},
+    {7, "reports: the facts of each dossier, indexed by unit and instant", kReports},
 };
 
 }  // namespace

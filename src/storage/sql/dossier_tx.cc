@@ -2,6 +2,7 @@
 #include "calendar/civil_time.h"
 #include "storage/sql/dossier_codec.h"
 #include "storage/sql/dossier_row.h"
+#include "storage/sql/report_tx.h"
 #include "storage/sql/sql_tx.h"
 
 namespace motcua::storage::sql {
@@ -224,7 +225,8 @@ Status SqlTx::InsertDossier(StoredDossier& dossier, const std::vector<dossier::E
   // The document carries the id too, so that a dossier read back equals the one written.
   MOTCUA_RETURN_IF_ERROR(
       conn_.Exec(kSetDoc, {Text(EncodeDossier(dossier.value)), Int(dossier.value.id)}));
-  return InsertEvents(conn_, dossier.value.id, events);
+  MOTCUA_RETURN_IF_ERROR(InsertEvents(conn_, dossier.value.id, events));
+  return MergeDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due));
 }
 
 Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t expected_version,
@@ -238,7 +240,8 @@ Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t exp
                           " was changed by someone else (or does not exist)")
         .WithReason("version-conflict");
   }
-  return InsertEvents(conn_, dossier.value.id, events);
+  MOTCUA_RETURN_IF_ERROR(InsertEvents(conn_, dossier.value.id, events));
+  return MergeDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due));
 }
 
 Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
@@ -249,6 +252,7 @@ Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
                  {OptInt(c.due), OptInt(c.step_due), OptInt(c.appointment),
                   OptInt(c.new_appointment), OptInt(c.intake_due), OptInt(c.intake_alert),
                   OptInt(c.supplement_deadline), Int(id), Int(version)}));
+  if (changed > 0) MOTCUA_RETURN_IF_ERROR(SetDossierFactsDue(conn_, id, c.due));
   return changed > 0;
 }
 

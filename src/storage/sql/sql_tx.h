@@ -98,6 +98,14 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<app::OutboxMessage>> ListOutbox(std::int64_t dossier_id, std::int64_t after_id,
                                                      int limit) override;
   Result<std::optional<app::Lease>> FindLease(const std::string& name) override;
+  Result<std::vector<app::ReportRow>> ReportStatistics(const app::ReportQuery& query) override;
+  Result<std::vector<app::ReportDossier>> ListReportDossiers(const app::ReportQuery& query,
+                                                             app::ReportFigure figure,
+                                                             std::int64_t after_id,
+                                                             int limit) override;
+  Result<std::optional<reports::Facts>> FindDossierFacts(std::int64_t dossier_id) override;
+  Result<std::vector<reports::Facts>> ListDossierFacts(std::int64_t after_id, int limit) override;
+  Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -143,6 +151,7 @@ class SqlTx final : public app::WriteTx {
   Result<bool> MarkOutboxFailed(const app::OutboxFailure& failure) override;
   Result<bool> InsertDossierAlert(std::int64_t dossier_id, const std::string& kind,
                                   Instant at) override;
+  Status PutDossierFacts(const reports::Facts& facts) override;
 
  private:
   Connection& conn_;

@@ -1,0 +1,162 @@
+// Reports at scale (issue 7): a province's data set generated through the state machine
+// (app::GenerateDemo), then the monthly report, the 6-month report, the Decision 766 index of the
+// year and the public figures of a month, timed on SQLite and on a private PostgreSQL.
+// Targets: each report under 2 s at 3 million dossiers a year, the public figures under 100 ms.
+//
+//   report_bench [--dossiers N] [--years Y] [--backends sqlite,postgres] [--runs R]
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/demo_generator.h"
+#include "app/identity_service.h"
+#include "app/report_service.h"
+#include "app/seed.h"
+#include "main/catalog_items.h"
+#include "main/wiring.h"
+#include "storage/postgres/testing/pg_test_server.h"
+
+namespace motcua {
+namespace {
+
+struct Options {
+  std::int64_t dossiers = 100'000;
+  int years = 1;
+  int runs = 5;
+  std::vector<std::string> backends = {"sqlite", "postgres"};
+};
+
+// The fastest and the median of `runs` timings of `work`, in milliseconds.
+template <typename F>
+std::pair<double, double> Time(int runs, F work) {
+  std::vector<double> ms;
+  for (int i = 0; i < runs; ++i) {
+    const auto t = std::chrono::steady_clock::now();
+    if (!work()) return {-1, -1};
+    ms.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+  }
+  std::sort(ms.begin(), ms.end());
+  return {ms.front(), ms[ms.size() / 2]};
+}
+
+int Run(const Options& o, const std::string& backend, const std::string& dsn) {
+  FakeClock clock(*calendar::ParseLocalDateTime("2026-11-01 00:00"));
+  main::StoreConfig config;
+  config.dsn = dsn;
+  auto store = main::OpenStore(config, clock);
+  if (!store.ok() || !(*store)->Migrate().ok()) {
+    std::printf("%s: cannot open %s\n", backend.c_str(), dsn.c_str());
+    return 1;
+  }
+  app::PasswordHasher hasher(app::PasswordCost::Minimum(), 2, 5000);
+  app::IdentityService identity(**store, clock, hasher);
+  app::CalendarService calendars(**store, clock);
+  app::CatalogService catalog(**store, clock, calendars);
+  auto seeded = app::SeedDemoProvince(identity, &calendars);
+  auto items = main::DemoCatalogItems();
+  if (!seeded.ok() || !items.ok() || !app::SeedDemoCatalog(catalog, std::move(*items)).ok()) {
+    std::printf("%s: cannot seed the demo province and catalog\n", backend.c_str());
+    return 1;
+  }
+  app::DemoOptions d;
+  d.dossiers = o.dossiers;
+  d.years = o.years;
+  d.end = clock.Now();
+  d.batch = 2000;
+  const auto t = std::chrono::steady_clock::now();
+  auto made = app::GenerateDemo(**store, calendars, d, nullptr);
+  if (!made.ok()) {
+    std::printf("%s: %s\n", backend.c_str(), ToString(made.error()).c_str());
+    return 1;
+  }
+  const double gen_s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  std::printf("%s: %lld dossiers, %lld events generated in %.1f s (%.0f dossiers/s)\n",
+              backend.c_str(), static_cast<long long>(made->dossiers),
+              static_cast<long long>(made->events), gen_s, made->dossiers / gen_s);
+
+  app::ReportService reports(**store, clock);
+  const app::Actor system = app::Actor::System();
+  const reports::Period month = *reports::ParsePeriod("2026-10");
+  const reports::Period half = *reports::ParsePeriod("2026-05-01..2026-10-31");
+  const reports::Period year = *reports::ParsePeriod("2025-11-01..2026-10-31");
+  std::int64_t total = 0;
+  const auto report = [&](const char* name, const reports::Period& p, app::ReportGroup g) {
+    const auto [best, median] = Time(o.runs, [&] {
+      auto r = reports.Statistics(system, {"H99", true, p, g});
+      if (r.ok()) total = r->total.Total();
+      return r.ok();
+    });
+    std::printf("  %-34s best %8.1f ms  median %8.1f ms  (%lld dossiers in the period)\n", name,
+                best, median, static_cast<long long>(total));
+  };
+  report("month, whole province", month, app::ReportGroup::kNone);
+  report("month, by unit", month, app::ReportGroup::kUnit);
+  report("month, by procedure", month, app::ReportGroup::kProcedure);
+  report("6 months, by unit", half, app::ReportGroup::kUnit);
+  report("year, whole province", year, app::ReportGroup::kNone);
+  const auto [ib, im] = Time(o.runs, [&] { return reports.Index766(system, "H99", year).ok(); });
+  std::printf("  %-34s best %8.1f ms  median %8.1f ms\n", "766 index of the year, per unit", ib,
+              im);
+  const auto [pb, pm] = Time(o.runs, [&] { return reports.Public("H99", month).ok(); });
+  std::printf("  %-34s best %8.1f ms  median %8.1f ms\n", "public figures of a month", pb, pm);
+  return 0;
+}
+
+}  // namespace
+}  // namespace motcua
+
+int main(int argc, char** argv) {
+  using namespace motcua;
+  Options o;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string k = argv[i];
+    const std::string v = argv[i + 1];
+    if (k == "--dossiers")
+      o.dossiers = std::stoll(v);
+    else if (k == "--years")
+      o.years = std::stoi(v);
+    else if (k == "--runs")
+      o.runs = std::stoi(v);
+    else if (k == "--backends") {
+      o.backends.clear();
+      for (std::size_t a = 0, b; a <= v.size(); a = b + 1) {
+        b = v.find(',', a);
+        if (b == std::string::npos) b = v.size();
+        o.backends.push_back(v.substr(a, b - a));
+      }
+    }
+  }
+  const std::string dir =
+      (std::filesystem::temp_directory_path() / ("motcua-reports-" + std::to_string(getpid())))
+          .string();
+  std::filesystem::create_directories(dir);
+  int failures = 0;
+  std::unique_ptr<storage::postgres::testing::PgTestServer> pg;
+  for (const std::string& backend : o.backends) {
+    if (backend == "sqlite") {
+      failures += Run(o, backend, "sqlite:" + dir + "/reports.db");
+    } else if (backend == "postgres") {
+      auto started = storage::postgres::testing::PgTestServer::Start();
+      if (!started.ok()) {
+        std::printf("postgres: no test server: %s\n", ToString(started.error()).c_str());
+        ++failures;
+        continue;
+      }
+      pg = std::move(*started);
+      auto created = pg->CreateDatabase("reports");
+      if (!created.ok()) {
+        ++failures;
+        continue;
+      }
+      failures += Run(o, backend, *created);
+    }
+  }
+  std::filesystem::remove_all(dir);
+  return failures == 0 ? 0 : 1;
+}

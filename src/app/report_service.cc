@@ -1,0 +1,317 @@
+#include "app/report_service.h"
+
+#include <algorithm>
+#include <map>
+
+#include "dossier/machine.h"
+
+namespace motcua::app {
+
+std::string_view ReportGroupName(ReportGroup group) {
+  switch (group) {
+    case ReportGroup::kNone: return "none";
+    case ReportGroup::kUnit: return "unit";
+    case ReportGroup::kProcedure: return "procedure";
+    case ReportGroup::kField: return "field";
+    case ReportGroup::kChannel: return "channel";
+    case ReportGroup::kOfficer: return "officer";
+  }
+  return "none";
+}
+
+std::optional<ReportGroup> ParseReportGroup(std::string_view name) {
+  for (ReportGroup g : {ReportGroup::kNone, ReportGroup::kUnit, ReportGroup::kProcedure,
+                        ReportGroup::kField, ReportGroup::kChannel, ReportGroup::kOfficer}) {
+    if (ReportGroupName(g) == name) return g;
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+ReportQuery QueryOf(const identity::Unit& unit, bool subunits, const reports::Period& p,
+                    Instant now, ReportGroup group) {
+  ReportQuery q;
+  q.unit = unit.id;
+  q.subunits = subunits;
+  q.from = p.from;
+  q.to = p.to;
+  q.now = now;
+  q.group = group;
+  return q;
+}
+
+}  // namespace
+
+std::string_view ReportFigureName(ReportFigure figure) {
+  switch (figure) {
+    case ReportFigure::kReceived: return "received";
+    case ReportFigure::kCarriedOver: return "carried_over";
+    case ReportFigure::kResolvedEarly: return "resolved_early";
+    case ReportFigure::kResolvedOnTime: return "resolved_on_time";
+    case ReportFigure::kResolvedLate: return "resolved_late";
+    case ReportFigure::kResolvedUntimed: return "resolved_untimed";
+    case ReportFigure::kWithdrawn: return "withdrawn";
+    case ReportFigure::kStopped: return "stopped";
+    case ReportFigure::kInProgressOnTime: return "in_progress_on_time";
+    case ReportFigure::kInProgressOverdue: return "in_progress_overdue";
+    case ReportFigure::kRefused: return "refused";
+    case ReportFigure::kSupplement: return "supplement";
+    case ReportFigure::kApologies: return "apologies";
+  }
+  return "received";
+}
+
+std::optional<ReportFigure> ParseReportFigure(std::string_view name) {
+  for (ReportFigure f : kAllReportFigures) {
+    if (ReportFigureName(f) == name) return f;
+  }
+  return std::nullopt;
+}
+
+std::int64_t FigureOf(const reports::Statistics& s, ReportFigure figure) {
+  switch (figure) {
+    case ReportFigure::kReceived: return s.received;
+    case ReportFigure::kCarriedOver: return s.carried_over;
+    case ReportFigure::kResolvedEarly: return s.resolved_early;
+    case ReportFigure::kResolvedOnTime: return s.resolved_on_time;
+    case ReportFigure::kResolvedLate: return s.resolved_late;
+    case ReportFigure::kResolvedUntimed: return s.resolved_untimed;
+    case ReportFigure::kWithdrawn: return s.withdrawn;
+    case ReportFigure::kStopped: return s.stopped;
+    case ReportFigure::kInProgressOnTime: return s.in_progress_on_time;
+    case ReportFigure::kInProgressOverdue: return s.in_progress_overdue;
+    case ReportFigure::kRefused: return s.refused;
+    case ReportFigure::kSupplement: return s.supplement;
+    case ReportFigure::kApologies: return s.apologies;
+  }
+  return 0;
+}
+
+Result<ReportService::DossierPage> ReportService::Dossiers(const Actor& actor,
+                                                           const StatisticsRequest& r,
+                                                           ReportFigure figure,
+                                                           std::int64_t after_id, int limit) {
+  DossierPage out;
+  const Instant now = clock_.Now();
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.items, tx.ListReportDossiers(QueryOf(out.unit, r.subunits, r.period, now, r.group),
+                                         figure, after_id, limit));
+    return Ok();
+  }));
+  out.as_of = std::min(r.period.to, now);
+  return out;
+}
+
+Result<identity::Unit> ReportService::ScopedUnit(ReadTx& tx, const Actor& actor,
+                                                 const std::string& code) {
+  if (!actor.user && !actor.system) return Error::Unauthenticated("login required");
+  if (actor.user && actor.user->roles.Has(identity::Role::kCitizen)) {
+    return Error::PermissionDenied("reports are for officers; the public figures are open");
+  }
+  if (code.empty()) {
+    if (!actor.user) return Error::InvalidField("unit", "name a unit");
+    MOTCUA_ASSIGN_OR_RETURN(auto own, tx.FindUnit(actor.user->unit_id));
+    if (!own) return Error::Internal("the user's unit does not exist");
+    return *own;
+  }
+  MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(code));
+  if (!unit) return Error::InvalidField("unit", "no unit " + code);
+  if (actor.user) {
+    MOTCUA_ASSIGN_OR_RETURN(bool inside, tx.UnitInSubtree(actor.user->unit_id, unit->id));
+    if (!inside) return Error::NotFound("unit " + code + " is outside your unit");
+  }
+  return *unit;
+}
+
+Result<ReportService::StatisticsReport> ReportService::Statistics(const Actor& actor,
+                                                                  const StatisticsRequest& r) {
+  StatisticsReport out;
+  const Instant now = clock_.Now();
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.rows, tx.ReportStatistics(QueryOf(out.unit, r.subunits, r.period, now, r.group)));
+    if (r.group == ReportGroup::kUnit) {
+      for (const ReportRow& row : out.rows) {
+        MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(row.key));
+        out.names[row.key] = u ? u->name : row.key;
+      }
+    } else if (r.group == ReportGroup::kOfficer) {
+      for (const ReportRow& row : out.rows) {
+        const std::int64_t id = std::stoll(row.key);
+        if (id == 0) continue;
+        MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUser(id));
+        if (u) out.names[row.key] = u->username;
+      }
+    }
+    return Ok();
+  }));
+  out.subunits = r.subunits;
+  out.period = r.period;
+  out.group = r.group;
+  out.as_of = std::min(r.period.to, now);
+  for (const ReportRow& row : out.rows) out.total += row.stats;
+  return out;
+}
+
+Result<ReportService::IndexReport> ReportService::Index766(const Actor& actor,
+                                                           const std::string& unit_code,
+                                                           const reports::Period& period) {
+  IndexReport out;
+  const Instant now = clock_.Now();
+  std::vector<ReportRow> rows;
+  std::map<std::string, std::string> names;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        rows, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kUnit)));
+    for (const ReportRow& row : rows) {
+      MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(row.key));
+      names[row.key] = u ? u->name : row.key;
+    }
+    return Ok();
+  }));
+  out.period = period;
+  out.as_of = std::min(period.to, now);
+  const reports::Index766Spec& table = reports::Index766Table();
+  out.whole.unit_code = out.unit.code;
+  out.whole.unit_name = out.unit.name;
+  for (const ReportRow& row : rows) {
+    out.whole.stats += row.stats;
+    UnitIndex u;
+    u.unit_code = row.key;
+    u.unit_name = names[row.key];
+    u.stats = row.stats;
+    u.index = reports::ScoreIndex766(table, reports::InputsOf(row.stats));
+    out.units.push_back(std::move(u));
+  }
+  out.whole.index = reports::ScoreIndex766(table, reports::InputsOf(out.whole.stats));
+  return out;
+}
+
+Result<ReportService::PublicFigures> ReportService::Public(const std::string& unit_code,
+                                                           const reports::Period& period) {
+  const Instant now = clock_.Now();
+  const auto key = std::make_pair(unit_code, period.label);
+  {
+    std::lock_guard<std::mutex> lock(public_mu_);
+    const auto hit = public_cache_.find(key);
+    if (hit != public_cache_.end() && now >= hit->second.computed_at &&
+        now < hit->second.computed_at + kPublicCacheSeconds) {
+      return hit->second;
+    }
+  }
+  MOTCUA_ASSIGN_OR_RETURN(PublicFigures fresh, ComputePublic(unit_code, period));
+  std::lock_guard<std::mutex> lock(public_mu_);
+  // Bounded: a province has a few thousand units; a stale entry is dropped when the map is full.
+  if (public_cache_.size() >= 10'000) public_cache_.clear();
+  public_cache_[key] = fresh;
+  return fresh;
+}
+
+Result<ReportService::PublicFigures> ReportService::ComputePublic(const std::string& unit_code,
+                                                                  const reports::Period& period) {
+  PublicFigures out;
+  const Instant now = clock_.Now();
+  out.computed_at = now;
+  std::vector<ReportRow> rows;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(unit_code));
+    if (!unit) return Error::InvalidField("unit", "no unit " + unit_code);
+    out.unit = *unit;
+    MOTCUA_ASSIGN_OR_RETURN(
+        rows, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kNone)));
+    return Ok();
+  }));
+  reports::Statistics s;
+  for (const ReportRow& row : rows) s += row.stats;
+  out.period = period;
+  out.as_of = std::min(period.to, now);
+  out.received = s.received;
+  out.resolved = s.Resolved();
+  out.resolved_on_time = s.resolved_early + s.resolved_on_time;
+  out.in_progress = s.InProgress();
+  out.on_time_rate = reports::SharesOf(s).on_time;
+  return out;
+}
+
+namespace {
+
+// The dossier's fixed facts, without anything its events derive.
+dossier::Dossier FixedFacts(const dossier::Dossier& d) {
+  dossier::Dossier f;
+  f.id = d.id;
+  f.code = d.code;
+  f.procedure_code = d.procedure_code;
+  f.procedure_version = d.procedure_version;
+  f.case_name = d.case_name;
+  f.channel = d.channel;
+  f.receiving_unit = d.receiving_unit;
+  f.competent_unit = d.competent_unit;
+  f.applicant = d.applicant;
+  f.components = d.components;
+  f.postal_item = d.postal_item;
+  f.paid_online = d.paid_online;
+  f.synced_national = d.synced_national;
+  return f;
+}
+
+constexpr int kRebuildBatch = 500;
+
+}  // namespace
+
+Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
+    const Actor& actor, bool write, const std::function<void(std::int64_t)>& progress) {
+  if (!actor.system) return Error::PermissionDenied("rebuilding facts is a server command");
+  RebuildSummary out;
+  std::int64_t after = 0;
+  for (;;) {
+    std::vector<std::int64_t> ids;
+    RebuildSummary batch;
+    // Compares one batch; when writing, in the same transaction that replaces the rows, so that a
+    // command appending events meanwhile is never overwritten with older facts. The store may run
+    // it again: it starts from nothing each time.
+    const auto work = [&](ReadTx& tx, WriteTx* writer) -> Status {
+      batch = RebuildSummary{};
+      MOTCUA_ASSIGN_OR_RETURN(ids, tx.ListDossierIds(after, kRebuildBatch));
+      for (std::int64_t id : ids) {
+        MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(id));
+        if (!stored) continue;
+        MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
+        const dossier::Dossier replayed = dossier::Replay(FixedFacts(stored->value), events);
+        const reports::Facts facts = reports::FactsOf(replayed, events, stored->clock.due);
+        MOTCUA_ASSIGN_OR_RETURN(auto row, tx.FindDossierFacts(id));
+        const bool consistent = replayed == stored->value;
+        if (!consistent) ++batch.inconsistent;
+        if (!row) ++batch.missing;
+        if (row && *row != facts) ++batch.different;
+        if (!row || *row != facts || !consistent) batch.examples.push_back(id);
+        if ((!row || *row != facts) && writer != nullptr) {
+          MOTCUA_RETURN_IF_ERROR(writer->PutDossierFacts(facts));
+        }
+      }
+      return Ok();
+    };
+    if (write) {
+      MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) { return work(tx, &tx); }));
+    } else {
+      MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) { return work(tx, nullptr); }));
+    }
+    if (ids.empty()) break;
+    out.dossiers += static_cast<std::int64_t>(ids.size());
+    out.missing += batch.missing;
+    out.different += batch.different;
+    out.inconsistent += batch.inconsistent;
+    for (std::int64_t id : batch.examples) {
+      if (out.examples.size() < 20) out.examples.push_back(id);
+    }
+    after = ids.back();
+    if (progress) progress(out.dossiers);
+  }
+  return out;
+}
+
+}  // namespace motcua::app

@@ -1,0 +1,130 @@
+#pragma once
+
+// Reports (issue 7): the statistics of a period for a unit and its sub-units, the Decision 766
+// index per unit, and the public figures. The figures come from the facts rows that storage keeps
+// with the events (app/report_records.h) and are aggregated in SQL over the unit scope; the
+// formulas are those of src/reports (docs/reports.md).
+//
+// Scope: an officer sees the units of their own subtree; a unit outside it does not exist for
+// them (kNotFound, as for dossiers). Citizens get no reports, only the public figures.
+// Thread-safe (the store is).
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/actor.h"
+#include "app/store.h"
+#include "common/clock.h"
+#include "reports/index766.h"
+#include "reports/period.h"
+
+namespace motcua::app {
+
+class ReportService {
+ public:
+  ReportService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+
+  struct StatisticsRequest {
+    std::string unit_code;  // empty: the actor's own unit
+    bool subunits = true;
+    reports::Period period;
+    ReportGroup group = ReportGroup::kNone;
+  };
+  struct StatisticsReport {
+    identity::Unit unit;
+    bool subunits = true;
+    reports::Period period;
+    ReportGroup group = ReportGroup::kNone;
+    Instant as_of = 0;            // min(period.to, now): where "in progress" is judged
+    std::vector<ReportRow> rows;  // one per group key, in key order
+    reports::Statistics total;    // the sum of the rows
+    // Group by unit: unit names by code; by officer: usernames by id ("0": no result yet).
+    std::map<std::string, std::string> names;
+  };
+  // kInvalidArgument naming "unit" for an unknown unit; kNotFound outside the actor's scope;
+  // kUnauthenticated without login; kPermissionDenied for citizens.
+  Result<StatisticsReport> Statistics(const Actor& actor, const StatisticsRequest& request);
+
+  // The dossiers counted in one figure of Statistics(request) (request.group ignored), by id
+  // after `after_id`, at most `limit` (1..200): the drill-down. Errors as Statistics.
+  struct DossierPage {
+    identity::Unit unit;
+    Instant as_of = 0;
+    std::vector<ReportDossier> items;
+  };
+  Result<DossierPage> Dossiers(const Actor& actor, const StatisticsRequest& request,
+                               ReportFigure figure, std::int64_t after_id, int limit);
+
+  struct UnitIndex {
+    std::string unit_code;
+    std::string unit_name;
+    reports::Statistics stats;
+    reports::Index766Result index;
+  };
+  struct IndexReport {
+    identity::Unit unit;
+    reports::Period period;
+    Instant as_of = 0;
+    UnitIndex whole;               // the unit with all its sub-units
+    std::vector<UnitIndex> units;  // each unit of the scope with dossiers of its own, by code
+  };
+  // The Decision 766 index of `unit_code` (with its sub-units) and of each unit under it, scored
+  // with reports::Index766Table(). Errors as Statistics.
+  Result<IndexReport> Index766(const Actor& actor, const std::string& unit_code,
+                               const reports::Period& period);
+
+  // The figures published without login (per unit and month): received, resolved, resolved on
+  // time and the on-time rate, the unit with its sub-units. kInvalidArgument naming "unit" for an
+  // unknown unit.
+  struct PublicFigures {
+    identity::Unit unit;
+    reports::Period period;
+    Instant as_of = 0;
+    std::int64_t received = 0;
+    std::int64_t resolved = 0;
+    std::int64_t resolved_on_time = 0;  // early or on time
+    std::int64_t in_progress = 0;
+    std::optional<double> on_time_rate;  // of the resolved with a legal time; absent: none
+    Instant computed_at = 0;
+  };
+  // The figures of a (unit, period) are kept for kPublicCacheSeconds and shared by every caller
+  // in that time (the route says so with Cache-Control: max-age), so that a burst of visitors
+  // costs one aggregate per minute, not one each.
+  Result<PublicFigures> Public(const std::string& unit_code, const reports::Period& period);
+  static constexpr Instant kPublicCacheSeconds = 60;
+
+  // Folds every dossier's facts again from its events (dossier::Replay, reports::FactsOf, the
+  // due instant of its row) and compares them with the stored row. With `write`, a differing or
+  // missing row is replaced (dossiers written before migration 7); otherwise nothing changes.
+  // Each batch of dossiers is compared and rewritten in one write transaction, so that commands
+  // running meanwhile are never overwritten with older facts. `progress` is told the dossiers
+  // seen so far after each batch. Only for the system actor.
+  struct RebuildSummary {
+    std::int64_t dossiers = 0;
+    std::int64_t missing = 0;            // no facts row
+    std::int64_t different = 0;          // a row that differs from the events
+    std::int64_t inconsistent = 0;       // the current-state row differs from the replayed events
+    std::vector<std::int64_t> examples;  // the first differing dossiers' ids (at most 20)
+  };
+  Result<RebuildSummary> RebuildFacts(const Actor& actor, bool write,
+                                      const std::function<void(std::int64_t)>& progress);
+
+ private:
+  // The unit named by `code` (or the actor's own when empty), checked against the actor's scope.
+  Result<identity::Unit> ScopedUnit(ReadTx& tx, const Actor& actor, const std::string& code);
+
+  Result<PublicFigures> ComputePublic(const std::string& unit_code, const reports::Period& period);
+
+  Store& store_;
+  const Clock& clock_;
+
+  std::mutex public_mu_;
+  // (unit code, period label) -> the figures and when they were computed. Guarded by public_mu_.
+  std::map<std::pair<std::string, std::string>, PublicFigures> public_cache_;
+};
+
+}  // namespace motcua::app

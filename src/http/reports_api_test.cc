@@ -1,0 +1,257 @@
+// The reports API over HTTP: statistics of a month from dossiers received through the real
+// reception, grouped; the 766 index; the public figures without login; the workbook; unit scope
+// and field-named errors.
+#include "calendar/test_util.h"
+#include "catalog/test_util.h"
+#include "catalog_io/xlsx_reader.h"
+#include "http/testing/api_fixture.h"
+
+namespace motcua::http {
+namespace {
+
+using calendar::testing::L;
+using catalog::StepKind;
+using testing::Session;
+
+catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
+                   std::vector<std::string> next) {
+  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
+  s.performer = {std::move(unit), std::move(role)};
+  return s;
+}
+
+class ReportsApiTest : public testing::ApiFixture {
+ protected:
+  ReportsApiTest() : ApiFixture(L("2026-03-02 08:00")) {}
+
+  void SetUp() override {
+    ApiFixture::SetUp();
+    catalog::Procedure p = catalog::testing::MarriageRegistration(10);
+    p.code = "1.000001";
+    p.level = catalog::Level::kProvince;
+    p.competent_units = {"H99.02"};
+    p.receiving_units = {"H99.01"};
+    catalog::Workflow w;
+    w.procedure_code = p.code;
+    w.steps = {Step("tiep-nhan", StepKind::kReceive, "H99.01", "reception_officer", 4, {"xu-ly"}),
+               Step("xu-ly", StepKind::kAppraise, "H99.02.01", "specialist", 64, {"ky"}),
+               Step("ky", StepKind::kSign, "H99.02", "agency_head", 8, {"tra"}),
+               Step("tra", StepKind::kReturn, "H99.01", "reception_officer", 4, {})};
+    app::CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {w}};
+    auto imported = catalog_->ImportCatalog(app::Actor::System(), {item});
+    ASSERT_TRUE(imported.ok()) << ToString(imported.error());
+  }
+
+  static std::string Reception(const std::string& decision, const std::string& provision) {
+    json j = {{"procedure_code", "1.000001"},
+              {"channel", "in-person"},
+              {"decision", decision},
+              {"applicant",
+               {{"name", "Nguyễn Thị Hương"},
+                {"id_number", "001190012345"},
+                {"address", "Phường Hòa Bình"},
+                {"phone", "0912345678"}}},
+              {"components", {{{"name", "Tờ khai đăng ký kết hôn"}, {"provision", provision}}}}};
+    if (decision == "refuse") j["reason"] = "Không thuộc thẩm quyền";
+    return j.dump();
+  }
+
+  // Two dossiers received at the counter on 2 March, one refused.
+  void ReceiveThree() {
+    Session reception = Login("tiepnhan");
+    ASSERT_EQ(Send("POST", "/api/v1/dossiers", &reception, Reception("receive", "paper-original"))
+                  ->status,
+              201);
+    ASSERT_EQ(Send("POST", "/api/v1/dossiers", &reception, Reception("receive", "paper-original"))
+                  ->status,
+              201);
+    auto refused = Send("POST", "/api/v1/dossiers", &reception, Reception("refuse", "paper-copy"));
+    ASSERT_EQ(refused->status, 201) << refused->body;
+  }
+};
+
+TEST_F(ReportsApiTest, StatisticsOfAMonthGroupedByUnitAndChannel) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto res =
+      Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=unit", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = Body(res);
+  EXPECT_EQ(body["period"]["label"], "2026-03");
+  EXPECT_EQ(body["period"]["from"]["local"], "2026-03-01 00:00");
+  EXPECT_EQ(body["total"]["received"], 2);
+  EXPECT_EQ(body["total"]["received_by_channel"]["in_person"], 2);
+  EXPECT_EQ(body["total"]["refused"], 1);
+  EXPECT_EQ(body["total"]["in_progress_on_time"], 2);
+  EXPECT_EQ(body["total"]["resolved"], 0);
+  EXPECT_EQ(body["total"]["shares"]["online"], 0.0);
+  EXPECT_TRUE(body["total"]["shares"]["on_time"].is_null());  // nothing resolved: not 0%
+  EXPECT_TRUE(body["total"]["shares"]["fees_paid_online"].is_null());
+  ASSERT_EQ(body["rows"].size(), 1u);
+  EXPECT_EQ(body["rows"][0]["key"], "H99.02");
+  EXPECT_EQ(body["rows"][0]["name"], "Sở Tư pháp");
+  // The dossiers were received on 2 March: February has none.
+  auto feb = Body(Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-02", &admin));
+  EXPECT_EQ(feb["total"]["total"], 0);
+  EXPECT_EQ(feb["rows"].size(), 0u);
+  // Without sub-units the province itself decides nothing.
+  auto own = Body(
+      Send("GET", "/api/v1/reports/statistics?unit=H99&subunits=false&period=2026-03", &admin));
+  EXPECT_EQ(own["total"]["total"], 0);
+  // A custom range, by channel.
+  auto range = Body(Send("GET",
+                         "/api/v1/reports/statistics?unit=H99.02&from=2026-03-02&to=2026-03-02"
+                         "&group_by=channel",
+                         &admin));
+  ASSERT_EQ(range["rows"].size(), 1u);
+  EXPECT_EQ(range["rows"][0]["key"], "in-person");
+  EXPECT_EQ(range["rows"][0]["statistics"]["received"], 2);
+  // By the procedure version's field, and by procedure.
+  auto field = Body(
+      Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=field", &admin));
+  ASSERT_EQ(field["rows"].size(), 1u);
+  EXPECT_EQ(field["rows"][0]["key"], "Hộ tịch");
+  EXPECT_EQ(field["rows"][0]["statistics"]["total"], 2);
+  auto procedure = Body(
+      Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=procedure", &admin));
+  ASSERT_EQ(procedure["rows"].size(), 1u);
+  EXPECT_EQ(procedure["rows"][0]["key"], "1.000001");
+}
+
+TEST_F(ReportsApiTest, EveryFigureListsItsDossiers) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto open = Send("GET",
+                   "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=in_progress_on_time"
+                   "&limit=1",
+                   &admin);
+  ASSERT_EQ(open->status, 200) << open->body;
+  json page = Body(open);
+  ASSERT_EQ(page["items"].size(), 1u);
+  EXPECT_EQ(page["items"][0]["code"], "H99.01-260302-0001");
+  EXPECT_EQ(page["items"][0]["finish"], "open");
+  ASSERT_FALSE(page["next_after"].is_null());
+  auto next = Body(Send("GET",
+                        "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=in_progress_on_"
+                        "time&limit=1&after=" +
+                            std::to_string(page["next_after"].get<std::int64_t>()),
+                        &admin));
+  ASSERT_EQ(next["items"].size(), 1u);
+  EXPECT_EQ(next["items"][0]["code"], "H99.01-260302-0002");
+  auto refused =
+      Body(Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=refused", &admin));
+  ASSERT_EQ(refused["items"].size(), 1u);
+  EXPECT_EQ(refused["items"][0]["finish"], "refused");
+  EXPECT_TRUE(refused["items"][0]["received_at"].is_null());
+  auto late = Body(
+      Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=resolved_late", &admin));
+  EXPECT_EQ(late["items"].size(), 0u);
+  auto bad = Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=late", &admin);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(Fields(bad), (std::vector<std::string>{"figure"}));
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(
+      Send("GET", "/api/v1/reports/dossiers?unit=H99&period=2026-03&figure=refused", &land)->status,
+      404);
+}
+
+TEST_F(ReportsApiTest, TheWorkbookHoldsTheSameFigures) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto res = Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&format=xlsx", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  auto book = catalog_io::ReadXlsx(res->body);
+  ASSERT_TRUE(book.ok()) << ToString(book.error());
+  ASSERT_FALSE(book->empty());
+  const auto& rows = book->front().rows;
+  ASSERT_GE(rows.size(), 3u);  // header, the one group, the total
+  EXPECT_EQ(rows[0].At(1).text, "Tổng số");
+  EXPECT_EQ(rows.back().At(0).text, "Tổng cộng H99 2026-03");
+  EXPECT_EQ(rows.back().At(2).text, "2");  // received
+}
+
+TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto res = Send("GET", "/api/v1/reports/index766?unit=H99&period=2026-03", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = Body(res);
+  const json& indicators = body["whole"]["index"]["indicators"];
+  std::map<std::string, json> by_id;
+  for (const json& i : indicators) by_id[i["id"]] = i;
+  // 2.1: both dossiers are in progress within their time: 2 / 2, all 20 points.
+  EXPECT_EQ(by_id["2.1"]["measurable"], true);
+  EXPECT_EQ(by_id["2.1"]["numerator"], 2);
+  EXPECT_EQ(by_id["2.1"]["denominator"], 2);
+  EXPECT_EQ(by_id["2.1"]["score"], 20.0);
+  // 4.2: paper is digitized at reception: 2 of 2, all 4 points; 4.3: nothing reused, 0 of 2.
+  EXPECT_EQ(by_id["4.2"]["score"], 4.0);
+  EXPECT_EQ(by_id["4.3"]["measurable"], true);
+  EXPECT_EQ(by_id["4.3"]["score"], 0.0);
+  EXPECT_EQ(by_id["3.6"]["measurable"], false);
+  EXPECT_NE(by_id["3.6"]["reason"].get<std::string>().find("not measurable"), std::string::npos);
+  EXPECT_EQ(body["whole"]["index"]["total_points"], 100.0);
+  ASSERT_EQ(body["units"].size(), 1u);
+  EXPECT_EQ(body["units"][0]["unit_code"], "H99.02");
+}
+
+TEST_F(ReportsApiTest, PublicFiguresNeedNoLogin) {
+  ReceiveThree();
+  auto res = Send("GET", "/api/v1/public/figures?unit=H99&month=2026-03", nullptr);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = Body(res);
+  EXPECT_EQ(body["received"], 2);
+  EXPECT_EQ(body["resolved"], 0);
+  EXPECT_EQ(body["in_progress"], 2);
+  EXPECT_TRUE(body["on_time_rate"].is_null());
+  EXPECT_EQ(body["unit"]["name"], "UBND tỉnh Sơn Hà (dữ liệu mẫu)");
+  auto unknown = Send("GET", "/api/v1/public/figures?unit=H77&month=2026-03", nullptr);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(Fields(unknown), (std::vector<std::string>{"unit"})) << unknown->body;
+  auto quarter = Send("GET", "/api/v1/public/figures?unit=H99&month=2026-Q1", nullptr);
+  EXPECT_EQ(Fields(quarter), (std::vector<std::string>{"month"})) << quarter->body;
+  auto no_unit = Send("GET", "/api/v1/public/figures?month=2026-03", nullptr);
+  EXPECT_EQ(Fields(no_unit), (std::vector<std::string>{"unit"})) << no_unit->body;
+}
+
+TEST_F(ReportsApiTest, ScopeAndErrorsNameTheirFields) {
+  ReceiveThree();
+  EXPECT_EQ(Send("GET", "/api/v1/reports/statistics?period=2026-03", nullptr)->status, 401);
+  Session citizen = Login("congdan");
+  EXPECT_EQ(Send("GET", "/api/v1/reports/statistics?period=2026-03", &citizen)->status, 403);
+  // An officer of another department: the Justice department is not in their unit.
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", "/api/v1/reports/statistics?unit=H99.02&period=2026-03", &land)->status,
+            404);
+  // Their own unit by default.
+  auto own = Body(Send("GET", "/api/v1/reports/statistics?period=2026-03", &land));
+  EXPECT_EQ(own["unit"]["code"], "H99.03.01");
+  EXPECT_EQ(own["total"]["total"], 0);
+
+  Session admin = Login("admin");
+  const std::pair<const char*, const char*> bad[] = {
+      {"/api/v1/reports/statistics?unit=H99&period=2026-13", "period"},
+      {"/api/v1/reports/statistics?unit=H99", "from"},
+      {"/api/v1/reports/statistics?unit=H99&from=2026-03-01", "to"},
+      {"/api/v1/reports/statistics?unit=H99&from=2026-03-01&to=03/2026", "to"},
+      {"/api/v1/reports/statistics?unit=H99&from=2026-03-10&to=2026-03-01", "to"},
+      {"/api/v1/reports/statistics?unit=H99&period=2026-03&from=2026-03-01", "period"},
+      {"/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=weekday", "group_by"},
+      {"/api/v1/reports/statistics?unit=H99&period=2026-03&subunits=maybe", "subunits"},
+      {"/api/v1/reports/statistics?unit=H77&period=2026-03", "unit"},
+      {"/api/v1/reports/statistics?unit=H99&period=2026-03&format=pdf", "format"},
+      {"/api/v1/reports/index766?unit=H99&period=2026-W10", "period"},
+  };
+  for (const auto& [path, field] : bad) {
+    SCOPED_TRACE(path);
+    auto res = Send("GET", path, &admin);
+    EXPECT_EQ(res->status, 400) << res->body;
+    EXPECT_EQ(res->get_header_value("Content-Type"), "application/problem+json");
+    EXPECT_EQ(Fields(res), (std::vector<std::string>{field}));
+  }
+}
+
+}  // namespace
+}  // namespace motcua::http

@@ -1,0 +1,356 @@
+// The reports API (issue 7): the statistics of a period for a unit and its sub-units, the
+// Decision 766 index, and the public figures (no login). Each report also comes as a workbook
+// (?format=xlsx). docs/reports.md defines every figure.
+#include <cmath>
+
+#include "calendar/civil_time.h"
+#include "catalog_io/xlsx_writer.h"
+#include "http/encode.h"
+#include "http/routes.h"
+
+namespace motcua::http {
+namespace {
+
+using identity::Permission;
+using json = nlohmann::json;
+
+json ShareJson(const std::optional<double>& share) {
+  if (!share) return nullptr;
+  return std::round(*share * 10000) / 10000;  // 4 decimals: 0.8125 = 81.25%
+}
+
+json StatisticsJson(const reports::Statistics& s) {
+  const reports::Shares sh = reports::SharesOf(s);
+  return {{"total", s.Total()},
+          {"received", s.received},
+          {"received_by_channel",
+           {{"in_person", s.received_in_person},
+            {"online", s.received_online},
+            {"postal", s.received_postal}}},
+          {"carried_over", s.carried_over},
+          {"resolved", s.Resolved()},
+          {"resolved_early", s.resolved_early},
+          {"resolved_on_time", s.resolved_on_time},
+          {"resolved_late", s.resolved_late},
+          {"resolved_untimed", s.resolved_untimed},
+          {"in_progress", s.InProgress()},
+          {"in_progress_on_time", s.in_progress_on_time},
+          {"in_progress_overdue", s.in_progress_overdue},
+          {"withdrawn", s.withdrawn},
+          {"stopped", s.stopped},
+          {"refused", s.refused},
+          {"supplement", s.supplement},
+          {"apologies", s.apologies},
+          {"digitized", s.digitized},
+          {"reused", s.reused},
+          {"data_store", s.data_store},
+          {"shares",
+           {{"on_time", ShareJson(sh.on_time)},
+            {"online", ShareJson(sh.online)},
+            {"digitized", ShareJson(sh.digitized)},
+            {"reused", ShareJson(sh.reused)},
+            {"data_store", ShareJson(sh.data_store)},
+            {"fees_paid_online", nullptr}}},
+          {"not_measurable", {{"fees_paid_online", reports::kFeesNotMeasurable}}}};
+}
+
+json PeriodJson(const reports::Period& p) {
+  return {{"label", p.label},
+          {"first", calendar::FormatDate(p.first)},
+          {"last", calendar::FormatDate(p.last)},
+          {"from", InstantJson(p.from)},
+          {"to", InstantJson(p.to)}};
+}
+
+json IndexJson(const reports::Index766Result& r) {
+  json items = json::array();
+  for (const reports::IndicatorScore& s : r.indicators) {
+    json j = {{"id", s.spec->id},
+              {"group", s.spec->group},
+              {"name", s.spec->name},
+              {"formula", s.spec->formula},
+              {"points", s.spec->points},
+              {"threshold", s.spec->threshold ? json(*s.spec->threshold) : json(nullptr)},
+              {"measurable", s.measurable}};
+    if (s.measurable) {
+      j["numerator"] = s.numerator;
+      j["denominator"] = s.denominator;
+      j["ratio"] = ShareJson(s.ratio);
+      j["score"] = std::round(s.score * 100) / 100;
+    } else {
+      j["reason"] = s.reason;
+    }
+    items.push_back(std::move(j));
+  }
+  return {{"score", std::round(r.score * 100) / 100},
+          {"measurable_points", r.measurable_points},
+          {"total_points", r.total_points},
+          {"indicators", items}};
+}
+
+// ?period=<label> or ?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive days); one of them is required.
+Result<reports::Period> PeriodParam(const Request& req) {
+  MOTCUA_ASSIGN_OR_RETURN(auto label, req.Query("period"));
+  MOTCUA_ASSIGN_OR_RETURN(auto from, req.Query("from"));
+  MOTCUA_ASSIGN_OR_RETURN(auto to, req.Query("to"));
+  if (label) {
+    if (from || to) return Error::InvalidField("period", "give either period or from and to");
+    auto p = reports::ParsePeriod(*label);
+    if (!p) return Error::InvalidField("period", p.error().message);
+    return p;
+  }
+  if (!from || !to) {
+    return Error::InvalidField(from ? "to" : "from",
+                               "give period (2026-03, 2026-Q1, 2026-H1, 2026, 2026-03-05) or "
+                               "from and to (YYYY-MM-DD)");
+  }
+  auto first = calendar::ParseDate(*from);
+  if (!first) return Error::InvalidField("from", "must be a date YYYY-MM-DD");
+  auto last = calendar::ParseDate(*to);
+  if (!last) return Error::InvalidField("to", "must be a date YYYY-MM-DD");
+  auto p = reports::RangePeriod(*first, *last);
+  if (!p) return Error::InvalidField("to", p.error().message);
+  return p;
+}
+
+Result<bool> BoolParam(const Request& req, const std::string& name, bool fallback) {
+  MOTCUA_ASSIGN_OR_RETURN(auto v, req.Query(name));
+  if (!v) return fallback;
+  if (*v == "true" || *v == "1") return true;
+  if (*v == "false" || *v == "0") return false;
+  return Error::InvalidField(name, "must be true or false");
+}
+
+// The statistics' columns in a workbook, after the group key column.
+const std::vector<catalog_io::XlsxWriter::Column>& StatisticsColumns() {
+  static const std::vector<catalog_io::XlsxWriter::Column> kColumns = {
+      {"Tổng số", 10, false},           {"Tiếp nhận mới", 10, false},
+      {"Trực tiếp", 10, false},         {"Trực tuyến", 10, false},
+      {"Bưu chính", 10, false},         {"Kỳ trước chuyển qua", 12, false},
+      {"Đã giải quyết", 10, false},     {"Trước hạn", 10, false},
+      {"Đúng hạn", 10, false},          {"Quá hạn", 10, false},
+      {"Không tính hạn", 10, false},    {"Đang giải quyết", 10, false},
+      {"Trong hạn", 10, false},         {"Quá hạn (đang GQ)", 12, false},
+      {"Rút hồ sơ", 10, false},         {"Dừng xử lý", 10, false},
+      {"Từ chối tiếp nhận", 10, false}, {"Yêu cầu bổ sung", 10, false},
+      {"Xin lỗi, gia hạn", 10, false},  {"Được số hóa", 10, false}};
+  return kColumns;
+}
+
+Status StatisticsRow(catalog_io::XlsxWriter& book, int row, const reports::Statistics& s) {
+  const std::int64_t values[] = {s.Total(),
+                                 s.received,
+                                 s.received_in_person,
+                                 s.received_online,
+                                 s.received_postal,
+                                 s.carried_over,
+                                 s.Resolved(),
+                                 s.resolved_early,
+                                 s.resolved_on_time,
+                                 s.resolved_late,
+                                 s.resolved_untimed,
+                                 s.InProgress(),
+                                 s.in_progress_on_time,
+                                 s.in_progress_overdue,
+                                 s.withdrawn,
+                                 s.stopped,
+                                 s.refused,
+                                 s.supplement,
+                                 s.apologies,
+                                 s.digitized};
+  for (std::size_t i = 0; i < std::size(values); ++i) {
+    MOTCUA_RETURN_IF_ERROR(book.Number(row, i + 1, static_cast<double>(values[i])));
+  }
+  return Ok();
+}
+
+Result<std::string> StatisticsWorkbook(const app::ReportService::StatisticsReport& r) {
+  MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
+  std::vector<catalog_io::XlsxWriter::Column> columns = {{"Nhóm", 30}};
+  for (const auto& c : StatisticsColumns()) columns.push_back(c);
+  MOTCUA_RETURN_IF_ERROR(book->AddSheet("Thống kê", columns));
+  int row = 1;
+  for (const app::ReportRow& rr : r.rows) {
+    ++row;
+    const auto name = r.names.find(rr.key);
+    MOTCUA_RETURN_IF_ERROR(
+        book->Text(row, 0, name == r.names.end() ? rr.key : rr.key + " " + name->second));
+    MOTCUA_RETURN_IF_ERROR(StatisticsRow(*book, row, rr.stats));
+  }
+  ++row;
+  MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, "Tổng cộng " + r.unit.code + " " + r.period.label));
+  MOTCUA_RETURN_IF_ERROR(StatisticsRow(*book, row, r.total));
+  return book->Finish();
+}
+
+Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& r) {
+  MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
+  MOTCUA_RETURN_IF_ERROR(book->AddSheet("Chỉ số 766", {{"Đơn vị", 16},
+                                                       {"Chỉ tiêu", 8},
+                                                       {"Tên", 40},
+                                                       {"Điểm tối đa", 10, false},
+                                                       {"Tử số", 10, false},
+                                                       {"Mẫu số", 10, false},
+                                                       {"Tỷ lệ", 10, false},
+                                                       {"Điểm", 10, false},
+                                                       {"Ghi chú", 50}}));
+  int row = 1;
+  std::vector<const app::ReportService::UnitIndex*> all = {&r.whole};
+  for (const auto& u : r.units) all.push_back(&u);
+  for (const auto* u : all) {
+    for (const reports::IndicatorScore& s : u->index.indicators) {
+      ++row;
+      MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, u->unit_code));
+      MOTCUA_RETURN_IF_ERROR(book->Text(row, 1, s.spec->id));
+      MOTCUA_RETURN_IF_ERROR(book->Text(row, 2, s.spec->name));
+      MOTCUA_RETURN_IF_ERROR(book->Number(row, 3, s.spec->points));
+      if (s.measurable) {
+        MOTCUA_RETURN_IF_ERROR(book->Number(row, 4, static_cast<double>(s.numerator)));
+        MOTCUA_RETURN_IF_ERROR(book->Number(row, 5, static_cast<double>(s.denominator)));
+        MOTCUA_RETURN_IF_ERROR(book->Number(row, 6, s.ratio));
+        MOTCUA_RETURN_IF_ERROR(book->Number(row, 7, s.score));
+      } else {
+        MOTCUA_RETURN_IF_ERROR(book->Text(row, 8, s.reason));
+      }
+    }
+  }
+  return book->Finish();
+}
+
+}  // namespace
+
+void AddReportRoutes(ApiServer& server, Services& s) {
+  server.Add({"GET", "/api/v1/reports/statistics", Permission::kReportsRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                app::ReportService::StatisticsRequest r;
+                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+                r.unit_code = unit.value_or("");
+                MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
+                MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto group, req.Query("group_by"));
+                if (group) {
+                  auto g = app::ParseReportGroup(*group);
+                  if (!g) {
+                    return Error::InvalidField(
+                        "group_by", "must be none, unit, procedure, field, channel or officer");
+                  }
+                  r.group = *g;
+                }
+                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Statistics(req.actor, r));
+                if (xlsx) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StatisticsWorkbook(report));
+                  return XlsxReply(std::move(bytes), "thong-ke-" + report.unit.code + "-" +
+                                                         report.period.label + ".xlsx");
+                }
+                json rows = json::array();
+                for (const app::ReportRow& row : report.rows) {
+                  json j = {{"key", row.key}, {"statistics", StatisticsJson(row.stats)}};
+                  if (const auto n = report.names.find(row.key); n != report.names.end()) {
+                    j["name"] = n->second;
+                  }
+                  rows.push_back(std::move(j));
+                }
+                return Reply::Json(200, Dump({{"unit", UnitJson(report.unit)},
+                                              {"subunits", report.subunits},
+                                              {"period", PeriodJson(report.period)},
+                                              {"as_of", InstantJson(report.as_of)},
+                                              {"group_by", app::ReportGroupName(report.group)},
+                                              {"total", StatisticsJson(report.total)},
+                                              {"rows", rows}}));
+              }});
+  server.Add(
+      {"GET", "/api/v1/reports/dossiers", Permission::kReportsRead, "",
+       [&s](Request& req) -> Result<Reply> {
+         app::ReportService::StatisticsRequest r;
+         MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+         r.unit_code = unit.value_or("");
+         MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
+         MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(auto name, req.Query("figure"));
+         const auto figure = app::ParseReportFigure(name.value_or(""));
+         if (!figure) {
+           return Error::InvalidField(
+               "figure",
+               "must be received, carried_over, resolved_early, resolved_on_time, resolved_late, "
+               "resolved_untimed, withdrawn, stopped, in_progress_on_time, in_progress_overdue, "
+               "refused, supplement or apologies");
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+         MOTCUA_ASSIGN_OR_RETURN(
+             auto result, s.reports->Dossiers(req.actor, r, *figure, page.after, page.limit));
+         json out = PageJson(
+             result.items, page.limit,
+             [](const app::ReportDossier& d) {
+               const reports::Facts& f = d.facts;
+               return json{
+                   {"id", f.dossier_id},
+                   {"code", d.code.empty() ? json(nullptr) : json(d.code)},
+                   {"unit", f.unit},
+                   {"procedure_code", f.procedure_code},
+                   {"channel", catalog::ChannelName(f.channel)},
+                   {"received_at", f.received_at > 0 ? InstantJson(f.received_at) : json(nullptr)},
+                   {"due", InstantJson(f.due)},
+                   {"finish", reports::FinishName(f.finish)},
+                   {"finished_at", f.finished_at > 0 ? InstantJson(f.finished_at) : json(nullptr)},
+                   {"timeliness", dossier::TimelinessName(f.timeliness)}};
+             },
+             [](const app::ReportDossier& d) { return d.facts.dossier_id; });
+         out["figure"] = app::ReportFigureName(*figure);
+         out["as_of"] = InstantJson(result.as_of);
+         return Reply::Json(200, Dump(out));
+       }});
+  server.Add({"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+                MOTCUA_ASSIGN_OR_RETURN(auto period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto report,
+                                        s.reports->Index766(req.actor, unit.value_or(""), period));
+                if (xlsx) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, IndexWorkbook(report));
+                  return XlsxReply(std::move(bytes), "chi-so-766-" + report.unit.code + "-" +
+                                                         report.period.label + ".xlsx");
+                }
+                const auto unit_json = [](const app::ReportService::UnitIndex& u) {
+                  return json{{"unit_code", u.unit_code},
+                              {"unit_name", u.unit_name},
+                              {"statistics", StatisticsJson(u.stats)},
+                              {"index", IndexJson(u.index)}};
+                };
+                json units = json::array();
+                for (const auto& u : report.units) units.push_back(unit_json(u));
+                return Reply::Json(200, Dump({{"unit", UnitJson(report.unit)},
+                                              {"period", PeriodJson(report.period)},
+                                              {"as_of", InstantJson(report.as_of)},
+                                              {"source", reports::Index766Table().source},
+                                              {"whole", unit_json(report.whole)},
+                                              {"units", units}}));
+              }});
+  server.Add({"GET", "/api/v1/public/figures", Permission::kPublic, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+                if (!unit || unit->empty()) return Error::InvalidField("unit", "name a unit code");
+                MOTCUA_ASSIGN_OR_RETURN(auto month, req.Query("month"));
+                if (!month) return Error::InvalidField("month", "give a month YYYY-MM");
+                auto period = reports::ParsePeriod(*month);
+                // "YYYY-MM" only: a quarter label has the same length.
+                if (!period || month->size() != 7 || (*month)[5] < '0' || (*month)[5] > '9') {
+                  return Error::InvalidField("month", "must be a month YYYY-MM");
+                }
+                MOTCUA_ASSIGN_OR_RETURN(auto f, s.reports->Public(*unit, *period));
+                Reply reply =
+                    Reply::Json(200, Dump({{"unit", {{"code", f.unit.code}, {"name", f.unit.name}}},
+                                           {"month", f.period.label},
+                                           {"as_of", InstantJson(f.as_of)},
+                                           {"received", f.received},
+                                           {"resolved", f.resolved},
+                                           {"resolved_on_time", f.resolved_on_time},
+                                           {"in_progress", f.in_progress},
+                                           {"on_time_rate", ShareJson(f.on_time_rate)}}));
+                reply.headers.push_back({"Cache-Control", "public, max-age=60"});
+                return reply;
+              }});
+}
+
+}  // namespace motcua::http

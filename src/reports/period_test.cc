@@ -1,0 +1,56 @@
+// Periods by label: table-driven, with the instants written out (00:00 Vietnam = 17:00 UTC the
+// day before).
+#include "reports/period.h"
+
+#include <gtest/gtest.h>
+
+namespace motcua::reports {
+namespace {
+
+struct Case {
+  const char* label;
+  const char* first;
+  const char* last;
+  const char* from_utc;
+  const char* to_utc;
+};
+
+TEST(PeriodTest, LabelsGiveTheirLocalDays) {
+  const Case cases[] = {
+      {"2026-03-05", "2026-03-05", "2026-03-05", "2026-03-04T17:00:00Z", "2026-03-05T17:00:00Z"},
+      {"2026-02", "2026-02-01", "2026-02-28", "2026-01-31T17:00:00Z", "2026-02-28T17:00:00Z"},
+      {"2024-02", "2024-02-01", "2024-02-29", "2024-01-31T17:00:00Z", "2024-02-29T17:00:00Z"},
+      {"2026-12", "2026-12-01", "2026-12-31", "2026-11-30T17:00:00Z", "2026-12-31T17:00:00Z"},
+      {"2026-Q1", "2026-01-01", "2026-03-31", "2025-12-31T17:00:00Z", "2026-03-31T17:00:00Z"},
+      {"2026-Q4", "2026-10-01", "2026-12-31", "2026-09-30T17:00:00Z", "2026-12-31T17:00:00Z"},
+      {"2026-H1", "2026-01-01", "2026-06-30", "2025-12-31T17:00:00Z", "2026-06-30T17:00:00Z"},
+      {"2026-H2", "2026-07-01", "2026-12-31", "2026-06-30T17:00:00Z", "2026-12-31T17:00:00Z"},
+      {"2026", "2026-01-01", "2026-12-31", "2025-12-31T17:00:00Z", "2026-12-31T17:00:00Z"},
+      {"2026-03-01..2026-03-15", "2026-03-01", "2026-03-15", "2026-02-28T17:00:00Z",
+       "2026-03-15T17:00:00Z"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.label);
+    auto p = ParsePeriod(c.label);
+    ASSERT_TRUE(p.ok()) << ToString(p.error());
+    EXPECT_EQ(calendar::FormatDate(p->first), c.first);
+    EXPECT_EQ(calendar::FormatDate(p->last), c.last);
+    EXPECT_EQ(FormatRfc3339Utc(p->from), c.from_utc);
+    EXPECT_EQ(FormatRfc3339Utc(p->to), c.to_utc);
+    EXPECT_EQ(p->label, c.label);
+  }
+}
+
+TEST(PeriodTest, OtherShapesAreRefusedNamingTheLabel) {
+  for (const char* bad : {"", "26", "2026-13", "2026-00", "2026-Q5", "2026-Q0", "2026-H3",
+                          "2026-02-30", "2026/03", "2026-3", "abcd", "2026-03-10..2026-03-01",
+                          "2020-01-01..2026-01-01", "2026-03-01..", "+026-03"}) {
+    SCOPED_TRACE(bad);
+    auto p = ParsePeriod(bad);
+    ASSERT_FALSE(p.ok());
+    EXPECT_EQ(p.error().code, ErrorCode::kInvalidArgument);
+  }
+}
+
+}  // namespace
+}  // namespace motcua::reports

@@ -1,0 +1,321 @@
+// The reports' repositories (migration 7), written once for both back ends: the facts row of each
+// dossier and the statistics of a period aggregated from those rows.
+#include "storage/sql/report_tx.h"
+
+#include "reports/facts.h"
+#include "storage/sql/sql_tx.h"
+
+namespace motcua::storage::sql {
+namespace {
+
+using reports::Facts;
+using reports::Finish;
+using reports::Statistics;
+
+#define MOTCUA_FACTS_COLUMNS                                                                     \
+  "dossier_id, unit, receiving_unit, procedure_code, procedure_version, channel, submitted_at, " \
+  "received_at, due_at, finish, finished_at, timeliness, officer, supplement_requests, guided, " \
+  "withdrawal, apology, components, digitized, reused, data_store, paid_online, synced"
+#define MOTCUA_FACTS_INSERT                                                                  \
+  "INSERT INTO dossier_facts (" MOTCUA_FACTS_COLUMNS                                         \
+  ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "                                 \
+  "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23) ON CONFLICT (dossier_id) DO " \
+  "UPDATE SET "
+#define MOTCUA_FACTS_SET_COMMON                                                                  \
+  "unit = excluded.unit, receiving_unit = excluded.receiving_unit, procedure_code = "            \
+  "excluded.procedure_code, procedure_version = excluded.procedure_version, channel = "          \
+  "excluded.channel, submitted_at = excluded.submitted_at, received_at = excluded.received_at, " \
+  "due_at = excluded.due_at, finish = excluded.finish, finished_at = excluded.finished_at, "     \
+  "timeliness = excluded.timeliness, supplement_requests = excluded.supplement_requests, "       \
+  "apology = excluded.apology, components = excluded.components, digitized = "                   \
+  "excluded.digitized, reused = excluded.reused, data_store = excluded.data_store, "             \
+  "paid_online = excluded.paid_online, synced = excluded.synced, "
+
+// After appended events: the flags the current state forgets are kept from the row
+// (reports::UpdateFacts over the appended events only).
+inline constexpr Statement kMergeFacts{
+    "facts_merge", MOTCUA_FACTS_INSERT MOTCUA_FACTS_SET_COMMON
+    "officer = CASE WHEN excluded.officer <> 0 THEN excluded.officer ELSE dossier_facts.officer "
+    "END, guided = CASE WHEN dossier_facts.guided = 1 THEN 1 ELSE excluded.guided END, "
+    "withdrawal = CASE WHEN dossier_facts.withdrawal = 1 THEN 1 ELSE excluded.withdrawal END"};
+// A rebuild from the whole history: the row is replaced.
+inline constexpr Statement kReplaceFacts{
+    "facts_replace", MOTCUA_FACTS_INSERT MOTCUA_FACTS_SET_COMMON
+    "officer = excluded.officer, guided = excluded.guided, withdrawal = excluded.withdrawal"};
+inline constexpr Statement kSetFactsDue{
+    "facts_set_due", "UPDATE dossier_facts SET due_at = $1 WHERE dossier_id = $2"};
+inline constexpr Statement kFindFacts{
+    "facts_find", "SELECT " MOTCUA_FACTS_COLUMNS " FROM dossier_facts WHERE dossier_id = $1"};
+inline constexpr Statement kListIds{"dossier_ids",
+                                    "SELECT id FROM dossiers WHERE id > $1 ORDER BY id LIMIT $2"};
+inline constexpr Statement kListFacts{"facts_list", "SELECT " MOTCUA_FACTS_COLUMNS
+                                                    " FROM dossier_facts WHERE dossier_id > $1 "
+                                                    "ORDER BY dossier_id LIMIT $2"};
+
+// The statistics of reports/statistics.h in SQL. $1 the scope's root unit, $2 1 with its
+// descendants, $3 from, $4 to, $5 the instant the report looks from (min(to, now)). The period's
+// dossiers are four disjoint sets, each read through an index on (unit, instant): received in
+// it; received before it and open; received before it and finished since; refused in it.
+#define MOTCUA_IN_SCOPE "f.unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope))"
+#define MOTCUA_REPORT_ROWS                                                                     \
+  "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "                                    \
+  "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1), "      \
+  "r AS ("                                                                                     \
+  "SELECT f.* FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE                                     \
+  " AND f.received_at >= $3 AND f.received_at < $4 AND f.received_at > 0 "                     \
+  "UNION ALL SELECT f.* FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE                           \
+  " AND f.finish = 0 AND f.received_at > 0 AND f.received_at < $3 "                            \
+  "UNION ALL SELECT f.* FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE                           \
+  " AND f.finish IN (1, 3) AND f.finished_at >= $3 AND f.received_at > 0 AND f.received_at < " \
+  "$3 "                                                                                        \
+  "UNION ALL SELECT f.* FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE                           \
+  " AND f.finish = 2 AND f.finished_at >= $3 AND f.finished_at < $4) "
+#define MOTCUA_REPORT_RECEIVED "r.received_at >= $3 AND r.received_at < $4"
+#define MOTCUA_REPORT_DONE "r.finish IN (1, 3) AND r.finished_at < $4"
+#define MOTCUA_REPORT_OPEN "r.received_at > 0 AND NOT (" MOTCUA_REPORT_DONE ")"
+#define MOTCUA_SUM(cond) "SUM(CASE WHEN " cond " THEN 1 ELSE 0 END)"
+#define MOTCUA_REPORT_SUMS           \
+  MOTCUA_SUM(MOTCUA_REPORT_RECEIVED) \
+  ", " MOTCUA_SUM(MOTCUA_REPORT_RECEIVED " AND r.channel = 1") ", " MOTCUA_SUM(                 \
+      MOTCUA_REPORT_RECEIVED " AND r.channel = 2") ", " MOTCUA_SUM(MOTCUA_REPORT_RECEIVED         \
+                                                                   " AND r.channel = 3")        \
+  ", " MOTCUA_SUM("r.received_at > 0 AND r.received_at < $3") ", " MOTCUA_SUM(                  \
+      "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 1") ", " MOTCUA_SUM(              \
+      "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 2") ", " MOTCUA_SUM(              \
+      "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 3") ", " MOTCUA_SUM(              \
+      "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 0") ", " MOTCUA_SUM(              \
+      "r.finish = 3 AND r.finished_at < $4 AND r.withdrawal = 1") ", " MOTCUA_SUM(              \
+      "r.finish = 3 AND r.finished_at < $4 AND r.withdrawal = 0") ", " MOTCUA_SUM(              \
+      MOTCUA_REPORT_OPEN " AND NOT (r.due_at IS NOT NULL AND r.due_at < $5)") ", " MOTCUA_SUM(  \
+      MOTCUA_REPORT_OPEN " AND r.due_at IS NOT NULL AND r.due_at < $5") ", " MOTCUA_SUM(        \
+      "r.finish = 2") ", " MOTCUA_SUM("r.received_at > 0 AND r.supplement_requests > 0") ", "   \
+      MOTCUA_SUM("r.received_at > 0 AND r.apology = 1") ", " MOTCUA_SUM(                        \
+          MOTCUA_REPORT_RECEIVED                                                                \
+          " AND r.components > 0 AND r.digitized = r.components") ", " MOTCUA_SUM(              \
+          MOTCUA_REPORT_RECEIVED " AND r.reused = 1") ", " MOTCUA_SUM(MOTCUA_REPORT_RECEIVED    \
+                                                                      " AND r.data_store = 1")  \
+  ", " MOTCUA_SUM(MOTCUA_REPORT_RECEIVED " AND r.synced = 1") ", " MOTCUA_SUM(                  \
+      MOTCUA_REPORT_RECEIVED " AND r.paid_online = 1")
+#define MOTCUA_REPORT(name, key, join, group)                                                 \
+  Statement {                                                                                 \
+    name, MOTCUA_REPORT_ROWS "SELECT " key " AS k, " MOTCUA_REPORT_SUMS " FROM r " join group \
+  }
+#define MOTCUA_GROUP_BY(key) " GROUP BY " key " ORDER BY 1"
+// Without a grouping: one row, none when nothing counts (HAVING without GROUP BY).
+inline constexpr Statement kReportNone =
+    MOTCUA_REPORT("report_none", "''", "", " HAVING COUNT(*) > 0");
+#define MOTCUA_CHANNEL_KEY \
+  "CASE r.channel WHEN 1 THEN 'in-person' WHEN 2 THEN 'online' ELSE 'postal' END"
+inline constexpr Statement kReportUnit =
+    MOTCUA_REPORT("report_unit", "r.unit", "", MOTCUA_GROUP_BY("r.unit"));
+inline constexpr Statement kReportProcedure =
+    MOTCUA_REPORT("report_procedure", "r.procedure_code", "", MOTCUA_GROUP_BY("r.procedure_code"));
+inline constexpr Statement kReportField =
+    MOTCUA_REPORT("report_field", "COALESCE(pv.field, '')",
+                  "LEFT JOIN procedure_versions pv ON pv.code = r.procedure_code AND pv.number = "
+                  "r.procedure_version",
+                  MOTCUA_GROUP_BY("COALESCE(pv.field, '')"));
+inline constexpr Statement kReportChannel =
+    MOTCUA_REPORT("report_channel", MOTCUA_CHANNEL_KEY, "", MOTCUA_GROUP_BY(MOTCUA_CHANNEL_KEY));
+inline constexpr Statement kReportOfficer = MOTCUA_REPORT(
+    "report_officer", "CAST(r.officer AS TEXT)", "", MOTCUA_GROUP_BY("CAST(r.officer AS TEXT)"));
+
+// The drill-down: the rows of one figure, with the dossier's code, by dossier id after $6, at
+// most $7. Each condition is the one its SUM above counts.
+#define MOTCUA_FACTS_COLUMNS_R                                                                  \
+  "r.dossier_id, r.unit, r.receiving_unit, r.procedure_code, r.procedure_version, r.channel, "  \
+  "r.submitted_at, r.received_at, r.due_at, r.finish, r.finished_at, r.timeliness, r.officer, " \
+  "r.supplement_requests, r.guided, r.withdrawal, r.apology, r.components, r.digitized, "       \
+  "r.reused, r.data_store, r.paid_online, r.synced"
+#define MOTCUA_REPORT_LIST(name, cond)                                                  \
+  Statement {                                                                           \
+    name, MOTCUA_REPORT_ROWS "SELECT " MOTCUA_FACTS_COLUMNS_R                           \
+                             ", COALESCE(d.code, '') FROM r JOIN dossiers d ON d.id = " \
+                             "r.dossier_id WHERE (" cond                                \
+                             ") AND $5 = $5 AND r.dossier_id > $6 "                     \
+                             "ORDER BY r.dossier_id LIMIT $7"                           \
+  }
+inline constexpr Statement kListFigure[] = {
+    MOTCUA_REPORT_LIST("report_list_received", MOTCUA_REPORT_RECEIVED),
+    MOTCUA_REPORT_LIST("report_list_carried", "r.received_at > 0 AND r.received_at < $3"),
+    MOTCUA_REPORT_LIST("report_list_early",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 1"),
+    MOTCUA_REPORT_LIST("report_list_on_time",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 2"),
+    MOTCUA_REPORT_LIST("report_list_late",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 3"),
+    MOTCUA_REPORT_LIST("report_list_untimed",
+                       "r.finish = 1 AND r.finished_at < $4 AND r.timeliness = 0"),
+    MOTCUA_REPORT_LIST("report_list_withdrawn",
+                       "r.finish = 3 AND r.finished_at < $4 AND r.withdrawal = 1"),
+    MOTCUA_REPORT_LIST("report_list_stopped",
+                       "r.finish = 3 AND r.finished_at < $4 AND r.withdrawal = 0"),
+    MOTCUA_REPORT_LIST("report_list_open_on_time",
+                       MOTCUA_REPORT_OPEN " AND NOT (r.due_at IS NOT NULL AND r.due_at < $5)"),
+    MOTCUA_REPORT_LIST("report_list_open_overdue",
+                       MOTCUA_REPORT_OPEN " AND r.due_at IS NOT NULL AND r.due_at < $5"),
+    MOTCUA_REPORT_LIST("report_list_refused", "r.finish = 2"),
+    MOTCUA_REPORT_LIST("report_list_supplement", "r.received_at > 0 AND r.supplement_requests > 0"),
+    MOTCUA_REPORT_LIST("report_list_apologies", "r.received_at > 0 AND r.apology = 1"),
+};
+
+const Statement& ReportStatement(app::ReportGroup group) {
+  switch (group) {
+    case app::ReportGroup::kNone: return kReportNone;
+    case app::ReportGroup::kUnit: return kReportUnit;
+    case app::ReportGroup::kProcedure: return kReportProcedure;
+    case app::ReportGroup::kField: return kReportField;
+    case app::ReportGroup::kChannel: return kReportChannel;
+    case app::ReportGroup::kOfficer: return kReportOfficer;
+  }
+  return kReportNone;
+}
+
+std::vector<Value> FactsParams(const Facts& f) {
+  return {Int(f.dossier_id),
+          Text(f.unit),
+          Text(f.receiving_unit),
+          Text(f.procedure_code),
+          Int(f.procedure_version),
+          Int(static_cast<int>(f.channel)),
+          Int(f.submitted_at),
+          Int(f.received_at),
+          f.due ? Int(*f.due) : Null(),
+          Int(static_cast<int>(f.finish)),
+          Int(f.finished_at),
+          Int(static_cast<int>(f.timeliness)),
+          Int(f.officer),
+          Int(f.supplement_requests),
+          Bool(f.guided),
+          Bool(f.withdrawal),
+          Bool(f.apology),
+          Int(f.components),
+          Int(f.digitized),
+          Bool(f.reused),
+          Bool(f.data_store),
+          Bool(f.paid_online),
+          Bool(f.synced_national)};
+}
+
+Result<Facts> FactsFromRow(const Row& r) {
+  Facts f;
+  f.dossier_id = r.Int(0);
+  f.unit = r.Text(1);
+  f.receiving_unit = r.Text(2);
+  f.procedure_code = r.Text(3);
+  f.procedure_version = static_cast<int>(r.Int(4));
+  const std::int64_t channel = r.Int(5);
+  const std::int64_t finish = r.Int(9);
+  const std::int64_t timeliness = r.Int(11);
+  if (channel < 1 || channel > 3 || finish < 0 || finish > 3 || timeliness < 0 || timeliness > 3) {
+    return Error::Internal("dossier_facts row " + std::to_string(f.dossier_id) + " is malformed");
+  }
+  f.channel = static_cast<dossier::Channel>(channel);
+  f.submitted_at = r.Int(6);
+  f.received_at = r.Int(7);
+  f.due = r.OptInt(8);
+  f.finish = static_cast<Finish>(finish);
+  f.finished_at = r.Int(10);
+  f.timeliness = static_cast<dossier::Timeliness>(timeliness);
+  f.officer = r.Int(12);
+  f.supplement_requests = static_cast<int>(r.Int(13));
+  f.guided = r.Bool(14);
+  f.withdrawal = r.Bool(15);
+  f.apology = r.Bool(16);
+  f.components = static_cast<int>(r.Int(17));
+  f.digitized = static_cast<int>(r.Int(18));
+  f.reused = r.Bool(19);
+  f.data_store = r.Bool(20);
+  f.paid_online = r.Bool(21);
+  f.synced_national = r.Bool(22);
+  return f;
+}
+
+Result<app::ReportRow> ReportRowFrom(const Row& r) {
+  app::ReportRow out;
+  out.key = r.Text(0);
+  Statistics& s = out.stats;
+  std::int64_t* const fields[] = {&s.received,
+                                  &s.received_in_person,
+                                  &s.received_online,
+                                  &s.received_postal,
+                                  &s.carried_over,
+                                  &s.resolved_early,
+                                  &s.resolved_on_time,
+                                  &s.resolved_late,
+                                  &s.resolved_untimed,
+                                  &s.withdrawn,
+                                  &s.stopped,
+                                  &s.in_progress_on_time,
+                                  &s.in_progress_overdue,
+                                  &s.refused,
+                                  &s.supplement,
+                                  &s.apologies,
+                                  &s.digitized,
+                                  &s.reused,
+                                  &s.data_store,
+                                  &s.synced,
+                                  &s.paid_online};
+  if (r.size() != 1 + std::size(fields)) return Error::Internal("report row of the wrong width");
+  for (std::size_t i = 0; i < std::size(fields); ++i) *fields[i] = r.Int(i + 1);
+  return out;
+}
+
+}  // namespace
+
+Status MergeDossierFacts(Connection& conn, const Facts& facts) {
+  MOTCUA_RETURN_IF_ERROR(conn.Exec(kMergeFacts, FactsParams(facts)));
+  return Ok();
+}
+
+Status SetDossierFactsDue(Connection& conn, std::int64_t dossier_id, std::optional<Instant> due) {
+  MOTCUA_RETURN_IF_ERROR(conn.Exec(kSetFactsDue, {due ? Int(*due) : Null(), Int(dossier_id)}));
+  return Ok();
+}
+
+Result<std::vector<app::ReportRow>> SqlTx::ReportStatistics(const app::ReportQuery& q) {
+  return DecodeAll<app::ReportRow>(
+      conn_.Query(ReportStatement(q.group), {Int(q.unit), Int(q.subunits ? 1 : 0), Int(q.from),
+                                             Int(q.to), Int(std::min(q.to, q.now))}),
+      ReportRowFrom);
+}
+
+Result<std::vector<app::ReportDossier>> SqlTx::ListReportDossiers(const app::ReportQuery& q,
+                                                                  app::ReportFigure figure,
+                                                                  std::int64_t after_id,
+                                                                  int limit) {
+  const auto index = static_cast<std::size_t>(figure);
+  if (index >= std::size(kListFigure)) return Error::Internal("unknown report figure");
+  return DecodeAll<app::ReportDossier>(
+      conn_.Query(kListFigure[index], {Int(q.unit), Int(q.subunits ? 1 : 0), Int(q.from), Int(q.to),
+                                       Int(std::min(q.to, q.now)), Int(after_id), Int(limit)}),
+      [](const Row& r) -> Result<app::ReportDossier> {
+        app::ReportDossier out;
+        MOTCUA_ASSIGN_OR_RETURN(out.facts, FactsFromRow(r));
+        out.code = r.Text(23);
+        return out;
+      });
+}
+
+Result<std::optional<Facts>> SqlTx::FindDossierFacts(std::int64_t dossier_id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kFindFacts, {Int(dossier_id)}));
+  if (!row) return std::optional<Facts>();
+  MOTCUA_ASSIGN_OR_RETURN(Facts f, FactsFromRow(*row));
+  return std::optional<Facts>(std::move(f));
+}
+
+Result<std::vector<Facts>> SqlTx::ListDossierFacts(std::int64_t after_id, int limit) {
+  return DecodeAll<Facts>(conn_.Query(kListFacts, {Int(after_id), Int(limit)}), FactsFromRow);
+}
+
+Result<std::vector<std::int64_t>> SqlTx::ListDossierIds(std::int64_t after_id, int limit) {
+  return DecodeAll<std::int64_t>(conn_.Query(kListIds, {Int(after_id), Int(limit)}),
+                                 [](const Row& r) -> Result<std::int64_t> { return r.Int(0); });
+}
+
+Status SqlTx::PutDossierFacts(const Facts& facts) {
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kReplaceFacts, FactsParams(facts)));
+  return Ok();
+}
+
+}  // namespace motcua::storage::sql
