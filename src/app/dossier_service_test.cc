@@ -27,26 +27,7 @@ using testing::kDivision;
 using testing::kJustice;
 using testing::Step;
 
-// Đăng ký kết hôn at the Justice department, received at the provincial center: 10 days.
-CatalogItem Marriage() {
-  catalog::Procedure p = catalog::testing::MarriageRegistration(10);
-  p.code = "1.000001";
-  p.level = catalog::Level::kProvince;
-  p.competent_units = {kJustice};
-  p.receiving_units = {kCenter};
-  catalog::Workflow w;
-  w.procedure_code = p.code;
-  w.steps = {
-      Step("tiep-nhan", StepKind::kReceive, kCenter, "reception_officer", 4, {"tham-dinh"}),
-      Step("tham-dinh", StepKind::kAppraise, kDivision, "specialist", 60, {"duyet"}),
-      Step("duyet", StepKind::kApprove, kDivision, "division_head", 6, {"ky"}, {"tham-dinh"}),
-      Step("ky", StepKind::kSign, kJustice, "agency_head", 4, {"ban-hanh"}),
-      Step("ban-hanh", StepKind::kIssue, kJustice, "clerk", 2, {"tra"}),
-      Step("tra", StepKind::kReturn, kCenter, "reception_officer", 4, {})};
-  CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {}};
-  item.workflows.push_back(w);
-  return item;
-}
+using testing::Marriage;
 
 class DossierServiceTest : public testing::ServiceFixture {
  protected:

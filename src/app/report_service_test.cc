@@ -16,29 +16,14 @@ namespace {
 
 using calendar::testing::L;
 using catalog::StepKind;
-using testing::kCenter;
-using testing::kDivision;
-using testing::kJustice;
 using testing::Step;
 
 // Đăng ký kết hôn at the Justice department (10 days), the appraisal pausable; and the same
 // procedure under another code with an inter-agency step at the land registry.
 std::vector<CatalogItem> Catalog() {
-  catalog::Procedure p = catalog::testing::MarriageRegistration(10);
-  p.code = "1.000001";
-  p.level = catalog::Level::kProvince;
-  p.competent_units = {kJustice};
-  p.receiving_units = {kCenter};
-  catalog::Workflow w;
-  w.procedure_code = p.code;
-  w.steps = {
-      Step("tiep-nhan", StepKind::kReceive, kCenter, "reception_officer", 4, {"tham-dinh"}),
-      Step("tham-dinh", StepKind::kAppraise, kDivision, "specialist", 60, {"duyet"}),
-      Step("duyet", StepKind::kApprove, kDivision, "division_head", 6, {"ky"}, {"tham-dinh"}),
-      Step("ky", StepKind::kSign, kJustice, "agency_head", 4, {"ban-hanh"}),
-      Step("ban-hanh", StepKind::kIssue, kJustice, "clerk", 2, {"tra"}),
-      Step("tra", StepKind::kReturn, kCenter, "reception_officer", 4, {})};
-  CatalogItem marriage{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {w}};
+  CatalogItem marriage = testing::Marriage();
+  const catalog::Procedure& p = marriage.version.procedure;
+  const catalog::Workflow& w = marriage.workflows[0];
 
   catalog::Procedure q = p;
   q.code = "1.000002";
