@@ -77,6 +77,28 @@ TEST_F(ApiTest, HealthReadinessAndRequestIds) {
   EXPECT_TRUE(found);
 }
 
+// Answers of every kind (a route's, a refusal, an unknown path; a body refused before it is read
+// below) carry the security headers once, and personal data is not cached.
+TEST_F(ApiTest, EveryAnswerCarriesTheSecurityHeaders) {
+  StartServer();
+  Session admin = Login("admin");
+  std::vector<std::pair<std::string, httplib::Result>> answers;
+  answers.emplace_back("healthz", client_->Get("/healthz"));
+  answers.emplace_back("units", Send("GET", "/api/v1/units", &admin));
+  answers.emplace_back("anonymous", client_->Get("/api/v1/units"));
+  answers.emplace_back("unknown", client_->Get("/api/v1/nothing-here"));
+  for (const auto& [what, res] : answers) {
+    ASSERT_TRUE(res) << what;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << what;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << what;
+    EXPECT_EQ(res->get_header_value("Referrer-Policy"), "no-referrer") << what;
+    EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store") << what;
+    EXPECT_EQ(res->get_header_value_count("X-Frame-Options"), 1u) << what;
+  }
+  EXPECT_EQ(answers[2].second->status, 401);
+  EXPECT_EQ(answers[3].second->status, 404);
+}
+
 TEST_F(ApiTest, UnknownRouteIsProblemJson) {
   StartServer();
   auto res = client_->Get("/api/v1/nothing-here");
@@ -404,6 +426,7 @@ TEST_F(ApiTest, ChunkedBodiesAreRefusedBeforeTheBodyIsRead) {
   ASSERT_EQ(first.rfind("HTTP/1.1 411", 0), 0u) << "[" << first << "]";
   EXPECT_NE(first.find("length-required"), std::string::npos);
   EXPECT_NE(first.find("Connection: close"), std::string::npos);
+  EXPECT_NE(first.find("X-Frame-Options: DENY"), std::string::npos);
   timeval tv{1, 0};
   setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
   EXPECT_EQ(ReadResponse(fd), "");  // the request inside the body was not answered

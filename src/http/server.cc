@@ -99,6 +99,20 @@ void RaiseListenBacklog(int port) {
   }
 }
 
+// Every answer, unless its route said otherwise: not to be sniffed as another type, framed, sent
+// on as a referrer, nor kept in a cache (API answers carry personal data).
+void SetDefaultHeaders(httplib::Response& res) {
+  static constexpr std::pair<const char*, const char*> kDefaults[] = {
+      {"X-Content-Type-Options", "nosniff"},
+      {"X-Frame-Options", "DENY"},
+      {"Referrer-Policy", "no-referrer"},
+      {"Cache-Control", "no-store"},
+  };
+  for (const auto& [name, value] : kDefaults) {
+    if (!res.has_header(name)) res.set_header(name, value);
+  }
+}
+
 void SetProblem(httplib::Response& res, const Error& e, const std::string& request_id) {
   res.status = HttpStatus(e);
   res.set_content(ProblemJson(e, request_id), kProblemContentType);
@@ -181,6 +195,7 @@ ApiServer::ApiServer(ServerOptions options, ServerDeps deps)
     auto refuse = [&](Error e, int status) {
       const std::string id = RequestIdFor(req);
       SetProblem(res, e, id);
+      SetDefaultHeaders(res);
       res.status = status;
       res.set_header("Connection", "close");
       deps_.log.Info({{"request_id", id},
@@ -229,6 +244,7 @@ ApiServer::ApiServer(ServerOptions options, ServerDeps deps)
                       : Error::InvalidArgument("bad request").WithReason("http");
         const int status = res.status;
         SetProblem(res, e, id);
+        SetDefaultHeaders(res);
         res.status = status;
         deps_.metrics.ObserveRequest(req.method, "(unmatched)", status, 0);
         deps_.log.Info({{"request_id", id},
@@ -340,6 +356,7 @@ void ApiServer::Dispatch(const Route& route, const httplib::Request& raw, void* 
           {{"request_id", req.request_id}, {"route", route.path}, {"error", ToString(e)}});
     }
   }
+  SetDefaultHeaders(res);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   deps_.metrics.ObserveRequest(route.method, route.path, res.status, seconds);
