@@ -99,6 +99,34 @@ TEST_F(ApiTest, EveryAnswerCarriesTheSecurityHeaders) {
   EXPECT_EQ(answers[3].second->status, 404);
 }
 
+// Session fixation: a session token planted in the browser before the login is not adopted, a
+// fresh one is issued each time, and logging out ends the session for good.
+TEST_F(ApiTest, ALoginIssuesAFreshSessionAndIgnoresAPlantedOne) {
+  StartServer();
+  const std::string planted = std::string(kSessionCookie) + "=chosen-by-an-attacker-0123456789";
+  auto login =
+      client_->Post("/api/v1/auth/login", {{"Cookie", planted}},
+                    json{{"username", "tiepnhan"}, {"password", passwords_["tiepnhan"]}}.dump(),
+                    "application/json");
+  ASSERT_TRUE(login && login->status == 200);
+  const std::string set = login->get_header_value("Set-Cookie");
+  const std::string issued = set.substr(0, set.find(';'));
+  EXPECT_NE(issued, planted);
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(client_->Get("/api/v1/auth/me", {{"Cookie", planted}})->status, 401);
+  EXPECT_EQ(client_->Get("/api/v1/auth/me", {{"Cookie", issued}})->status, 200);
+  const Session again = Login("tiepnhan");
+  EXPECT_NE(again.cookie, issued) << "each login has its own session";
+  const std::string csrf = json::parse(login->body)["csrf_token"];
+  auto out = client_->Post("/api/v1/auth/logout", {{"Cookie", issued}, {"X-CSRF-Token", csrf}}, "",
+                           "application/json");
+  ASSERT_TRUE(out);
+  EXPECT_LT(out->status, 300);
+  EXPECT_EQ(client_->Get("/api/v1/auth/me", {{"Cookie", issued}})->status, 401);
+  EXPECT_EQ(client_->Get("/api/v1/auth/me", {{"Cookie", again.cookie}})->status, 200);
+}
+
 TEST_F(ApiTest, UnknownRouteIsProblemJson) {
   StartServer();
   auto res = client_->Get("/api/v1/nothing-here");
