@@ -60,6 +60,25 @@ TEST(AuditTest, ARemovedRecordIsAGap) {
   EXPECT_EQ(v.outcome().problem, "gap in sequence");
 }
 
+TEST(AuditTest, ReorderedRecordsAreFound) {
+  // Two records swapped as stored: the sequence goes back.
+  auto swapped = Chain(6);
+  std::swap(swapped[2], swapped[3]);
+  Verifier v;
+  for (const auto& r : swapped) v.Feed(r);
+  EXPECT_FALSE(v.outcome().ok);
+  EXPECT_EQ(v.outcome().first_broken_seq, 4);
+  // Swapped and renumbered so that the sequence reads 1..6: the links no longer hold.
+  auto renumbered = Chain(6);
+  std::swap(renumbered[2], renumbered[3]);
+  renumbered[2].seq = 3;
+  renumbered[3].seq = 4;
+  Verifier w;
+  for (const auto& r : renumbered) w.Feed(r);
+  EXPECT_FALSE(w.outcome().ok);
+  EXPECT_EQ(w.outcome().first_broken_seq, 3);
+}
+
 TEST(AuditTest, CanonicalFormSeparatesFields) {
   Record a, b;
   a.actor = "ab";
