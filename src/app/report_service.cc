@@ -240,25 +240,6 @@ Result<ReportService::PublicFigures> ReportService::ComputePublic(const std::str
 
 namespace {
 
-// The dossier's fixed facts, without anything its events derive.
-dossier::Dossier FixedFacts(const dossier::Dossier& d) {
-  dossier::Dossier f;
-  f.id = d.id;
-  f.code = d.code;
-  f.procedure_code = d.procedure_code;
-  f.procedure_version = d.procedure_version;
-  f.case_name = d.case_name;
-  f.channel = d.channel;
-  f.receiving_unit = d.receiving_unit;
-  f.competent_unit = d.competent_unit;
-  f.applicant = d.applicant;
-  f.components = d.components;
-  f.postal_item = d.postal_item;
-  f.paid_online = d.paid_online;
-  f.synced_national = d.synced_national;
-  return f;
-}
-
 constexpr int kRebuildBatch = 500;
 
 }  // namespace
@@ -281,7 +262,8 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
         MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(id));
         if (!stored) continue;
         MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
-        const dossier::Dossier replayed = dossier::Replay(FixedFacts(stored->value), events);
+        const dossier::Dossier replayed =
+            dossier::Replay(dossier::FixedFacts(stored->value), events);
         const reports::Facts facts = reports::FactsOf(replayed, events, stored->clock.due);
         MOTCUA_ASSIGN_OR_RETURN(auto row, tx.FindDossierFacts(id));
         const bool consistent = replayed == stored->value;

@@ -37,25 +37,6 @@ std::vector<CatalogItem> Catalog() {
   return {marriage, other};
 }
 
-// The dossier's fixed facts only (what reception sets), for replaying its events.
-dossier::Dossier Fixed(const dossier::Dossier& d) {
-  dossier::Dossier f;
-  f.id = d.id;
-  f.code = d.code;
-  f.procedure_code = d.procedure_code;
-  f.procedure_version = d.procedure_version;
-  f.case_name = d.case_name;
-  f.channel = d.channel;
-  f.receiving_unit = d.receiving_unit;
-  f.competent_unit = d.competent_unit;
-  f.applicant = d.applicant;
-  f.components = d.components;
-  f.postal_item = d.postal_item;
-  f.paid_online = d.paid_online;
-  f.synced_national = d.synced_national;
-  return f;
-}
-
 class ReportServiceTest : public testing::ServiceFixture {
  protected:
   ReportServiceTest() : ServiceFixture(L("2026-11-01 00:00")) {}
@@ -89,7 +70,7 @@ class ReportServiceTest : public testing::ServiceFixture {
       for (std::int64_t id : ids) {
         MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(id));
         MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(id));
-        const dossier::Dossier d = dossier::Replay(Fixed(stored->value), events);
+        const dossier::Dossier d = dossier::Replay(dossier::FixedFacts(stored->value), events);
         MOTCUA_ASSIGN_OR_RETURN(auto version,
                                 tx.FindProcedureVersion(d.procedure_code, d.procedure_version));
         MOTCUA_ASSIGN_OR_RETURN(

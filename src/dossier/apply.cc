@@ -109,4 +109,22 @@ Dossier Replay(const Dossier& facts, const std::vector<Event>& events) {
   return d;
 }
 
+Dossier FixedFacts(const Dossier& d) {
+  Dossier f;
+  f.id = d.id;
+  f.code = d.code;
+  f.procedure_code = d.procedure_code;
+  f.procedure_version = d.procedure_version;
+  f.case_name = d.case_name;
+  f.channel = d.channel;
+  f.receiving_unit = d.receiving_unit;
+  f.competent_unit = d.competent_unit;
+  f.applicant = d.applicant;
+  f.components = d.components;
+  f.postal_item = d.postal_item;
+  f.paid_online = d.paid_online;
+  f.synced_national = d.synced_national;
+  return f;
+}
+
 }  // namespace motcua::dossier

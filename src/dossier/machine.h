@@ -100,6 +100,10 @@ void Apply(Dossier& dossier, const Event& event);
 // `facts` (fixed facts only) with every event applied in order.
 Dossier Replay(const Dossier& facts, const std::vector<Event>& events);
 
+// The fixed facts of `d` (what submission or reception set), without anything its events derive:
+// Replay(FixedFacts(d), events) rebuilds d from its events.
+Dossier FixedFacts(const Dossier& d);
+
 // The problems with `dossier` and `events` against the invariants in dossier.h; empty when all
 // hold. `workflow` may be null (then step checks are skipped). For tests and for loading.
 std::vector<std::string> CheckInvariants(const Dossier& dossier, const std::vector<Event>& events,

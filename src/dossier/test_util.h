@@ -169,6 +169,7 @@ class Harness {
       EXPECT_TRUE(problems.empty()) << problems.front();
     }
     EXPECT_EQ(Replay(facts_, events_), dossier_);
+    EXPECT_EQ(Replay(FixedFacts(dossier_), events_), dossier_);
     return Ok();
   }
 

@@ -217,16 +217,22 @@ Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& r) {
   return book->Finish();
 }
 
+// What the statistics and their drill-down both take: unit, subunits and the period.
+Result<app::ReportService::StatisticsRequest> ScopeParams(Request& req) {
+  app::ReportService::StatisticsRequest r;
+  MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+  r.unit_code = unit.value_or("");
+  MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
+  MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+  return r;
+}
+
 }  // namespace
 
 void AddReportRoutes(ApiServer& server, Services& s) {
   server.Add({"GET", "/api/v1/reports/statistics", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
-                app::ReportService::StatisticsRequest r;
-                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-                r.unit_code = unit.value_or("");
-                MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
-                MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto group, req.Query("group_by"));
                 if (group) {
                   auto g = app::ParseReportGroup(*group);
@@ -262,11 +268,7 @@ void AddReportRoutes(ApiServer& server, Services& s) {
   server.Add(
       {"GET", "/api/v1/reports/dossiers", Permission::kReportsRead, "",
        [&s](Request& req) -> Result<Reply> {
-         app::ReportService::StatisticsRequest r;
-         MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-         r.unit_code = unit.value_or("");
-         MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
-         MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(req));
          MOTCUA_ASSIGN_OR_RETURN(auto name, req.Query("figure"));
          const auto figure = app::ParseReportFigure(name.value_or(""));
          if (!figure) {
