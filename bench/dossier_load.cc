@@ -29,6 +29,8 @@
 #include <filesystem>
 #include <mutex>
 
+#include "load_fixture.h"
+#include "raw_http.h"
 #include "server_process.h"
 #include "storage/postgres/testing/pg_test_server.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -111,10 +113,6 @@ enum Route { kReceive, kForward, kIssue, kReturn, kRoutes };
 constexpr const char* kRouteNames[] = {"POST /dossiers (receive)", "commands: forward",
                                        "commands: issue", "commands: return"};
 
-struct Sessions {
-  Session reception, specialist, division_head, agency_head;
-};
-
 struct Tally {
   std::vector<std::vector<double>> latency_ms = std::vector<std::vector<double>>(kRoutes);
   std::int64_t cycles = 0;
@@ -123,86 +121,68 @@ struct Tally {
   std::vector<std::string> samples;  // the first errors, verbatim
 };
 
-std::string ReceptionBody(int client, std::int64_t n) {
-  return json{
-      {"procedure_code", "9.999901"},
-      {"channel", "in-person"},
-      {"decision", "receive"},
-      {"applicant",
-       {{"name", "Nguyễn Văn Tải " + std::to_string(client) + "-" + std::to_string(n)},
-        {"id_number", "001190012345"},
-        {"address", "Phường Hòa Bình"},
-        {"phone", "0912345678"}}},
-      {"components",
-       {{{"name", "Đơn đăng ký biến động theo Mẫu số 11/ĐK"}, {"provision", "paper-original"}},
-        {{"name", "Bản gốc Giấy chứng nhận đã cấp"}, {"provision", "paper-original"}}}}}
-      .dump();
-}
-
 // One client: whole cycles until `stop`; latencies and writes count only within the window.
 // Errors are counted from the start of the window to the end of the run (a request stuck in the
 // window and failing later counts).
-void RunClient(int index, int port, const Sessions& s, const std::atomic<bool>& measuring,
+void RunClient(int index, int port, const bench::Sessions& s, const std::atomic<bool>& measuring,
                const std::atomic<bool>& counting_errors, const std::atomic<bool>& stop,
                Tally& tally) {
-  httplib::Client http("127.0.0.1", port);
-  http.set_keep_alive(true);
-  http.set_tcp_nodelay(true);  // else Nagle and delayed ACKs add 40 ms to each request
-  http.set_read_timeout(std::chrono::seconds(60));
+  bench::RawHttp http(port);
   auto fail = [&](const std::string& what) {
     if (!counting_errors) return;
     ++tally.errors;
     if (tally.samples.size() < 5) tally.samples.push_back(what);
   };
+  using bench::AuthHeaders;
+  const std::string reception = AuthHeaders(s.reception), specialist = AuthHeaders(s.specialist),
+                    division_head = AuthHeaders(s.division_head),
+                    agency_head = AuthHeaders(s.agency_head);
   for (std::int64_t n = 0; !stop; ++n) {
     const bool counted = measuring;
-    // Sends one write; returns the new version, or -1 (counted as an error).
-    auto write = [&](Route route, const Session& who, const std::string& path,
-                     const std::string& body, int expected, httplib::Headers extra = {}) {
-      httplib::Headers h = who.Headers();
-      h.insert(extra.begin(), extra.end());
+    // Sends one write; returns the answer's id and version, or -1s (counted as an error).
+    auto write = [&](Route route, const std::string& who, const std::string& path,
+                     const std::string& body, int expected, const std::string& extra = {}) {
       const auto t0 = Clock::now();
-      auto res = http.Post(path, h, body, "application/json");
+      const bench::RawAnswer res = http.Post(path, extra.empty() ? who : who + extra, body);
       const double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-      if (!res || res->status != expected) {
+      if (res.status != expected) {
         fail(path + " " + body.substr(0, 80) + ": " +
-             (res ? std::to_string(res->status) + " " + res->body.substr(0, 300)
-                  : httplib::to_string(res.error())));
+             (res.status != 0 ? std::to_string(res.status) + " " + res.body.substr(0, 300)
+                              : res.error));
         return std::pair<std::int64_t, std::int64_t>{-1, -1};
       }
       if (counted && measuring) {
         tally.latency_ms[route].push_back(ms);
         ++tally.writes;
       }
-      // Only the top level is kept (the answer also carries the events and the clock): the
-      // client's CPU is taken from the same two cores as the server's.
-      const json d = json::parse(
-          res->body, [](int depth, json::parse_event_t, json&) { return depth <= 1; }, false);
-      return std::pair<std::int64_t, std::int64_t>{d.value("id", std::int64_t{-1}),
-                                                   d.value("version", std::int64_t{-1})};
+      // Only two numbers of the top level are read (the answer also carries the events and the
+      // clock): the client's CPU is taken from the same two cores as the server's.
+      return std::pair<std::int64_t, std::int64_t>{bench::TopLevelNumber(res.body, "id"),
+                                                   bench::TopLevelNumber(res.body, "version")};
     };
-    const std::string key = "tai-" + std::to_string(index) + "-" + std::to_string(n);
-    auto [id, version] = write(kReceive, s.reception, "/api/v1/dossiers", ReceptionBody(index, n),
-                               201, {{"Idempotency-Key", key}});
+    const std::string key =
+        "Idempotency-Key: tai-" + std::to_string(index) + "-" + std::to_string(n) + "\r\n";
+    auto [id, version] =
+        write(kReceive, reception, "/api/v1/dossiers", bench::ReceptionBody(index, n), 201, key);
     if (version < 0) continue;
     const std::string path = "/api/v1/dossiers/" + std::to_string(id) + "/commands";
     struct Step {
       Route route;
-      const Session* who;
-      json command;
+      const std::string* who;
+      const char* command;  // the command's JSON without its closing brace and version
     };
     const Step steps[] = {
-        {kForward, &s.reception, {{"command", "forward"}}},
-        {kForward, &s.specialist, {{"command", "forward"}, {"reason", "Đủ điều kiện"}}},
-        {kForward, &s.division_head, {{"command", "forward"}, {"reason", "Đồng ý trình ký"}}},
-        {kIssue, &s.agency_head, {{"command", "issue"}, {"reference", "123/GCN"}}},
-        {kReturn, &s.reception, {{"command", "return"}, {"return_method", "counter"}}},
+        {kForward, &reception, R"({"command":"forward")"},
+        {kForward, &specialist, R"({"command":"forward","reason":"Đủ điều kiện")"},
+        {kForward, &division_head, R"({"command":"forward","reason":"Đồng ý trình ký")"},
+        {kIssue, &agency_head, R"({"command":"issue","reference":"123/GCN")"},
+        {kReturn, &reception, R"({"command":"return","return_method":"counter")"},
     };
     bool whole = true;
     for (const Step& step : steps) {
-      json command = step.command;
-      command["version"] = version;
-      version = write(step.route, *step.who, path, command.dump(), 200).second;
+      const std::string command =
+          std::string(step.command) + ",\"version\":" + std::to_string(version) + "}";
+      version = write(step.route, *step.who, path, command, 200).second;
       if (version < 0) {
         whole = false;
         break;
@@ -237,61 +217,6 @@ double SelfCpuSeconds() {
   return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
 }
 
-// Imports procedure 9.999901 (a copy of demo procedure 9.900303 with a workflow performed by the
-// demo officers of H99.01 and H99.02). Returns "" or why not.
-std::string ImportProcedure(httplib::Client& http, const Session& admin) {
-  auto exported = http.Get("/api/v1/catalog/export?format=json", admin.Headers());
-  if (!exported || exported->status != 200) return "catalog export failed";
-  json record;
-  for (const auto& r : json::parse(exported->body)) {
-    if (r["code"] == "9.900303") record = r;
-  }
-  if (record.is_null()) return "demo procedure 9.900303 not in the catalog";
-  record["code"] = "9.999901";
-  record["name"] = "Thủ tục đo tải (bản sao của 9.900303)";
-  record["level"] = "province";
-  record["competent_units"] = {"H99.02"};
-  record["receiving_units"] = {"H99.01"};
-  record["coordinating_units"] = json::array();
-  record["location_independent"] = false;
-  auto step = [](const char* id, const char* kind, const char* unit, const char* role, int hours,
-                 std::vector<std::string> next) {
-    return json{{"id", id},
-                {"kind", kind},
-                {"name", id},
-                {"unit", unit},
-                {"role", role},
-                {"budget_hours", hours},
-                {"counted", true},
-                {"next", std::move(next)},
-                {"back", json::array()}};
-  };
-  record["workflows"] =
-      json::array({{{"channels", json::array()},
-                    {"steps",
-                     {step("tiep-nhan", "receive", "H99.01", "reception_officer", 4, {"tham-dinh"}),
-                      step("tham-dinh", "appraise", "H99.02.01", "specialist", 32, {"trinh-duyet"}),
-                      step("trinh-duyet", "approve", "H99.02.01", "division_head", 8, {"ky"}),
-                      step("ky", "sign", "H99.02", "agency_head", 8, {"tra-ket-qua"}),
-                      step("tra-ket-qua", "return", "H99.01", "reception_officer", 4, {})}}}});
-  auto submitted = http.Post("/api/v1/catalog/imports", admin.Headers(),
-                             json::array({record}).dump(), "application/json");
-  if (!submitted || submitted->status != 202) {
-    return "import: " + (submitted ? submitted->body : std::string("no answer"));
-  }
-  const std::string location = submitted->get_header_value("Location");
-  for (int i = 0; i < 600; ++i) {
-    auto job = http.Get(location, admin.Headers());
-    if (job && job->status == 200) {
-      const json j = json::parse(job->body);
-      if (j["state"] == "succeeded") return "";
-      if (j["state"] == "failed") return "import failed: " + j.dump();
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return "import did not finish";
-}
-
 struct LevelResult {
   std::string backend;
   int clients = 0;
@@ -311,24 +236,9 @@ bool RunLevel(const Options& o, const std::string& backend, const std::string& d
     std::printf("%s: %s\n", backend.c_str(), e.c_str());
     return false;
   }
-  const auto passwords = server.Passwords();
   httplib::Client http("127.0.0.1", server.port());
-  std::string error;
-  auto login = [&](const char* user) {
-    auto it = passwords.find(user);
-    if (it == passwords.end()) {
-      error = std::string("no password printed for ") + user;
-      return Session{};
-    }
-    return testing::Login(http, user, it->second, &error);
-  };
-  const Session admin = login("admin");
-  if (error.empty()) error = ImportProcedure(http, admin);
-  Sessions s;
-  if (error.empty()) s.reception = login("tiepnhan");
-  if (error.empty()) s.specialist = login("chuyenvien");
-  if (error.empty()) s.division_head = login("truongphong");
-  if (error.empty()) s.agency_head = login("giamdoc");
+  bench::Sessions s;
+  const std::string error = bench::PrepareLoad(http, server.Passwords(), s);
   if (!error.empty()) {
     std::printf("%s: %s\n", backend.c_str(), error.c_str());
     return false;

@@ -51,6 +51,20 @@ inline std::string ReadFile(const std::string& path) {
   return s.str();
 }
 
+// The demo users' passwords from what `motcua serve --demo` printed on stdout: the table's rows
+// are "  username role unit password".
+inline std::map<std::string, std::string> ParsePasswords(const std::string& printed) {
+  std::map<std::string, std::string> out;
+  std::istringstream in(printed);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("  ", 0) != 0) continue;
+    std::istringstream words(line);
+    std::string user, role, unit, password;
+    if (words >> user >> role >> unit >> password && user != "username") out[user] = password;
+  }
+  return out;
+}
+
 class ServerProcess {
  public:
   // `motcua`: the binary; `log_prefix`: where stdout and stderr go, one pair of files per start
@@ -133,15 +147,7 @@ class ServerProcess {
 
   // The demo users' passwords printed on stdout by `serve --demo` on a fresh database.
   std::map<std::string, std::string> Passwords() const {
-    std::map<std::string, std::string> out;
-    std::istringstream in(ReadFile(OutPath()));
-    for (std::string line; std::getline(in, line);) {
-      if (line.rfind("  ", 0) != 0) continue;
-      std::istringstream words(line);
-      std::string user, role, unit, password;
-      if (words >> user >> role >> unit >> password && user != "username") out[user] = password;
-    }
-    return out;
+    return ParsePasswords(ReadFile(OutPath()));
   }
 
   std::string Tail(const std::string& path, std::size_t bytes = 2000) const {

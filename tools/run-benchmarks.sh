@@ -14,3 +14,9 @@ echo "== HTTP load of full dossier cycles (the real server), SQLite and PostgreS
 echo "   SQLite group-commit rate of the same run"
 "$build/bench/dossier_load" --motcua "$build/src/main/motcua" --clients 16,64 --seconds 10 ||
   echo "dossier_load: errors or a failed set-up (see above)"
+echo "== a realistic mix at a set rate, open loop (lookups, queues, pages, receptions, the workflow,"
+echo "   pauses, reports), SQLite and PostgreSQL"
+for backend in sqlite postgres; do
+  "$build/bench/load_mix" --motcua "$build/src/main/motcua" --backend "$backend" --rate 300 \
+    --seconds 30 --connections 32 || echo "load_mix ($backend): errors or a failed set-up (see above)"
+done
