@@ -149,9 +149,15 @@ Status PgTestServer::Init(const PgTestServerOptions& options) {
 }
 
 Status PgTestServer::StartOnce(const PgTestServerOptions& options) {
-  MOTCUA_ASSIGN_OR_RETURN(port_, FreePort());
+  MOTCUA_ASSIGN_OR_RETURN(int port, FreePort());
+  start_timeout_ = options.start_timeout;
+  return StartOn(port);
+}
+
+Status PgTestServer::StartOn(int port) {
+  port_ = port;
   std::vector<std::string> start = Command("pg_ctl");
-  const auto timeout = options.start_timeout;
+  const auto timeout = start_timeout_;
   start.insert(start.end(), {"start", "--pgdata=" + data_dir_, "--log=" + log_path_, "--wait",
                              "--timeout=" + std::to_string(timeout.count()), "-o",
                              "-p " + std::to_string(port_)});
@@ -187,6 +193,20 @@ void PgTestServer::Stop() {
     std::cerr << "motcua pg test server: cannot stop the server in " << dir_ << ": "
               << s.error().message << "\n";
   }
+}
+
+Status PgTestServer::Kill() {
+  if (!running_) return Error::FailedPrecondition("the test server is not running");
+  Stop();
+  if (fs::exists(data_dir_ + "/postmaster.pid")) {
+    return Error::Unavailable("the test server did not stop\nserver log:\n" + LogTail(30));
+  }
+  return Ok();
+}
+
+Status PgTestServer::Restart() {
+  if (running_) return Error::FailedPrecondition("the test server is running");
+  return StartOn(port_);
 }
 
 PgTestServer::~PgTestServer() {

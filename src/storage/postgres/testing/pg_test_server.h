@@ -48,6 +48,12 @@ class PgTestServer {
   // The DSN of `database` on this server: postgresql://postgres@127.0.0.1:<port>/<database>.
   std::string Dsn(const std::string& database) const;
 
+  // The database going away under load: Kill stops the server as a crash would (immediate mode:
+  // no checkpoint, clients cut off) and keeps its data; Restart brings it back on the same port,
+  // where it recovers from its WAL. Errors: kUnavailable with the log's tail.
+  Status Kill();
+  Status Restart();
+
   int port() const { return port_; }
   // Where initdb, pg_ctl, pg_dump and pg_restore of the server's version live ("" = PATH).
   const std::string& bin_dir() const { return bin_dir_; }
@@ -62,6 +68,7 @@ class PgTestServer {
   std::vector<std::string> Command(const std::string& tool) const;
   Status Init(const PgTestServerOptions& options);
   Status StartOnce(const PgTestServerOptions& options);
+  Status StartOn(int port);
   void Stop();
 
   std::string bin_dir_;
@@ -70,6 +77,7 @@ class PgTestServer {
   std::string log_path_;     // dir_/server.log
   std::string scratch_dir_;  // dir_/scratch
   int port_ = 0;
+  std::chrono::seconds start_timeout_{90};
   bool as_postgres_user_ = false;
   bool running_ = false;
 };

@@ -1,0 +1,167 @@
+// PostgreSQL stopped and started under load (issue 8): the real server on a private PostgreSQL,
+// counter receptions from a few clients, and the database killed (immediate stop, as a crash)
+// and restarted twice. While it is away the server answers 503, never 500, and /readyz says
+// so; once it is back the server serves again on its own, without a restart; every reception
+// answered 201 exists afterwards with its events, and each key sent again gives the same
+// dossier and creates nothing.
+#include <gtest/gtest.h>
+#include <libpq-fe.h>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include "server_process.h"
+#include "storage/postgres/testing/pg_test_server.h"
+
+namespace motcua {
+namespace {
+
+using json = nlohmann::json;
+using storage::postgres::testing::PgTestServer;
+using testing::ServerProcess;
+using testing::Session;
+
+std::string ReceptionBody(const std::string& key) {
+  return json{
+      {"procedure_code", "9.900303"},
+      {"channel", "in-person"},
+      {"decision", "receive"},
+      {"applicant",
+       {{"name", "Trần Văn Mất Điện " + key},
+        {"id_number", "001190012345"},
+        {"address", "Phường Hòa Bình"}}},
+      {"components",
+       {{{"name", "Đơn đăng ký biến động theo Mẫu số 11/ĐK"}, {"provision", "paper-original"}},
+        {{"name", "Bản gốc Giấy chứng nhận đã cấp"}, {"provision", "paper-original"}}}}}
+      .dump();
+}
+
+// What the clients saw.
+struct Seen {
+  std::mutex mu;
+  std::map<std::string, std::int64_t> acknowledged;  // key -> dossier id (201)
+  std::map<int, int> statuses;                       // status -> count (0: no answer)
+  std::vector<std::string> unexpected;               // answers other than 201 and 503, verbatim
+};
+
+TEST(PgOutage, AnswersServiceUnavailableWhileTheDatabaseIsAwayAndRecoversOnItsOwn) {
+  auto pg = PgTestServer::Start();
+  ASSERT_TRUE(pg.ok()) << ToString(pg.error());
+  auto dsn = (*pg)->CreateDatabase("outage");
+  ASSERT_TRUE(dsn.ok()) << ToString(dsn.error());
+  ServerProcess server(MOTCUA_BINARY, ::testing::TempDir() + "/pg-outage-serve");
+  const std::string started =
+      server.Start({"--demo", "--dsn", *dsn, "--listen", "127.0.0.1:0", "--threads", "16"},
+                   std::chrono::seconds(120));
+  ASSERT_EQ(started, "") << started;
+  httplib::Client http("127.0.0.1", server.port());
+  std::string error;
+  const Session officer = testing::Login(http, "tiepnhan", server.Passwords()["tiepnhan"], &error);
+  ASSERT_EQ(error, "");
+
+  Seen seen;
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&, c] {
+      httplib::Client client("127.0.0.1", server.port());
+      client.set_read_timeout(std::chrono::seconds(30));
+      std::string
+          pending;  // a key whose request was not answered 201: sent again, as a client would
+      for (int n = 0; !stop || !pending.empty(); ++n) {
+        const std::string key =
+            pending.empty() ? "outage-" + std::to_string(c) + "-" + std::to_string(n) : pending;
+        httplib::Headers h = officer.Headers();
+        h.insert({"Idempotency-Key", key});
+        auto res = client.Post("/api/v1/dossiers", h, ReceptionBody(key), "application/json");
+        const int status = res ? res->status : 0;
+        std::lock_guard lock(seen.mu);
+        ++seen.statuses[status];
+        if (status == 201) {
+          seen.acknowledged[key] = json::parse(res->body)["id"].get<std::int64_t>();
+          pending.clear();
+        } else {
+          pending = key;
+          if (status != 503 && status != 0 && seen.unexpected.size() < 5) {
+            seen.unexpected.push_back(std::to_string(status) + " " + res->body.substr(0, 300));
+          }
+        }
+        // A few receptions a second per client: the test is about the outage, not the rate.
+        std::this_thread::sleep_for(std::chrono::milliseconds(status == 201 ? 20 : 50));
+        if (n > 100000) break;
+      }
+    });
+  }
+
+  auto acknowledged = [&] {
+    std::lock_guard lock(seen.mu);
+    return seen.acknowledged.size();
+  };
+  for (int cycle = 0; cycle < 2; ++cycle) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+    ASSERT_TRUE((*pg)->Kill().ok());
+    const std::size_t before = acknowledged();
+    std::this_thread::sleep_for(std::chrono::seconds(2));
+    // Away: readiness says so, and the clients get 503s (counted below).
+    auto ready = http.Get("/readyz");
+    ASSERT_TRUE(ready);
+    EXPECT_EQ(ready->status, 503) << ready->body;
+    const std::size_t during = acknowledged();
+    EXPECT_LE(during - before, 4u) << "only requests in flight when it went away may succeed";
+    const Status back = (*pg)->Restart();
+    ASSERT_TRUE(back.ok()) << ToString(back.error());
+    // Back on its own: receptions succeed again within a few seconds, without a server restart.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+    while (acknowledged() < during + 8 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    EXPECT_GE(acknowledged(), during + 8) << "cycle " << cycle << ": no recovery within 15 s";
+    std::printf(
+        "cycle %d: serving again %.1f s after the restart\n", cycle,
+        15 - std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count());
+    ready = http.Get("/readyz");
+    ASSERT_TRUE(ready);
+    EXPECT_EQ(ready->status, 200) << ready->body;
+  }
+  stop = true;
+  for (auto& t : clients) t.join();
+
+  for (const auto& [status, count] : seen.statuses) std::printf("status %d: %d\n", status, count);
+  EXPECT_EQ(seen.unexpected, std::vector<std::string>{}) << "only 201 and 503 are expected";
+  EXPECT_GT(seen.statuses[503], 0) << "the outage was not seen by any client";
+  EXPECT_EQ(seen.statuses[500], 0);
+
+  // Every acknowledged dossier exists with its events; each key once more: the same dossier.
+  std::set<std::int64_t> ids;
+  for (const auto& [key, id] : seen.acknowledged) {
+    ids.insert(id);
+    auto got = http.Get("/api/v1/dossiers/" + std::to_string(id), officer.Headers());
+    ASSERT_TRUE(got);
+    ASSERT_EQ(got->status, 200) << key << ": " << got->body;
+    const json d = json::parse(got->body);
+    EXPECT_FALSE(d["events"].empty()) << key;
+    httplib::Headers h = officer.Headers();
+    h.insert({"Idempotency-Key", key});
+    auto again = http.Post("/api/v1/dossiers", h, ReceptionBody(key), "application/json");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 201) << key << ": " << again->body;
+    EXPECT_EQ(json::parse(again->body)["id"], id) << key;
+  }
+  EXPECT_EQ(ids.size(), seen.acknowledged.size()) << "two keys answered with one dossier";
+  server.Stop();
+  // Every key sent was answered 201 in the end (a client sends a key again until it is): the
+  // database holds exactly one dossier per key.
+  PGconn* conn = PQconnectdb(dsn->c_str());
+  ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
+  PGresult* r = PQexec(conn, "SELECT count(*) FROM dossiers");
+  ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK) << PQerrorMessage(conn);
+  EXPECT_EQ(std::stoul(PQgetvalue(r, 0, 0)), seen.acknowledged.size());
+  PQclear(r);
+  PQfinish(conn);
+}
+
+}  // namespace
+}  // namespace motcua
