@@ -20,6 +20,9 @@ const vi = {
   'nav.lookup': 'Tra cứu hồ sơ',
   'nav.reception': 'Tiếp nhận hồ sơ',
   'nav.desk': 'Hồ sơ cần xử lý',
+  'nav.dashboard': 'Báo cáo, thống kê',
+  'nav.leader': 'Lãnh đạo',
+  'nav.admin': 'Quản trị',
   'nav.login': 'Đăng nhập',
   'nav.logout': 'Đăng xuất',
   'nav.main': 'Điều hướng chính',
@@ -288,6 +291,9 @@ const en: Record<Key, string> = {
   'nav.lookup': 'Track a dossier',
   'nav.reception': 'Reception',
   'nav.desk': 'My work',
+  'nav.dashboard': 'Reports',
+  'nav.leader': 'Leaders',
+  'nav.admin': 'Administration',
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.main': 'Main navigation',
@@ -546,11 +552,18 @@ const en: Record<Key, string> = {
   'notfound.title': 'Page not found',
 }
 
-const dictionaries: Record<Lang, Record<Key, string>> = { vi, en }
+const dictionaries: Record<Lang, Record<string, string>> = { vi, en }
+
+// A screen loaded on first use brings its own words (the dashboard's, the administration's), so
+// that the shell every page downloads holds only the common ones. Both languages, same keys.
+export function addMessages<K extends string>(more: { vi: Record<K, string>; en: Record<K, string> }): void {
+  Object.assign(dictionaries.vi, more.vi)
+  Object.assign(dictionaries.en, more.en)
+}
 
 // The text of `key` in the current language, with {name} replaced by params.name. A key that is
 // not in the dictionary (an event kind the server added later) is shown as is.
 export function t(key: string, params: Record<string, string | number> = {}): string {
-  const text = (dictionaries[lang.value] as Record<string, string>)[key] ?? key
+  const text = dictionaries[lang.value][key] ?? key
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''))
 }

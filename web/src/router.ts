@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
-import { hasRole, kOfficerRoles, loadSession, session } from './session'
+import { hasRole, kOfficerRoles, kReportRoles, loadSession, session } from './session'
 
 // Paths are Vietnamese, as citizens type and share them; /tra-cuu is also what the QR code on
 // form 01 opens (?ma=<code>&k=<secret>).
@@ -28,6 +28,7 @@ const router = createRouter({
       props: true,
       meta: { roles: [...kOfficerRoles, 'citizen'] },
     },
+    { path: '/bao-cao', component: () => import('./views/DashboardView.vue'), meta: { roles: kReportRoles } },
     { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: () => ({ top: 0 }),

@@ -54,6 +54,9 @@ export const kOfficerRoles = [
   'administrator',
 ]
 
+// Who holds reports.read (src/identity/permissions.cc): every officer.
+export const kReportRoles = kOfficerRoles
+
 // Where a user lands after logging in.
 export function homeFor(): string {
   if (hasRole('reception_officer')) return '/tiep-nhan'
