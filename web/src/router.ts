@@ -29,6 +29,11 @@ const router = createRouter({
       meta: { roles: [...kOfficerRoles, 'citizen'] },
     },
     { path: '/bao-cao', component: () => import('./views/DashboardView.vue'), meta: { roles: kReportRoles } },
+    {
+      path: '/lanh-dao',
+      component: () => import('./views/LeaderView.vue'),
+      meta: { roles: ['division_head', 'agency_head'] },
+    },
     { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: () => ({ top: 0 }),
