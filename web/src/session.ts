@@ -57,6 +57,10 @@ export const kOfficerRoles = [
 // Who holds reports.read (src/identity/permissions.cc): every officer.
 export const kReportRoles = kOfficerRoles
 
+// Who sees the administration (units and calendars are read by every officer; users by
+// administrators, leaders and inspectors; the audit log by administrators and inspectors).
+export const kAdminRoles = ['administrator', 'inspector']
+
 // Where a user lands after logging in.
 export function homeFor(): string {
   if (hasRole('reception_officer')) return '/tiep-nhan'
