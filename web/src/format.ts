@@ -81,3 +81,12 @@ export function utcToLocal(iso: string | null | undefined): string {
   const p = (n: number) => String(n).padStart(2, '0')
   return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`
 }
+
+// What an officer types, "15/3/2027" or "15/03/2027", as the API's "2027-03-15"; anything else
+// is passed on as typed, for the server to name the field. (Native date inputs show the
+// browser's own format, often mm/dd/yyyy: these forms take dd/mm/yyyy as written in Vietnam.)
+export function isoDate(typed: string): string {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(typed)
+  if (!m) return typed.trim()
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+}

@@ -494,6 +494,12 @@ try {
     const ind = await page.locator('[data-test="ind-1.4"]').textContent()
     expect(ind.includes('Chưa đo được'), `766 indicator 1.4: ${ind}`)
     await shot(page, 'dashboard')
+    // The year instead of the month: the address carries the filters.
+    const year = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4)
+    await page.getByLabel('Kỳ báo cáo').selectOption('year')
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click()
+    await page.waitForURL(new RegExp(`period=${year}$|period=${year}&`))
+    await page.locator('[data-test=dash-period]').getByText(`01/01/${year} – 31/12/${year}`).waitFor()
     await page.locator('[data-test=fig-resolved_early], [data-test=fig-resolved_on_time]').filter({ hasNotText: /^\s*0\s*$/ }).first().click()
     await page.locator('[data-test=drill-heading]').waitFor()
     await page.getByRole('link', { name: code }).waitFor()
@@ -549,7 +555,7 @@ try {
     await page.locator('[data-test=holidays]').getByText(/Tết|Quốc khánh/).first().waitFor()
     // A one-off closure: without a reason the field is named, then added and removed again.
     const closure = page.locator('[data-test=closure-form]')
-    await closure.getByLabel('Ngày').fill('2027-03-15')
+    await closure.getByLabel('Ngày').fill('15/03/2027')
     await closure.getByRole('button', { name: 'Thêm ngày nghỉ đột xuất' }).click()
     await closure.locator('.error-text').filter({ hasText: 'không được để trống' }).waitFor()
     expect(await closure.getByLabel('Lý do').getAttribute('aria-invalid') === 'true', 'the reason field is not marked')
