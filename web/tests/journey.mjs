@@ -363,10 +363,15 @@ try {
     await page.close()
   })
 
-  await step('the head approves and issues the result', async () => {
+  await step('the head finds it on the leader\'s desk, waiting for the issue, and issues the result', async () => {
     const page = await newPage(server)
     await login(page, 'chutich.phuong', pw['chutich.phuong'])
-    await page.goto(dossierUrl)
+    await page.getByRole('link', { name: 'Lãnh đạo' }).click()
+    const row = page.locator('[data-test^=leader-] tr', { hasText: code }).first()
+    await row.getByText(/^Chờ (ký ban hành|ký|phê duyệt)$/).waitFor()
+    await shot(page, 'leader-waiting')
+    await row.getByRole('link', { name: code }).click()
+    await page.waitForURL(/\/ho-so\/\d+$/)
     await command(page, 'issue', async () => {
       await page.getByLabel('Số, ký hiệu văn bản kết quả').fill('125/GKS')
     })
@@ -512,6 +517,7 @@ try {
     await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click()
     await page.getByRole('heading', { name: 'Reports and statistics' }).waitFor()
     await page.getByText('Not measurable').first().waitFor()
+    await shot(page, 'dashboard-en')
     await page.close()
   })
 
