@@ -584,6 +584,16 @@ try {
     await shot(page, 'admin-calendars')
     await page.getByRole('button', { name: 'Xóa 15/03/2027' }).click()
     await page.getByText('Không có ngày nghỉ đột xuất.').waitFor()
+    // Saturday mornings: a session typed without its leading zero is named beside the day.
+    await page.locator('[data-test^=cal-edit-]').first().click()
+    const weekly = page.locator('[data-test=weekly-form]')
+    await weekly.getByLabel('Thứ Bảy').fill('7:30-11:30')
+    await weekly.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await weekly.locator('.error-text').filter({ hasText: 'phải có dạng "giờ:phút-giờ:phút"' }).waitFor()
+    expect(await weekly.getByLabel('Thứ Bảy').getAttribute('aria-invalid') === 'true', 'Saturday is not marked')
+    await weekly.getByLabel('Thứ Bảy').fill('07:30-11:30')
+    await weekly.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await page.getByText('Thứ Bảy: 07:30-11:30').waitFor()
     await page.close()
   })
 
