@@ -568,6 +568,11 @@ try {
     await unitForm.getByRole('button', { name: 'Thêm đơn vị' }).click()
     await page.locator('[data-test=unit-saved]').waitFor()
     await page.locator('[data-test=units]').getByText('Phòng Văn hóa – Xã hội phường Hòa Bình').waitFor()
+    // Edited: its own calendar instead of the ward's.
+    await page.getByRole('button', { name: 'Sửa Phòng Văn hóa – Xã hội phường Hòa Bình' }).click()
+    await unitForm.getByLabel('Lịch làm việc').selectOption({ label: 'Lịch làm việc chung (toàn quốc)' })
+    await unitForm.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await page.locator('[data-test=unit-saved]').filter({ hasText: 'được tính lại theo lịch mới' }).waitFor()
     await shot(page, 'admin-units')
     await page.getByRole('link', { name: 'Lịch làm việc' }).click()
     await page.locator('[data-test^=cal-show-]').first().click()
