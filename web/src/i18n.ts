@@ -580,7 +580,7 @@ const kServerMessages: [RegExp, string][] = [
   [/^may hold only lower-case letters, digits.*$/, "chỉ gồm chữ thường không dấu, chữ số, '.', '_' và '-'"],
   [/^must hold at least one role$/, 'phải chọn ít nhất một vai trò'],
   [/^must be the 12 digits of a personal identification number$/, 'phải gồm đúng 12 chữ số của số định danh cá nhân'],
-  [/^must be a date "?YYYY-MM-DD"?$/, 'phải là một ngày hợp lệ (năm-tháng-ngày)'],
+  [/^must be a date "?YYYY-MM-DD"?$/, 'phải là một ngày hợp lệ'],
   [/^is not a known field$/, 'không phải trường hợp lệ'],
   [/^no such unit$/, 'không có đơn vị này'],
   [/^has more than 35 characters$/, 'dài quá 35 ký tự'],

@@ -522,6 +522,7 @@ try {
   })
 
   await step('the administrator adds a user: a short password is named beside its field, then the user is listed', async () => {
+    const year = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4)
     const page = await newPage(server)
     await login(page, 'admin', pw.admin)
     await page.getByRole('link', { name: 'Quản trị' }).click()
@@ -599,6 +600,25 @@ try {
     await weekly.getByLabel('Thứ Bảy').fill('07:30-11:30')
     await weekly.getByRole('button', { name: 'Lưu thay đổi' }).click()
     await page.getByText('Thứ Bảy: 07:30-11:30').waitFor()
+    // The year's holidays entered whole: without a source and with an impossible date, each is
+    // named (the date by its line); then saved with the source, and removed again.
+    await page.locator('[data-test=year-edit]').click()
+    const yearForm = page.locator('[data-test=year-form]')
+    const holidayLines = yearForm.getByLabel('Ngày nghỉ lễ, Tết (mỗi dòng một ngày)')
+    const typed = await holidayLines.inputValue()
+    const n = typed.split('\n').length
+    await holidayLines.fill(`${typed}\n32/13/${year} Ngày không có thật`)
+    await yearForm.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await yearForm.locator('.error-text').filter({ hasText: `Dòng ${n + 1}: phải là một ngày hợp lệ` }).waitFor()
+    await yearForm.locator('.error-text').filter({ hasText: 'không được để trống' }).waitFor()
+    await shot(page, 'admin-calendar-year')
+    await holidayLines.fill(typed)
+    await yearForm.getByLabel('Căn cứ').fill('Công văn 8726/VPCP-KGVX (thử nghiệm)')
+    await yearForm.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await page.getByText(`Đã lưu lịch nghỉ năm ${year}`).waitFor()
+    await page.getByText('Căn cứ: Công văn 8726/VPCP-KGVX (thử nghiệm) (đã nhập)').waitFor()
+    await page.getByRole('button', { name: `Bỏ lịch đã nhập của năm ${year}` }).click()
+    await page.getByText(`Đã bỏ lịch đã nhập của năm ${year}`).waitFor()
     await page.close()
   })
 
