@@ -505,6 +505,13 @@ try {
     await page.getByRole('button', { name: 'Xem báo cáo' }).click()
     await page.waitForURL(new RegExp(`period=${year}$|period=${year}&`))
     await page.locator('[data-test=dash-period]').getByText(`01/01/${year} – 31/12/${year}`).waitFor()
+    // Grouped by channel, then by the officer who issued the result (the chairman).
+    await page.getByLabel('Nhóm theo').selectOption('channel')
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click()
+    await page.locator('[data-test=unit-table]').getByText('Trực tuyến').waitFor()
+    await page.getByLabel('Nhóm theo').selectOption('officer')
+    await page.getByRole('button', { name: 'Xem báo cáo' }).click()
+    await page.locator('[data-test=unit-table]').getByText('Ngô Văn Ký').waitFor()
     await page.locator('[data-test=fig-resolved_early], [data-test=fig-resolved_on_time]').filter({ hasNotText: /^\s*0\s*$/ }).first().click()
     await page.locator('[data-test=drill-heading]').waitFor()
     await page.getByRole('link', { name: code }).waitFor()
