@@ -587,6 +587,7 @@ const kServerMessages: [RegExp, string][] = [
   [/^may hold only digits, capital letters and dots$/, 'chỉ gồm chữ số, chữ in hoa và dấu chấm'],
   [/^needs a level-1 group: a capital letter and two digits$/, 'cần nhóm cấp 1: một chữ in hoa và hai chữ số'],
   [/^is taken$/, 'đã được dùng'],
+  [/^must have 1 to 64 lower-case letters, digits, '-' or '\.'$/, "phải gồm 1–64 chữ thường không dấu, chữ số, '-' hoặc '.'"],
   [/^must be "HH:MM-HH:MM"$/, 'phải có dạng "giờ:phút-giờ:phút", ví dụ 07:30-11:30'],
   [/^a session must satisfy .*$/, 'giờ bắt đầu phải trước giờ kết thúc, trong khoảng 00:00–24:00'],
   [/^must be "HH:MM" \(with (from|to)\)$/, 'phải là giờ "HH:MM", nhập cả giờ bắt đầu và giờ kết thúc'],

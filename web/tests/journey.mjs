@@ -626,6 +626,17 @@ try {
     await page.getByText('Căn cứ: Công văn 8726/VPCP-KGVX (thử nghiệm) (đã nhập)').waitFor()
     await page.getByRole('button', { name: `Bỏ lịch đã nhập của năm ${year}` }).click()
     await page.getByText(`Đã bỏ lịch đã nhập của năm ${year}`).waitFor()
+    // A calendar of the ward's own: a code with capitals and spaces, and no name, each named.
+    await page.getByRole('button', { name: 'Thêm lịch làm việc' }).click()
+    const calendarForm = page.locator('[data-test=calendar-form]')
+    await calendarForm.getByLabel('Mã lịch').fill('Phuong Hoa Binh')
+    await calendarForm.getByRole('button', { name: 'Thêm lịch làm việc' }).click()
+    await calendarForm.locator('.error-text').filter({ hasText: 'phải gồm 1–64 chữ thường không dấu' }).waitFor()
+    await calendarForm.locator('.error-text').filter({ hasText: 'không được để trống' }).waitFor()
+    await calendarForm.getByLabel('Mã lịch').fill('h99-10')
+    await calendarForm.getByLabel('Tên').fill('Lịch làm việc UBND phường Hòa Bình')
+    await calendarForm.getByRole('button', { name: 'Thêm lịch làm việc' }).click()
+    await page.getByRole('heading', { name: /^Lịch làm việc UBND phường Hòa Bình/ }).waitFor()
     await page.close()
   })
 
