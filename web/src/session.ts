@@ -64,6 +64,7 @@ export const kAdminRoles = ['administrator', 'inspector']
 // Where a user lands after logging in.
 export function homeFor(): string {
   if (hasRole('reception_officer')) return '/tiep-nhan'
+  if (hasRole('division_head', 'agency_head')) return '/lanh-dao'
   if (hasRole(...kOfficerRoles)) return '/ho-so'
   return '/'
 }
