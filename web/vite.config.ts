@@ -11,6 +11,14 @@ export default defineConfig({
     target: 'es2020',
     assetsInlineLimit: 0,
     reportCompressedSize: true,
+    // Apache ECharts (only the dashboard draws charts) in a chunk of its own: it changes with the
+    // package, not with the screens, so browsers keep it across releases of the app.
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      output: {
+        manualChunks: (id: string) => (/node_modules\/(echarts|zrender|tslib)\//.test(id) ? 'echarts' : undefined),
+      },
+    },
   },
   server: {
     proxy: {

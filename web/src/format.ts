@@ -55,3 +55,38 @@ export function legalTime(text: string | null | undefined): string {
     .replace(/(\d+(?:[.,]\d+)?) working hours?/, '$1 giờ làm việc')
     .replace(/(\d+(?:[.,]\d+)?) days?/, '$1 ngày')
 }
+
+// 12345 -> "12.345" (Vietnamese), "12,345" (English).
+export function count(n: number | null | undefined): string {
+  if (n === null || n === undefined) return '—'
+  return new Intl.NumberFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB').format(n)
+}
+
+// 0.8567 -> "85,7%" (Vietnamese), "85.7%" (English); null (nothing to measure) -> null, for the
+// caller to say so in words: a share over nothing is never 0%.
+export function share(ratio: number | null | undefined): string | null {
+  if (ratio === null || ratio === undefined) return null
+  return new Intl.NumberFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB', {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(ratio)
+}
+
+// An ISO instant ("2026-11-22T21:10:05Z") in Vietnam local time: "23/11/2026 04:10:05".
+export function utcToLocal(iso: string | null | undefined): string {
+  if (!iso) return '—'
+  const ms = Date.parse(iso)
+  if (Number.isNaN(ms)) return iso
+  const d = new Date(ms + 7 * 3600 * 1000)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${p(d.getUTCDate())}/${p(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`
+}
+
+// What an officer types, "15/3/2027" or "15/03/2027", as the API's "2027-03-15"; anything else
+// is passed on as typed, for the server to name the field. (Native date inputs show the
+// browser's own format, often mm/dd/yyyy: these forms take dd/mm/yyyy as written in Vietnam.)
+export function isoDate(typed: string): string {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(typed)
+  if (!m) return typed.trim()
+  return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`
+}

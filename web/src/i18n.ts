@@ -20,6 +20,9 @@ const vi = {
   'nav.lookup': 'Tra cứu hồ sơ',
   'nav.reception': 'Tiếp nhận hồ sơ',
   'nav.desk': 'Hồ sơ cần xử lý',
+  'nav.dashboard': 'Báo cáo, thống kê',
+  'nav.leader': 'Lãnh đạo',
+  'nav.admin': 'Quản trị',
   'nav.login': 'Đăng nhập',
   'nav.logout': 'Đăng xuất',
   'nav.main': 'Điều hướng chính',
@@ -288,6 +291,9 @@ const en: Record<Key, string> = {
   'nav.lookup': 'Track a dossier',
   'nav.reception': 'Reception',
   'nav.desk': 'My work',
+  'nav.dashboard': 'Reports',
+  'nav.leader': 'Leaders',
+  'nav.admin': 'Administration',
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.main': 'Main navigation',
@@ -546,11 +552,51 @@ const en: Record<Key, string> = {
   'notfound.title': 'Page not found',
 }
 
-const dictionaries: Record<Lang, Record<Key, string>> = { vi, en }
+const dictionaries: Record<Lang, Record<string, string>> = { vi, en }
+
+// A screen loaded on first use brings its own words (the dashboard's, the administration's), so
+// that the shell every page downloads holds only the common ones. Both languages, same keys.
+export function addMessages<K extends string>(more: { vi: Record<K, string>; en: Record<K, string> }): void {
+  Object.assign(dictionaries.vi, more.vi)
+  Object.assign(dictionaries.en, more.en)
+}
 
 // The text of `key` in the current language, with {name} replaced by params.name. A key that is
 // not in the dictionary (an event kind the server added later) is shown as is.
 export function t(key: string, params: Record<string, string | number> = {}): string {
-  const text = (dictionaries[lang.value] as Record<string, string>)[key] ?? key
+  const text = dictionaries[lang.value][key] ?? key
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''))
+}
+
+// The server's field messages are English (problem+json `errors[].message`); the common ones are
+// said in Vietnamese, any other is shown as it came.
+const kServerMessages: [RegExp, string][] = [
+  [/^must not be empty$/, 'không được để trống'],
+  [/^is required$/, 'bắt buộc'],
+  [/^is too long$/, 'quá dài'],
+  [/^must have at least (\d+) characters$/, 'phải có ít nhất $1 ký tự'],
+  [/^must have at most (\d+) characters$/, 'chỉ được tối đa $1 ký tự'],
+  [/^must have (\d+) to (\d+) (characters|bytes)$/, 'phải có từ $1 đến $2 ký tự'],
+  [/^may hold only lower-case letters, digits.*$/, "chỉ gồm chữ thường không dấu, chữ số, '.', '_' và '-'"],
+  [/^must hold at least one role$/, 'phải chọn ít nhất một vai trò'],
+  [/^must be the 12 digits of a personal identification number$/, 'phải gồm đúng 12 chữ số của số định danh cá nhân'],
+  [/^must be a date "?YYYY-MM-DD"?$/, 'phải là một ngày hợp lệ'],
+  [/^is not a known field$/, 'không phải trường hợp lệ'],
+  [/^no such unit$/, 'không có đơn vị này'],
+  [/^has more than 35 characters$/, 'dài quá 35 ký tự'],
+  [/^may hold only digits, capital letters and dots$/, 'chỉ gồm chữ số, chữ in hoa và dấu chấm'],
+  [/^needs a level-1 group: a capital letter and two digits$/, 'cần nhóm cấp 1: một chữ in hoa và hai chữ số'],
+  [/^is taken$/, 'đã được dùng'],
+  [/^must have 1 to 64 lower-case letters, digits, '-' or '\.'$/, "phải gồm 1–64 chữ thường không dấu, chữ số, '-' hoặc '.'"],
+  [/^must be "HH:MM-HH:MM"$/, 'phải có dạng "giờ:phút-giờ:phút", ví dụ 07:30-11:30'],
+  [/^a session must satisfy .*$/, 'giờ bắt đầu phải trước giờ kết thúc, trong khoảng 00:00–24:00'],
+  [/^must be "HH:MM" \(with (from|to)\)$/, 'phải là giờ "HH:MM", nhập cả giờ bắt đầu và giờ kết thúc'],
+]
+
+export function serverMessage(message: string): string {
+  if (lang.value !== 'vi') return message
+  for (const [pattern, vi] of kServerMessages) {
+    if (pattern.test(message)) return message.replace(pattern, vi)
+  }
+  return message
 }

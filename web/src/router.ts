@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationNormalized } from 'vue-router'
-import { hasRole, kOfficerRoles, loadSession, session } from './session'
+import { hasRole, kAdminRoles, kOfficerRoles, kReportRoles, loadSession, session } from './session'
 
 // Paths are Vietnamese, as citizens type and share them; /tra-cuu is also what the QR code on
 // form 01 opens (?ma=<code>&k=<secret>).
@@ -27,6 +27,25 @@ const router = createRouter({
       component: () => import('./views/DossierView.vue'),
       props: true,
       meta: { roles: [...kOfficerRoles, 'citizen'] },
+    },
+    { path: '/bao-cao', component: () => import('./views/DashboardView.vue'), meta: { roles: kReportRoles } },
+    {
+      path: '/lanh-dao',
+      component: () => import('./views/LeaderView.vue'),
+      meta: { roles: ['division_head', 'agency_head'] },
+    },
+    { path: '/quan-tri', redirect: () => (hasRole('administrator', 'division_head', 'agency_head', 'inspector') ? '/quan-tri/nguoi-dung' : '/quan-tri/don-vi') },
+    {
+      path: '/quan-tri/nguoi-dung',
+      component: () => import('./views/UsersView.vue'),
+      meta: { roles: ['administrator', 'division_head', 'agency_head', 'inspector'] },
+    },
+    { path: '/quan-tri/don-vi', component: () => import('./views/UnitsView.vue'), meta: { roles: kAdminRoles } },
+    { path: '/quan-tri/lich', component: () => import('./views/CalendarsView.vue'), meta: { roles: kAdminRoles } },
+    {
+      path: '/quan-tri/nhat-ky',
+      component: () => import('./views/AuditView.vue'),
+      meta: { roles: ['administrator', 'inspector'] },
     },
     { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue') },
   ],

@@ -54,9 +54,17 @@ export const kOfficerRoles = [
   'administrator',
 ]
 
+// Who holds reports.read (src/identity/permissions.cc): every officer.
+export const kReportRoles = kOfficerRoles
+
+// Who sees the administration (units and calendars are read by every officer; users by
+// administrators, leaders and inspectors; the audit log by administrators and inspectors).
+export const kAdminRoles = ['administrator', 'inspector']
+
 // Where a user lands after logging in.
 export function homeFor(): string {
   if (hasRole('reception_officer')) return '/tiep-nhan'
+  if (hasRole('division_head', 'agency_head')) return '/lanh-dao'
   if (hasRole(...kOfficerRoles)) return '/ho-so'
   return '/'
 }

@@ -213,3 +213,14 @@ export interface Attachment {
   size: number
   media_type: string
 }
+
+export interface Unit {
+  id: number
+  code: string
+  name: string
+  kind: 'province' | 'department' | 'commune' | 'service_center' | 'division' | 'other'
+  parent_id: number | null
+  address: string
+  calendar_id: number | null
+  version: number
+}

@@ -1,0 +1,2 @@
+export { adminTabs, kRoles } from './admin'
+export { default as AdminTabs } from './AdminTabs.vue'
