@@ -2,12 +2,11 @@
 JOBS ?= 2
 BUILD ?= build
 ASAN_BUILD ?= build-asan
-FUZZ_BUILD ?= build-fuzz
 DSN ?= sqlite:./var/motcua.db
 LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?=
 
-.PHONY: all deps build web build-asan build-fuzz run test test-unit test-asan test-fuzz \
+.PHONY: all deps build web build-asan run test test-unit test-asan test-fuzz \
         check-format check-layering bench fuzz-long format clean
 
 all: build
@@ -29,15 +28,14 @@ web/dist/index.html: $(WEB_SOURCES)
 	@if [ -d web/node_modules ]; then cd web && npm run --silent build; \
 	 else echo "web: no web/node_modules (run scripts/install-deps.sh); the UI is not built"; fi
 
+# The checked build (clang, AddressSanitizer and UndefinedBehaviorSanitizer, line tables only):
+# every test and the libFuzzer targets, compiled once.
 build-asan: deps
-	@test -f $(ASAN_BUILD)/CMakeCache.txt || cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug \
-	  -DMOTCUA_SANITIZE=ON -DMOTCUA_BENCH=OFF >/dev/null
+	@test -f $(ASAN_BUILD)/CMakeCache.txt || CC=clang CXX=clang++ cmake -S . -B $(ASAN_BUILD) \
+	  -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_FLAGS_DEBUG=-gline-tables-only \
+	  -DCMAKE_CXX_FLAGS_DEBUG=-gline-tables-only -DMOTCUA_SANITIZE=ON -DMOTCUA_FUZZ=ON \
+	  -DMOTCUA_BENCH=OFF $(CMAKE_FLAGS) >/dev/null
 	cmake --build $(ASAN_BUILD) -j$(JOBS)
-
-build-fuzz: deps
-	@test -f $(FUZZ_BUILD)/CMakeCache.txt || CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) \
-	  -DCMAKE_BUILD_TYPE=Debug -DMOTCUA_FUZZ=ON -DMOTCUA_BENCH=OFF >/dev/null
-	cmake --build $(FUZZ_BUILD) -j$(JOBS) --target fuzz_all
 
 run: build
 	@mkdir -p var
@@ -53,8 +51,8 @@ test-unit: build
 test-asan: build-asan
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j$(JOBS) -L "unit|pg" --timeout 900
 
-test-fuzz: build-fuzz
-	./tools/run-fuzzers.sh $(FUZZ_BUILD)
+test-fuzz: build-asan
+	./tools/run-fuzzers.sh $(ASAN_BUILD)
 
 check-format:
 	@./tools/check-format.sh
@@ -66,11 +64,11 @@ bench: build
 	./tools/run-benchmarks.sh $(BUILD)
 
 # Each fuzzer for long (10 minutes each unless FUZZ_SECONDS says otherwise).
-fuzz-long: build-fuzz
-	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} ./tools/run-fuzzers.sh $(FUZZ_BUILD)
+fuzz-long: build-asan
+	FUZZ_SECONDS=$${FUZZ_SECONDS:-600} ./tools/run-fuzzers.sh $(ASAN_BUILD)
 
 format:
 	@git ls-files '*.cc' '*.h' | xargs clang-format -i
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -3,7 +3,7 @@
 # fuzz/corpus/<name>/ (copied: the run's new inputs stay in the build directory). Fails on a crash,
 # a leak or undefined behaviour; the reproducer is left in the build directory.
 set -euo pipefail
-build=${1:-build-fuzz}
+build=${1:-build-asan}
 seconds=${FUZZ_SECONDS:-20}
 cd "$(dirname "$0")/.."
 for fuzzer in "$build"/fuzz/*_fuzzer; do

@@ -85,7 +85,8 @@ Result<json> BodyObject(const std::string& body, std::initializer_list<const cha
     return Error::InvalidField("body", "must be a JSON object");
   }
   Error e = Error::InvalidArgument("invalid request").WithReason("validation");
-  for (const auto& [key, value] : j.items()) {
+  for (const auto& item : j.items()) {
+    const std::string& key = item.key();
     if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return key == a; }) ==
         allowed.end()) {
       e.fields.push_back({key, "is not a known field"});

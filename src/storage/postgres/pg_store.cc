@@ -111,7 +111,11 @@ class PgStore::Lease {
         discard_(other.discard_) {}
   Lease& operator=(Lease&&) = delete;
   ~Lease() {
-    if (conn_) store_->Release(std::move(conn_), generation_, discard_ || conn_->broken());
+    if (!conn_) return;
+    // Read before the move: the order in which arguments are evaluated is unspecified (a
+    // compiler that moves the pointer first would call broken() on null).
+    const bool drop = discard_ || conn_->broken();
+    store_->Release(std::move(conn_), generation_, drop);
   }
 
   PgConnection& conn() { return *conn_; }
