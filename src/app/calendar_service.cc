@@ -378,7 +378,8 @@ Result<StoredCalendar> CalendarService::Create(const Actor& actor, const Calenda
     Status inserted = tx.InsertCalendar(c);
     if (!inserted.ok() && inserted.error().code == ErrorCode::kAlreadyExists) {
       return Error::AlreadyExists("a calendar with code " + c.code + " exists")
-          .WithReason("duplicate-code");
+          .WithReason("duplicate-code")
+          .WithField("code", "is taken by another calendar");
     }
     MOTCUA_RETURN_IF_ERROR(inserted);
     audit::Record rec =

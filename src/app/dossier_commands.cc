@@ -91,7 +91,9 @@ Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::
     out.applicant_initials = internal::Initials(d.applicant.name);
     out.appointment = found->clock.appointment;
     out.new_appointment = found->clock.new_appointment;
-    out.result_ready = d.state == dossier::State::kResolved;
+    // The result exists from its issue on, also once handed over.
+    out.result_ready =
+        d.state == dossier::State::kResolved || d.state == dossier::State::kReturned;
     out.step_name = d.step_id;
     MOTCUA_ASSIGN_OR_RETURN(auto version,
                             tx.FindProcedureVersion(d.procedure_code, d.procedure_version));

@@ -288,9 +288,14 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
                                   internal::EncodeCreated(id, answer.secret), now};
       MOTCUA_RETURN_IF_ERROR(tx.InsertIdempotentAnswer(remembered));
     }
+    // What the receiving officer may do next (forward, at a counter), decided on what was just
+    // written, like a command's answer.
+    ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
+    auto allowed = internal::AllowedCommands(d, ctx);
     // The answer is what was just written: no second read of the dossier.
     MOTCUA_ASSIGN_OR_RETURN(answer.view,
                             ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
+    answer.view.allowed_commands = std::move(allowed);
     made = true;
     return Ok();
   }));

@@ -84,6 +84,7 @@ TEST_F(DossierServiceTest, CounterReceptionToReturnedResult) {
   ASSERT_TRUE(status.ok());
   EXPECT_EQ(status->applicant_initials, "N.T.H.");
   EXPECT_EQ(status->state, State::kReturned);
+  EXPECT_TRUE(status->result_ready);  // handed over, and still issued
   EXPECT_EQ(status->procedure_name, "Đăng ký kết hôn");
   // A wrong secret and an unknown code are the same answer.
   const Error wrong = dossiers_->Lookup(d.code, "AAAAAAAA").error();

@@ -272,7 +272,8 @@ Result<Unit> IdentityService::CreateUnit(const Actor& actor, Unit unit) {
     Status inserted = tx.InsertUnit(unit);
     if (!inserted.ok() && inserted.error().code == ErrorCode::kAlreadyExists) {
       return Error::AlreadyExists("a unit with code " + unit.code + " exists")
-          .WithReason("duplicate-code");
+          .WithReason("duplicate-code")
+          .WithField("code", "is taken by another unit");
     }
     MOTCUA_RETURN_IF_ERROR(inserted);
     audit::Record rec =
@@ -350,7 +351,8 @@ Result<User> IdentityService::CreateUser(const Actor& actor, User user,
     Status inserted = tx.InsertUser(user);
     if (!inserted.ok() && inserted.error().code == ErrorCode::kAlreadyExists) {
       return Error::AlreadyExists("username " + user.username + " is taken")
-          .WithReason("duplicate-username");
+          .WithReason("duplicate-username")
+          .WithField("username", "is taken");
     }
     MOTCUA_RETURN_IF_ERROR(inserted);
     audit::Record rec =
@@ -379,7 +381,8 @@ Result<User> IdentityService::UpdateUser(const Actor& actor, User user,
     Status updated = tx.UpdateUser(user);
     if (!updated.ok() && updated.error().code == ErrorCode::kAlreadyExists) {
       return Error::AlreadyExists("username " + user.username + " is taken")
-          .WithReason("duplicate-username");
+          .WithReason("duplicate-username")
+          .WithField("username", "is taken");
     }
     MOTCUA_RETURN_IF_ERROR(updated);
     if (new_hash || !user.active) MOTCUA_RETURN_IF_ERROR(tx.DeleteSessionsOfUser(user.id));

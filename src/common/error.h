@@ -98,6 +98,12 @@ struct Error {
     reason = std::move(r);
     return std::move(*this);
   }
+  // Names the field an error is about (a taken username is a conflict, not a validation
+  // failure, but a form still shows it beside the field).
+  Error&& WithField(std::string field, std::string message) && {
+    fields.push_back({std::move(field), std::move(message)});
+    return std::move(*this);
+  }
 };
 
 // "invalid-argument: name is required" — for logs and test failure messages.

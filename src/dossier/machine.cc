@@ -71,7 +71,11 @@ Events DecideReceive(const Dossier& d, const Command&, const Context& c) {
                      "procedure " + c.procedure->code + " has no workflow to process it");
   }
   Event e = Base(d, EventKind::kReceived, c);
-  Enter(e, d, *StartStep(*c.workflow));
+  // The first step is entered as the reception will leave the dossier: received at this unit
+  // unless it already names where it was received (Apply keeps the first).
+  Dossier received = d;
+  if (received.receiving_unit.empty()) received.receiving_unit = e.unit_code;
+  Enter(e, received, *StartStep(*c.workflow));
   return std::vector<Event>{e};
 }
 

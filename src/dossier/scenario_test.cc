@@ -44,6 +44,37 @@ TEST(ScenarioTest, PlainPath) {
   EXPECT_EQ(h.Clock("2026-03-20 08:00"), "appointment 16/03 08:00; due 16/03 08:00; early");
 }
 
+// Phi địa giới: a procedure received at any service center. A reception or return step without
+// a unit of its own is performed where the dossier was received, not at the competent unit.
+TEST(ScenarioTest, LocationIndependentReceptionAndReturnAtTheReceivingCenter) {
+  catalog::Workflow w = PlainWorkflow();
+  w.steps.front().performer.unit_code.clear();
+  w.steps.back().performer.unit_code.clear();
+  catalog::Procedure p = Procedure();
+  p.location_independent = true;
+  p.receiving_units = {};
+  Harness h(Channel::kInPerson, w, p);
+  const Actor elsewhere = Officer(9, "tiepnhan-huyen", "H99.40", Role::kReceptionOfficer);
+  ASSERT_TRUE(h.Do(elsewhere, "2026-03-02 08:00", Cmd(CommandKind::kReceive)).ok());
+  EXPECT_EQ(h.dossier().receiving_unit, "H99.40");
+  EXPECT_EQ(h.dossier().step_unit, "H99.40");
+  EXPECT_EQ(h.Do(Reception(), "2026-03-02 09:00", Cmd(CommandKind::kForward)).error().reason,
+            "not-performer");
+  ASSERT_TRUE(h.Do(elsewhere, "2026-03-02 09:00", Cmd(CommandKind::kForward)).ok());
+  EXPECT_EQ(h.dossier().step_unit, kDivision);
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-02 10:05", Cmd(CommandKind::kForward, "Giao")).ok());
+  ASSERT_TRUE(h.Do(Specialist(), "2026-03-09 16:00", Cmd(CommandKind::kForward, "Đạt")).ok());
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-10 09:00", Cmd(CommandKind::kForward, "Trình")).ok());
+  ASSERT_TRUE(h.Do(AgencyHead(), "2026-03-10 14:00", Cmd(CommandKind::kForward, "Ký")).ok());
+  ASSERT_TRUE(h.Do(Clerk(), "2026-03-11 08:00", Cmd(CommandKind::kIssue)).ok());
+  // The result goes back to the counter that received the dossier.
+  EXPECT_EQ(h.dossier().step_unit, "H99.40");
+  EXPECT_EQ(h.Do(Reception(), "2026-03-11 10:00", Cmd(CommandKind::kReturn)).error().reason,
+            "not-performer");
+  ASSERT_TRUE(h.Do(elsewhere, "2026-03-11 10:00", Cmd(CommandKind::kReturn)).ok());
+  EXPECT_EQ(h.dossier().state, State::kReturned);
+}
+
 TEST(ScenarioTest, TwoPausesMoveTheDueInstantByTheirWorkingTime) {
   Harness h;
   ASSERT_TRUE(h.Do(Reception(), "2026-03-02 08:00", Cmd(CommandKind::kReceive)).ok());

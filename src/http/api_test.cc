@@ -305,6 +305,23 @@ TEST_F(ApiTest, ValidationErrorsNameEachField) {
   const json problem = json::parse(business->body);
   for (const auto& e : problem["errors"]) fields.push_back(e["field"]);
   EXPECT_EQ(fields, (std::vector<std::string>{"username", "password"})) << business->body;
+  // A taken username or unit code is a conflict (409) that still names its field for the form.
+  auto taken = Send("POST", "/api/v1/users", &s,
+                    json{{"username", "admin"},
+                         {"full_name", "Người trùng tên"},
+                         {"unit_id", 1},
+                         {"roles", {"clerk"}},
+                         {"password", "một mật khẩu đủ dài 2026"}}
+                        .dump());
+  ASSERT_EQ(taken->status, 409) << taken->body;
+  EXPECT_EQ(json::parse(taken->body)["errors"][0]["field"], "username") << taken->body;
+  auto units = json::parse(Send("GET", "/api/v1/units", &s)->body);
+  const json& first = units.is_array() ? units[0] : units["items"][0];
+  auto unit_taken =
+      Send("POST", "/api/v1/units", &s,
+           json{{"code", first["code"]}, {"name", "Trùng mã"}, {"parent_id", 1}}.dump());
+  ASSERT_EQ(unit_taken->status, 409) << unit_taken->body;
+  EXPECT_EQ(json::parse(unit_taken->body)["errors"][0]["field"], "code") << unit_taken->body;
 }
 
 TEST_F(ApiTest, StaleVersionIs409WithCurrentState) {

@@ -285,8 +285,13 @@ TEST_F(DossierApiTest, EachOfficerIsOfferedTheCommandsTheStateMachineAllowsThem)
   auto created = Send("POST", "/api/v1/dossiers", &reception, Reception());
   ASSERT_EQ(created->status, 201) << created->body;
   const std::int64_t id = Body(created)["id"];
-  // At the reception step: the reception officer forwards; nothing of later steps.
+  // At the reception step: the reception officer forwards; nothing of later steps. The
+  // reception's own answer says the same as a read.
   auto at_reception = allowed(reception, id);
+  std::vector<std::string> answered_at_reception;
+  const json created_body = Body(created);  // kept: the loop reads into it
+  for (const auto& c : created_body["allowed_commands"]) answered_at_reception.push_back(c);
+  EXPECT_EQ(answered_at_reception, at_reception);
   EXPECT_TRUE(has(at_reception, "forward"));
   EXPECT_FALSE(has(at_reception, "receive"));
   EXPECT_FALSE(has(at_reception, "issue"));

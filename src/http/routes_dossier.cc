@@ -294,8 +294,8 @@ Result<std::pair<std::string, std::string>> Idempotency(const Request& req) {
   return std::pair(key, app::Sha256Hex(req.raw.method + " " + req.raw.path + "\n" + req.body()));
 }
 
-Reply Created(const app::ReceptionAnswer& a) {
-  json j = ViewJson(a.view);
+Result<Reply> Created(Services& s, const Request& req, const app::ReceptionAnswer& a) {
+  MOTCUA_ASSIGN_OR_RETURN(json j, WithAllowedCommands(s, req, a.view, ViewJson(a.view)));
   j["secret"] = a.secret;
   Reply reply = Reply::Json(201, Dump(j));
   reply.headers.push_back(
@@ -408,7 +408,7 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto answer,
                                         s.dossier->Receive(req.actor, body.input, body.decision,
                                                            body.details, idem.first, idem.second));
-                return Created(answer);
+                return Created(s, req, answer);
               }});
   server.Add({"POST", "/api/v1/dossiers/online", Permission::kDossierSubmit, "dossier.submit",
               [&s](Request& req) -> Result<Reply> {
@@ -416,7 +416,7 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto idem, Idempotency(req));
                 MOTCUA_ASSIGN_OR_RETURN(
                     auto answer, s.dossier->Submit(req.actor, body.input, idem.first, idem.second));
-                return Created(answer);
+                return Created(s, req, answer);
               }});
   server.Add({"GET", "/api/v1/dossiers/{id}", Permission::kDossierRead, "",
               [&s](Request& req) -> Result<Reply> {

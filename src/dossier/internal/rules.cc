@@ -64,9 +64,15 @@ Status RequireReason(const Command& cmd, const char* what) {
   return Ok();
 }
 
-// The unit that performs `step`: its own unit code, else the dossier's competent unit.
+// The unit that performs `step`: its own unit code; else, for reception and return, the unit
+// that received the dossier (the counter where the applicant handed it in and comes back for the
+// result, wherever that is: location-independent reception); else the competent unit.
 const std::string& StepUnit(const Dossier& d, const Step& step) {
-  return step.performer.unit_code.empty() ? d.competent_unit : step.performer.unit_code;
+  if (!step.performer.unit_code.empty()) return step.performer.unit_code;
+  const bool at_counter =
+      step.kind == catalog::StepKind::kReceive || step.kind == catalog::StepKind::kReturn;
+  if (at_counter && !d.receiving_unit.empty()) return d.receiving_unit;
+  return d.competent_unit;
 }
 
 // Whether the actor performs the current step: in the step's unit (or below), with its role, and

@@ -36,7 +36,8 @@ void Enter(Event& e, const Dossier& d, const Step& step);
 // kInvalidArgument on field "reason" when the command's reason is blank.
 Status RequireReason(const Command& cmd, const char* what);
 
-// The unit that performs `step`: its own unit code, else the dossier's competent unit.
+// The unit that performs `step`: its own unit code; else the receiving unit for reception and
+// return steps; else the dossier's competent unit.
 const std::string& StepUnit(const Dossier& d, const Step& step);
 // The actor performs the step: within its unit, with its role (leaders always), and its assignee
 // if it has one (leaders always).
