@@ -288,8 +288,22 @@ const Statement& AddDayStatement() {
   return statement;
 }
 
+// Whether the table's column list (the fill's and the list's order) is the counters' order
+// (reports::kDayCountsFields, the order values are bound and read in).
+bool ColumnsInFieldOrder() {
+  static const bool same = [] {
+    std::string names;
+    for (const reports::DayCountsField& f : reports::kDayCountsFields) {
+      names += (names.empty() ? "" : ", ") + std::string(f.name);
+    }
+    return names == MOTCUA_REPORT_DAYS_COLUMNS;
+  }();
+  return same;
+}
+
 // Rows are added in key order, so that two transactions lock shared rows in the same order.
 Status AddToRollup(Connection& conn, const std::vector<std::pair<DayKey, DayCounts>>& delta) {
+  if (!ColumnsInFieldOrder()) return Error::Internal("report_days columns out of order");
   for (const auto& [key, counts] : delta) {
     std::vector<Value> params = {Text(key.unit), Int(key.day)};
     for (const reports::DayCountsField& f : reports::kDayCountsFields) {
@@ -329,16 +343,18 @@ const Statement& SumDaysStatement() {
 
 // "In progress overdue" of a period that ends after now, per unit: in the period, not finished
 // before its end $3, due before now $4. The open rows by due instant (dossier_facts_open_due),
-// and the rows finished after the period's end (none, unless the clock went back).
+// and the rows finished after the period's end (dossier_facts_finished; none, unless the clock
+// went back). The unary + keeps SQLite's planner, which has no statistics, off the index on
+// (unit, received_at), which would read every dossier the unit ever received.
 inline constexpr Statement kOverdueNow{
     "report_overdue_now",
     "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "
     "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1) "
     "SELECT o.unit, COUNT(*) FROM (SELECT f.unit FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE
-    " AND f.finish = 0 AND f.due_at < $4 AND f.received_at > 0 AND f.received_at < $3 "
+    " AND f.finish = 0 AND f.due_at < $4 AND +f.received_at > 0 AND +f.received_at < $3 "
     "UNION ALL SELECT f.unit FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE
-    " AND f.finish IN (1, 3) AND f.finished_at >= $3 AND f.due_at < $4 AND f.received_at > 0 "
-    "AND f.received_at < $3) AS o GROUP BY o.unit"};
+    " AND f.finish IN (1, 3) AND f.finished_at >= $3 AND f.due_at < $4 AND +f.received_at > 0 "
+    "AND +f.received_at < $3) AS o GROUP BY o.unit"};
 
 inline constexpr Statement kListDays{
     "report_days_list",
@@ -472,6 +488,7 @@ Status SqlTx::PutDossierFacts(const Facts& facts) {
 }
 
 Result<std::vector<app::ReportDay>> SqlTx::ListReportDays(const reports::DayKey& after, int limit) {
+  if (!ColumnsInFieldOrder()) return Error::Internal("report_days columns out of order");
   return DecodeAll<app::ReportDay>(
       conn_.Query(kListDays, {Text(after.unit), Int(after.day), Int(limit)}),
       [](const Row& r) -> Result<app::ReportDay> {
