@@ -1,8 +1,9 @@
 #pragma once
 
-// What storage keeps and answers for reports (issue 7; migration 7): one row of reports::Facts per
-// dossier, written in the same transaction as its events, and the statistics of a period
-// aggregated from those rows in SQL, grouped and filtered by unit scope there.
+// What storage keeps and answers for reports (issue 7; migrations 7 and 8): one row of
+// reports::Facts per dossier, written in the same transaction as its events, with the rollup of
+// those rows per unit and local day (reports/rollup.h), and the statistics of a period summed
+// from the rollup or aggregated from the rows in SQL, grouped and filtered by unit scope there.
 
 #include <cstdint>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "common/time.h"
 #include "identity/identity.h"
+#include "reports/rollup.h"
 #include "reports/statistics.h"
 
 namespace motcua::app {
@@ -65,6 +67,13 @@ struct ReportDossier {
   reports::Facts facts;
   std::string code;
   bool operator==(const ReportDossier&) const = default;
+};
+
+// One row of the rollup per unit and local day (migration 8).
+struct ReportDay {
+  reports::DayKey key;
+  reports::DayCounts counts;
+  bool operator==(const ReportDay&) const = default;
 };
 
 struct ReportRow {

@@ -1,6 +1,7 @@
 #include "app/report_service.h"
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "dossier/machine.h"
@@ -241,8 +242,34 @@ Result<ReportService::PublicFigures> ReportService::ComputePublic(const std::str
 namespace {
 
 constexpr int kRebuildBatch = 500;
+constexpr int kRollupBatch = 5000;
 
 }  // namespace
+
+Status ReportService::CompareRollup(ReadTx& tx, RebuildSummary& out) {
+  reports::Rollup folded;
+  for (std::int64_t after = 0;;) {
+    MOTCUA_ASSIGN_OR_RETURN(auto facts, tx.ListDossierFacts(after, kRollupBatch));
+    for (const reports::Facts& f : facts) reports::AddContribution(folded, f, 1);
+    if (facts.size() < kRollupBatch) break;
+    after = facts.back().dossier_id;
+  }
+  reports::Rollup stored;
+  for (reports::DayKey after{"", std::numeric_limits<std::int64_t>::min()};;) {
+    MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ListReportDays(after, kRollupBatch));
+    for (ReportDay& d : days) stored[d.key] = d.counts;
+    if (days.size() < kRollupBatch) break;
+    after = days.back().key;
+  }
+  std::vector<reports::DayKey> differing;
+  reports::SameRollup(stored, folded, &differing);
+  out.rollup_days = static_cast<std::int64_t>(std::count_if(
+      folded.begin(), folded.end(), [](const auto& e) { return !e.second.IsZero(); }));
+  out.rollup_different = static_cast<std::int64_t>(differing.size());
+  if (differing.size() > 20) differing.resize(20);
+  out.rollup_examples = std::move(differing);
+  return Ok();
+}
 
 Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
     const Actor& actor, bool write, const std::function<void(std::int64_t)>& progress) {
@@ -292,6 +319,16 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
     }
     after = ids.back();
     if (progress) progress(out.dossiers);
+  }
+  // The rollup against the facts rows, in one snapshot so that commands running meanwhile change
+  // both or neither.
+  if (write) {
+    MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+      MOTCUA_RETURN_IF_ERROR(CompareRollup(tx, out));
+      return out.rollup_different == 0 ? Ok() : tx.RebuildReportDays();
+    }));
+  } else {
+    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) { return CompareRollup(tx, out); }));
   }
   return out;
 }

@@ -21,6 +21,7 @@
 #include "common/clock.h"
 #include "reports/index766.h"
 #include "reports/period.h"
+#include "reports/rollup.h"
 
 namespace motcua::app {
 
@@ -102,13 +103,19 @@ class ReportService {
   // missing row is replaced (dossiers written before migration 7); otherwise nothing changes.
   // Each batch of dossiers is compared and rewritten in one write transaction, so that commands
   // running meanwhile are never overwritten with older facts. `progress` is told the dossiers
-  // seen so far after each batch. Only for the system actor.
+  // seen so far after each batch. Then the rollup per unit and day (reports/rollup.h) is compared
+  // with the rollup folded from every facts row, in one snapshot; with `write`, a differing
+  // rollup is rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction.
+  // Only for the system actor.
   struct RebuildSummary {
     std::int64_t dossiers = 0;
     std::int64_t missing = 0;            // no facts row
     std::int64_t different = 0;          // a row that differs from the events
     std::int64_t inconsistent = 0;       // the current-state row differs from the replayed events
     std::vector<std::int64_t> examples;  // the first differing dossiers' ids (at most 20)
+    std::int64_t rollup_days = 0;        // unit-days with counts, folded from the facts rows
+    std::int64_t rollup_different = 0;   // unit-days whose stored counters differ from those
+    std::vector<reports::DayKey> rollup_examples;  // the first of them (at most 20)
   };
   Result<RebuildSummary> RebuildFacts(const Actor& actor, bool write,
                                       const std::function<void(std::int64_t)>& progress);
@@ -116,6 +123,9 @@ class ReportService {
  private:
   // The unit named by `code` (or the actor's own when empty), checked against the actor's scope.
   Result<identity::Unit> ScopedUnit(ReadTx& tx, const Actor& actor, const std::string& code);
+
+  // Compares the stored rollup with the one folded from every facts row, read in `tx`.
+  static Status CompareRollup(ReadTx& tx, RebuildSummary& out);
 
   Result<PublicFigures> ComputePublic(const std::string& unit_code, const reports::Period& period);
 

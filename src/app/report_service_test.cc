@@ -143,6 +143,9 @@ TEST_F(ReportServiceTest, RebuildFindsAWrongRowAndRepairsIt) {
   ASSERT_TRUE(clean.ok());
   EXPECT_GT(clean->dossiers, 100);
   EXPECT_EQ(clean->missing + clean->different + clean->inconsistent, 0);
+  // The rollup per unit and day equals the one folded from the facts rows.
+  EXPECT_GT(clean->rollup_days, 50);
+  EXPECT_EQ(clean->rollup_different, 0);
   // A row that says a dossier was resolved late when its events say otherwise.
   std::optional<reports::Facts> row;
   ASSERT_TRUE(store_
@@ -167,6 +170,10 @@ TEST_F(ReportServiceTest, RebuildFindsAWrongRowAndRepairsIt) {
   auto after = reports_->RebuildFacts(Actor::System(), false, nullptr);
   ASSERT_TRUE(after.ok());
   EXPECT_EQ(after->different, 0);
+  // The rollup followed each rewrite of the row.
+  EXPECT_EQ(check->rollup_different, 0);
+  EXPECT_EQ(after->rollup_different, 0);
+  EXPECT_EQ(after->rollup_days, clean->rollup_days);
   // Only the server's own command line rebuilds.
   Actor officer;
   officer.user = identity::User{};

@@ -226,9 +226,11 @@ class ReadTx {
   virtual Result<std::optional<Lease>> FindLease(const std::string& name) = 0;
   // ---------------------------------------------------------------------------------------------
 
-  // --- Reports (app/report_records.h; migration 7) -------------------------------------------
-  // The statistics of a period (reports/statistics.h) over the facts rows of the dossiers in the
-  // query's unit scope, one row per group key in key order; no row when nothing counts.
+  // --- Reports (app/report_records.h; migrations 7 and 8) ------------------------------------
+  // The statistics of a period (reports/statistics.h) of the dossiers in the query's unit scope,
+  // one row per group key in key order; no row when nothing counts. Grouped by nothing or by unit
+  // over whole local days, summed from the rollup per unit and day; otherwise aggregated from the
+  // facts rows.
   virtual Result<std::vector<ReportRow>> ReportStatistics(const ReportQuery& query) = 0;
   // The dossiers counted in `figure` of the query's statistics (query.group ignored), by dossier
   // id after `after_id`, at most `limit`: the drill-down from a figure.
@@ -242,6 +244,10 @@ class ReadTx {
                                                                int limit) = 0;
   // Every dossier's id greater than after_id, ascending, at most `limit` (rebuilding the facts).
   virtual Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) = 0;
+  // The rollup's rows (reports/rollup.h; migration 8) after `after` in (unit, day) order, at most
+  // `limit`; zero rows included. The first page: after {"", minimum}.
+  virtual Result<std::vector<ReportDay>> ListReportDays(const reports::DayKey& after,
+                                                        int limit) = 0;
   // ---------------------------------------------------------------------------------------------
 
   // Audit records with seq > page.after, in sequence order.
@@ -347,7 +353,10 @@ class WriteTx : public ReadTx {
   // --- Reports (migration 7) -----------------------------------------------------------------
   // InsertDossier and AppendDossierEvents keep the facts row themselves. This replaces it whole
   // (a rebuild from the events); the dossier must exist (kFailedPrecondition "constraint").
+  // Both keep the rollup per unit and day too.
   virtual Status PutDossierFacts(const reports::Facts& facts) = 0;
+  // Replaces the whole rollup with the one folded from the facts rows (in SQL, as migration 8).
+  virtual Status RebuildReportDays() = 0;
   // ---------------------------------------------------------------------------------------------
 
   // Stores an answer; kAlreadyExists if the key is taken.

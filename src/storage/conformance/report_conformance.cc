@@ -1,10 +1,14 @@
-// Reports in storage (migration 7): the facts row kept with the events, and the statistics of a
-// period aggregated in SQL, which must equal reports::Accumulate over the same facts for every
-// period, grouping and unit scope.
+// Reports in storage (migrations 7 and 8): the facts row kept with the events, the rollup per
+// unit and day kept with the facts row, and the statistics of a period summed from the rollup or
+// aggregated in SQL, which must equal reports::Accumulate over the same facts for every period,
+// grouping and unit scope. The rollup must equal the one folded from the facts rows, and the one
+// the SQL fill of migration 8 (and of `motcua reports rebuild`) makes from them.
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
 
+#include "reports/rollup.h"
 #include "reports/statistics.h"
 #include "storage/conformance/conformance.h"
 
@@ -17,8 +21,11 @@ using app::ReportRow;
 using app::StoredDossier;
 using dossier::Event;
 using dossier::EventKind;
+using reports::DayCounts;
+using reports::DayKey;
 using reports::Facts;
 using reports::Finish;
+using reports::Rollup;
 using reports::Statistics;
 
 Instant At(const char* local) { return *calendar::ParseLocalDateTime(local); }
@@ -97,6 +104,66 @@ std::vector<ReportRow> Report(app::Store& store, const ReportQuery& q) {
   return rows;
 }
 
+Rollup StoredRollup(app::Store& store) {
+  Rollup out;
+  Status read = store.Read([&](app::ReadTx& tx) -> Status {
+    for (DayKey after{"", std::numeric_limits<std::int64_t>::min()};;) {
+      MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ListReportDays(after, 3));
+      for (const app::ReportDay& d : days) out[d.key] = d.counts;
+      if (days.size() < 3) break;
+      after = days.back().key;
+    }
+    return Ok();
+  });
+  EXPECT_TRUE(read.ok()) << ToString(read.error());
+  return out;
+}
+
+Rollup FoldedRollup(app::Store& store) {
+  Rollup out;
+  std::vector<Facts> all;
+  EXPECT_TRUE(store
+                  .Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(all, tx.ListDossierFacts(0, 100000));
+                    return Ok();
+                  })
+                  .ok());
+  for (const Facts& f : all) reports::AddContribution(out, f, 1);
+  return out;
+}
+
+std::string Keys(const std::vector<DayKey>& keys) {
+  std::string out;
+  for (const DayKey& k : keys) out += k.unit + "@" + std::to_string(k.day) + " ";
+  return out;
+}
+
+// The rollup kept command by command equals the rollup folded from the facts rows, and so does
+// the rollup the SQL fill makes from them (migration 8, `motcua reports rebuild`).
+void ExpectRollupFollowsTheFacts(app::Store& store) {
+  const Rollup folded = FoldedRollup(store);
+  std::vector<DayKey> differing;
+  EXPECT_TRUE(reports::SameRollup(StoredRollup(store), folded, &differing)) << Keys(differing);
+  ASSERT_TRUE(store.Write([&](app::WriteTx& tx) { return tx.RebuildReportDays(); }).ok());
+  differing.clear();
+  EXPECT_TRUE(reports::SameRollup(StoredRollup(store), folded, &differing)) << Keys(differing);
+}
+
+std::int64_t Day(const char* local_day) {
+  return reports::LocalDay(At((std::string(local_day) + " 00:00").c_str()));
+}
+
+Statistics Whole(app::Store& store, identity::UnitId unit, const char* period, Instant now) {
+  const reports::Period p = *reports::ParsePeriod(period);
+  ReportQuery q;
+  q.unit = unit;
+  q.from = p.from;
+  q.to = p.to;
+  q.now = now;
+  const std::vector<ReportRow> rows = Report(store, q);
+  return rows.empty() ? Statistics{} : rows[0].stats;
+}
+
 TEST_P(StoreConformance, FactsRowFollowsTheEventsAndKeepsTheWithdrawal) {
   AddUnit(store(), "H38", std::nullopt);
   StoredDossier s = Received("H38.03", At("2026-03-02 08:00"), At("2026-03-16 17:00"));
@@ -129,6 +196,7 @@ TEST_P(StoreConformance, FactsRowFollowsTheEventsAndKeepsTheWithdrawal) {
   EXPECT_TRUE(f->withdrawal);
   EXPECT_EQ(f->finish, Finish::kStopped);
   EXPECT_EQ(f->finished_at, At("2026-03-04 08:00"));
+  ExpectRollupFollowsTheFacts(store());
 }
 
 TEST_P(StoreConformance, AStaleAppendWritesNoFacts) {
@@ -145,6 +213,7 @@ TEST_P(StoreConformance, AStaleAppendWritesNoFacts) {
   });
   ASSERT_FALSE(lost.ok());
   EXPECT_EQ(*FactsIn(store(), s.value.id), before);
+  ExpectRollupFollowsTheFacts(store());
 }
 
 TEST_P(StoreConformance, ACalendarEditMovesTheFactsDueInstant) {
@@ -162,6 +231,126 @@ TEST_P(StoreConformance, ACalendarEditMovesTheFactsDueInstant) {
                   .ok());
   ASSERT_TRUE(moved.ok() && *moved);
   EXPECT_EQ(FactsIn(store(), s.value.id)->due, At("2026-03-17 17:00"));
+  ExpectRollupFollowsTheFacts(store());
+}
+
+// One dossier driven through its writes, a second refused at reception, a third withdrawn: the
+// rollup after each write, with every counter written out, and the figures summed from it.
+TEST_P(StoreConformance, TheRollupFollowsADossiersWrites) {
+  const identity::Unit root = AddUnit(store(), "H38", std::nullopt);
+  AddUnit(store(), "H38.03", root.id);
+  // Received online on 2 March with two digitized components, one reused; due 10 March.
+  StoredDossier s = Received("H38.03", At("2026-03-02 08:00"), At("2026-03-10 17:00"));
+  ASSERT_TRUE(Insert(store(), s, {Ev(1, EventKind::kReceived, At("2026-03-02 08:00"))}).ok());
+  DayCounts received;
+  received.received_online = 1;
+  received.digitized = 1;
+  received.reused = 1;
+  DayCounts due;
+  due.overdue_from = 1;
+  EXPECT_EQ(StoredRollup(store()), (Rollup{{{"H38.03", Day("2026-03-02")}, received},
+                                           {{"H38.03", Day("2026-03-10")}, due}}));
+
+  // A forward changes no count: the rollup stays as it was.
+  ASSERT_TRUE(Append(store(), s, {Ev(2, EventKind::kForwarded, At("2026-03-03 08:00"))}).ok());
+  const Rollup after_insert = StoredRollup(store());
+  EXPECT_EQ(after_insert.size(), 2u);
+
+  // A supplement requested: counted on the day the dossier was received.
+  s.value.state = dossier::State::kSupplement;
+  s.value.supplement_requests = 1;
+  ASSERT_TRUE(
+      Append(store(), s, {Ev(3, EventKind::kSupplementRequested, At("2026-03-04 08:00"))}).ok());
+  received.supplement_received = 1;
+  EXPECT_EQ(StoredRollup(store())[(DayKey{"H38.03", Day("2026-03-02")})], received);
+
+  // A calendar edit moves the due instant to 12 March: overdue from the end of 12 March, not 10.
+  app::DossierClock clock = s.clock;
+  clock.due = At("2026-03-12 17:00");
+  s.clock = clock;
+  ASSERT_TRUE(store()
+                  .Write([&](app::WriteTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(
+                        bool moved, tx.UpdateDossierClock(s.value.id, s.value.version, clock));
+                    return moved ? Ok() : Status(Error::Internal("the clock was not moved"));
+                  })
+                  .ok());
+  Rollup r = StoredRollup(store());
+  EXPECT_EQ(r[(DayKey{"H38.03", Day("2026-03-10")})], DayCounts{});
+  EXPECT_EQ(r[(DayKey{"H38.03", Day("2026-03-12")})], due);
+
+  // Resolved on 13 March, late (after the due instant): the finished day counts the result, the
+  // supplement leaving and the end of the overdue stretch.
+  s.value.state = dossier::State::kResolved;
+  s.value.resolved_at = At("2026-03-13 10:00");
+  ASSERT_TRUE(Append(store(), s, {Ev(4, EventKind::kIssued, At("2026-03-13 10:00"), 9)}).ok());
+  DayCounts finished;
+  finished.resolved_late = 1;
+  finished.supplement_finished = 1;
+  finished.overdue_until = 1;
+  r = StoredRollup(store());
+  EXPECT_EQ(r[(DayKey{"H38.03", Day("2026-03-13")})], finished);
+
+  // Refused at reception on 5 March: only "refused", on that day.
+  StoredDossier refused = Received("H38.03", At("2026-03-05 09:00"), std::nullopt);
+  refused.value.received = false;
+  refused.value.received_at = 0;
+  refused.value.state = dossier::State::kRefused;
+  refused.value.stopped_at = At("2026-03-05 09:30");
+  ASSERT_TRUE(Insert(store(), refused, {Ev(1, EventKind::kRefused, At("2026-03-05 09:30"))}).ok());
+  // Received on 3 March, withdrawn at the applicant's request and stopped on 4 March.
+  StoredDossier w = Received("H38.03", At("2026-03-03 08:00"), At("2026-03-17 17:00"));
+  ASSERT_TRUE(Insert(store(), w, {Ev(1, EventKind::kReceived, At("2026-03-03 08:00"))}).ok());
+  w.value.state = dossier::State::kWithdrawal;
+  ASSERT_TRUE(
+      Append(store(), w, {Ev(2, EventKind::kWithdrawalRequested, At("2026-03-04 08:00"))}).ok());
+  w.value.state = dossier::State::kStopped;
+  w.value.stopped_at = At("2026-03-04 09:00");
+  ASSERT_TRUE(Append(store(), w, {Ev(3, EventKind::kStopped, At("2026-03-04 09:00"))}).ok());
+  DayCounts one_refused;
+  one_refused.refused = 1;
+  DayCounts withdrawn;
+  withdrawn.withdrawn = 1;
+  DayCounts received_w;
+  received_w.received_online = 1;
+  received_w.digitized = 1;
+  received_w.reused = 1;
+  const Rollup expected = {
+      {{"H38.03", Day("2026-03-02")}, received},  {{"H38.03", Day("2026-03-03")}, received_w},
+      {{"H38.03", Day("2026-03-04")}, withdrawn}, {{"H38.03", Day("2026-03-05")}, one_refused},
+      {{"H38.03", Day("2026-03-12")}, due},       {{"H38.03", Day("2026-03-13")}, finished}};
+  EXPECT_TRUE(reports::SameRollup(StoredRollup(store()), expected));
+  ExpectRollupFollowsTheFacts(store());
+
+  // The figures summed from it. March, seen from April: 2 received (both online, digitized, one
+  // reused each), 1 resolved late, 1 withdrawn, 1 refused, 1 with a supplement.
+  const Statistics march = Whole(store(), root.id, "2026-03", At("2026-04-10 08:00"));
+  EXPECT_EQ(march.received, 2);
+  EXPECT_EQ(march.received_online, 2);
+  EXPECT_EQ(march.digitized, 2);
+  EXPECT_EQ(march.reused, 2);
+  EXPECT_EQ(march.carried_over, 0);
+  EXPECT_EQ(march.resolved_late, 1);
+  EXPECT_EQ(march.withdrawn, 1);
+  EXPECT_EQ(march.refused, 1);
+  EXPECT_EQ(march.supplement, 1);
+  EXPECT_EQ(march.InProgress(), 0);
+  // 12 March alone: the first dossier carried over, overdue at the day's end (due 17:00).
+  const Statistics d12 = Whole(store(), root.id, "2026-03-12", At("2026-04-10 08:00"));
+  EXPECT_EQ(d12.carried_over, 1);
+  EXPECT_EQ(d12.received, 0);
+  EXPECT_EQ(d12.in_progress_overdue, 1);
+  EXPECT_EQ(d12.supplement, 1);
+  // 12 March seen during that day (the row as written later, resolved on the 13th, is judged at
+  // `now`, not at a day's end): at noon not yet due, at 18:00 overdue.
+  const Rollup kept = StoredRollup(store());
+  const Statistics noon = Whole(store(), root.id, "2026-03-12", At("2026-03-12 12:00"));
+  EXPECT_EQ(noon.in_progress_on_time, 1);
+  EXPECT_EQ(noon.in_progress_overdue, 0);
+  const Statistics evening = Whole(store(), root.id, "2026-03-12", At("2026-03-12 18:00"));
+  EXPECT_EQ(evening.in_progress_on_time, 0);
+  EXPECT_EQ(evening.in_progress_overdue, 1);
+  EXPECT_EQ(kept, StoredRollup(store()));  // reading writes nothing
 }
 
 // Every figure's dossiers, listed 7 at a time: as many as the figure counts, each one counted
@@ -332,6 +521,7 @@ TEST_P(StoreConformance, ReportStatisticsEqualTheDomainFigures) {
   EXPECT_GT(whole[0].stats.Resolved(), 20);
   EXPECT_GT(whole[0].stats.refused, 3);
   EXPECT_GT(whole[0].stats.InProgress(), 3);
+  ExpectRollupFollowsTheFacts(store());
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "storage/postgres/migrations.h"
 
+#include "storage/sql/report_tx.h"
+
 namespace motcua::storage::postgres {
 namespace {
 
@@ -349,6 +351,41 @@ CREATE INDEX dossier_facts_open ON dossier_facts(unit, received_at) WHERE finish
 CREATE INDEX dossier_facts_finished ON dossier_facts(unit, finished_at, received_at);
 )sql";
 
+// The reports' rollup (reports/rollup.h): per competent unit and Vietnam local day (days since
+// 1970-01-01), the counts a period's report sums instead of reading its dossiers' facts rows,
+// kept in the same transaction as the facts row (storage/sql/report_tx.cc) and filled here from
+// the facts rows already stored. "In progress overdue" of a period that has not ended reads the
+// open rows by due instant.
+constexpr std::string_view kReportDays = R"sql(
+CREATE TABLE report_days (
+  unit                TEXT NOT NULL,
+  day                 INTEGER NOT NULL,
+  received_in_person  INTEGER NOT NULL DEFAULT 0,
+  received_online     INTEGER NOT NULL DEFAULT 0,
+  received_postal     INTEGER NOT NULL DEFAULT 0,
+  digitized           INTEGER NOT NULL DEFAULT 0,
+  reused              INTEGER NOT NULL DEFAULT 0,
+  data_store          INTEGER NOT NULL DEFAULT 0,
+  synced              INTEGER NOT NULL DEFAULT 0,
+  paid_online         INTEGER NOT NULL DEFAULT 0,
+  supplement_received INTEGER NOT NULL DEFAULT 0,
+  apology_received    INTEGER NOT NULL DEFAULT 0,
+  resolved_early      INTEGER NOT NULL DEFAULT 0,
+  resolved_on_time    INTEGER NOT NULL DEFAULT 0,
+  resolved_late       INTEGER NOT NULL DEFAULT 0,
+  resolved_untimed    INTEGER NOT NULL DEFAULT 0,
+  withdrawn           INTEGER NOT NULL DEFAULT 0,
+  stopped             INTEGER NOT NULL DEFAULT 0,
+  refused             INTEGER NOT NULL DEFAULT 0,
+  supplement_finished INTEGER NOT NULL DEFAULT 0,
+  apology_finished    INTEGER NOT NULL DEFAULT 0,
+  overdue_from        INTEGER NOT NULL DEFAULT 0,
+  overdue_until       INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (unit, day)
+);
+CREATE INDEX dossier_facts_open_due ON dossier_facts(unit, due_at, received_at) WHERE finish = 0;
+)sql" MOTCUA_REPORT_DAYS_FILL ";";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -358,6 +395,8 @@ constexpr sql::Migration kMigrations[] = {
      kBackground},
     {6, "attachments by content; the log book's index", kAttachments},
     {7, "reports: the facts of each dossier, indexed by unit and instant", kReports},
+    {8, "reports: the rollup per unit and local day, filled from the facts; open rows by due",
+     kReportDays},
 };
 
 }  // namespace

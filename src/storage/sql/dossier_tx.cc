@@ -226,7 +226,7 @@ Status SqlTx::InsertDossier(StoredDossier& dossier, const std::vector<dossier::E
   MOTCUA_RETURN_IF_ERROR(
       conn_.Exec(kSetDoc, {Text(EncodeDossier(dossier.value)), Int(dossier.value.id)}));
   MOTCUA_RETURN_IF_ERROR(InsertEvents(conn_, dossier.value.id, events));
-  return MergeDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due));
+  return InsertDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due));
 }
 
 Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t expected_version,

@@ -2,12 +2,18 @@
 // dossier and the statistics of a period aggregated from those rows.
 #include "storage/sql/report_tx.h"
 
+#include <map>
+#include <string>
+
 #include "reports/facts.h"
+#include "reports/rollup.h"
 #include "storage/sql/sql_tx.h"
 
 namespace motcua::storage::sql {
 namespace {
 
+using reports::DayCounts;
+using reports::DayKey;
 using reports::Facts;
 using reports::Finish;
 using reports::Statistics;
@@ -31,14 +37,7 @@ using reports::Statistics;
   "excluded.digitized, reused = excluded.reused, data_store = excluded.data_store, "             \
   "paid_online = excluded.paid_online, synced = excluded.synced, "
 
-// After appended events: the flags the current state forgets are kept from the row
-// (reports::UpdateFacts over the appended events only).
-inline constexpr Statement kMergeFacts{
-    "facts_merge", MOTCUA_FACTS_INSERT MOTCUA_FACTS_SET_COMMON
-    "officer = CASE WHEN excluded.officer <> 0 THEN excluded.officer ELSE dossier_facts.officer "
-    "END, guided = CASE WHEN dossier_facts.guided = 1 THEN 1 ELSE excluded.guided END, "
-    "withdrawal = CASE WHEN dossier_facts.withdrawal = 1 THEN 1 ELSE excluded.withdrawal END"};
-// A rebuild from the whole history: the row is replaced.
+// The row as computed in C++ (merged with the stored one, or rebuilt from the whole history).
 inline constexpr Statement kReplaceFacts{
     "facts_replace", MOTCUA_FACTS_INSERT MOTCUA_FACTS_SET_COMMON
     "officer = excluded.officer, guided = excluded.guided, withdrawal = excluded.withdrawal"};
@@ -261,19 +260,192 @@ Result<app::ReportRow> ReportRowFrom(const Row& r) {
   return out;
 }
 
+Result<std::optional<Facts>> FindFacts(Connection& conn, std::int64_t dossier_id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn.QueryOne(kFindFacts, {Int(dossier_id)}));
+  if (!row) return std::optional<Facts>();
+  MOTCUA_ASSIGN_OR_RETURN(Facts f, FactsFromRow(*row));
+  return std::optional<Facts>(std::move(f));
+}
+
+// --- The rollup (migration 8) -------------------------------------------------------------------
+
+// Adds the counters $3.. to the row of unit $1 and day $2, creating it.
+const Statement& AddDayStatement() {
+  static const std::string sql = [] {
+    std::string s =
+        "INSERT INTO report_days (unit, day, " MOTCUA_REPORT_DAYS_COLUMNS ") VALUES ($1, $2";
+    for (std::size_t i = 0; i < std::size(reports::kDayCountsFields); ++i) {
+      s += ", $" + std::to_string(i + 3);
+    }
+    s += ") ON CONFLICT (unit, day) DO UPDATE SET ";
+    for (std::size_t i = 0; i < std::size(reports::kDayCountsFields); ++i) {
+      const std::string c = reports::kDayCountsFields[i].name;
+      s += (i == 0 ? "" : ", ") + c + " = report_days." + c + " + excluded." + c;
+    }
+    return s;
+  }();
+  static const Statement statement{"report_days_add", sql};
+  return statement;
+}
+
+// Whether the table's column list (the fill's and the list's order) is the counters' order
+// (reports::kDayCountsFields, the order values are bound and read in).
+bool ColumnsInFieldOrder() {
+  static const bool same = [] {
+    std::string names;
+    for (const reports::DayCountsField& f : reports::kDayCountsFields) {
+      names += (names.empty() ? "" : ", ") + std::string(f.name);
+    }
+    return names == MOTCUA_REPORT_DAYS_COLUMNS;
+  }();
+  return same;
+}
+
+// Rows are added in key order, so that two transactions lock shared rows in the same order.
+Status AddToRollup(Connection& conn, const std::vector<std::pair<DayKey, DayCounts>>& delta) {
+  if (!ColumnsInFieldOrder()) return Error::Internal("report_days columns out of order");
+  for (const auto& [key, counts] : delta) {
+    std::vector<Value> params = {Text(key.unit), Int(key.day)};
+    for (const reports::DayCountsField& f : reports::kDayCountsFields) {
+      params.push_back(Int(counts.*f.member));
+    }
+    MOTCUA_RETURN_IF_ERROR(conn.Exec(AddDayStatement(), params));
+  }
+  return Ok();
+}
+
+// Replaces the facts row `before` (absent: none) with `after`, and the row's contribution to the
+// rollup with it when it differs.
+Status WriteFacts(Connection& conn, const std::optional<Facts>& before, const Facts& after) {
+  MOTCUA_RETURN_IF_ERROR(conn.Exec(kReplaceFacts, FactsParams(after)));
+  return AddToRollup(conn, reports::RollupDelta(before, after));
+}
+
+// The sums of a scope's rollup rows per unit: the counters over the days before $3 (the period's
+// first day), then over the days $3..$4-1. $1 the scope's root unit, $2 1 with its descendants.
+const Statement& SumDaysStatement() {
+  static const std::string sql = [] {
+    std::string s =
+        "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL SELECT u.id FROM units "
+        "u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1) SELECT d.unit";
+    for (const char* when : {"d.day < $3", "d.day >= $3"}) {
+      for (const reports::DayCountsField& f : reports::kDayCountsFields) {
+        s += std::string(", SUM(CASE WHEN ") + when + " THEN d." + f.name + " ELSE 0 END)";
+      }
+    }
+    s += " FROM report_days d WHERE d.unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM "
+         "scope)) AND d.day < $4 GROUP BY d.unit ORDER BY d.unit";
+    return s;
+  }();
+  static const Statement statement{"report_days_sum", sql};
+  return statement;
+}
+
+// "In progress overdue" of a period that ends after now, per unit: in the period, not finished
+// before its end $3, due before now $4. The open rows by due instant (dossier_facts_open_due),
+// and the rows finished after the period's end (dossier_facts_finished; none, unless the clock
+// went back). The unary + keeps SQLite's planner, which has no statistics, off the index on
+// (unit, received_at), which would read every dossier the unit ever received.
+inline constexpr Statement kOverdueNow{
+    "report_overdue_now",
+    "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "
+    "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1) "
+    "SELECT o.unit, COUNT(*) FROM (SELECT f.unit FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE
+    " AND f.finish = 0 AND f.due_at < $4 AND +f.received_at > 0 AND +f.received_at < $3 "
+    "UNION ALL SELECT f.unit FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE
+    " AND f.finish IN (1, 3) AND f.finished_at >= $3 AND f.due_at < $4 AND +f.received_at > 0 "
+    "AND +f.received_at < $3) AS o GROUP BY o.unit"};
+
+inline constexpr Statement kListDays{
+    "report_days_list",
+    "SELECT unit, day, " MOTCUA_REPORT_DAYS_COLUMNS
+    " FROM report_days WHERE unit > $1 OR (unit = $1 AND day > CAST($2 AS BIGINT)) "
+    "ORDER BY unit, day LIMIT $3"};
+inline constexpr Statement kFillDays{"report_days_fill", MOTCUA_REPORT_DAYS_FILL};
+
+// Reads the counters from column `first` on.
+DayCounts DayCountsFrom(const Row& r, std::size_t first) {
+  DayCounts c;
+  for (const reports::DayCountsField& f : reports::kDayCountsFields) c.*f.member = r.Int(first++);
+  return c;
+}
+
+// Whether the query can be answered from the rollup: grouped by nothing or by unit, over whole
+// local days. The other groupings need keys the rollup does not have (docs/reports.md).
+bool ByRollup(const app::ReportQuery& q) {
+  return (q.group == app::ReportGroup::kNone || q.group == app::ReportGroup::kUnit) &&
+         q.from <= q.to && reports::IsLocalMidnight(q.from) && reports::IsLocalMidnight(q.to);
+}
+
+Result<std::vector<app::ReportRow>> RollupStatistics(Connection& conn, const app::ReportQuery& q) {
+  const Value unit = Int(q.unit);
+  const Value subunits = Int(q.subunits ? 1 : 0);
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto sums, conn.Query(SumDaysStatement(), {unit, subunits, Int(reports::LocalDay(q.from)),
+                                                 Int(reports::LocalDay(q.to))}));
+  // A period that has ended is judged at its end, a day's end: the rollup knows what was overdue
+  // then. One that has not is judged now.
+  const bool ended = q.to <= q.now;
+  std::map<std::string, std::int64_t> overdue;
+  if (!ended) {
+    MOTCUA_ASSIGN_OR_RETURN(auto rows,
+                            conn.Query(kOverdueNow, {unit, subunits, Int(q.to), Int(q.now)}));
+    for (const Row& r : rows) overdue[r.Text(0)] = r.Int(1);
+  }
+  const std::size_t width = std::size(reports::kDayCountsFields);
+  std::vector<app::ReportRow> out;
+  Statistics whole;
+  for (const Row& r : sums) {
+    if (r.size() != 1 + 2 * width) return Error::Internal("rollup row of the wrong width");
+    std::optional<std::int64_t> overdue_now;
+    if (!ended) {
+      const auto it = overdue.find(r.Text(0));
+      overdue_now = it == overdue.end() ? 0 : it->second;
+    }
+    app::ReportRow row;
+    row.key = r.Text(0);
+    row.stats = reports::StatisticsFromRollup(DayCountsFrom(r, 1), DayCountsFrom(r, 1 + width),
+                                              overdue_now);
+    if (row.stats == Statistics{}) continue;  // as the facts path: no row when nothing counts
+    whole += row.stats;
+    if (q.group == app::ReportGroup::kUnit) out.push_back(std::move(row));
+  }
+  if (q.group == app::ReportGroup::kNone && whole != Statistics{}) {
+    out.push_back(app::ReportRow{"", whole});
+  }
+  return out;
+}
+
 }  // namespace
 
+Status InsertDossierFacts(Connection& conn, const Facts& facts) {
+  return WriteFacts(conn, std::nullopt, facts);
+}
+
 Status MergeDossierFacts(Connection& conn, const Facts& facts) {
-  MOTCUA_RETURN_IF_ERROR(conn.Exec(kMergeFacts, FactsParams(facts)));
-  return Ok();
+  MOTCUA_ASSIGN_OR_RETURN(std::optional<Facts> before, FindFacts(conn, facts.dossier_id));
+  Facts after = facts;
+  if (before) {
+    // The flags the current state forgets stay as the earlier events set them.
+    if (after.officer == 0) after.officer = before->officer;
+    after.guided = after.guided || before->guided;
+    after.withdrawal = after.withdrawal || before->withdrawal;
+    if (*before == after) return Ok();
+  }
+  return WriteFacts(conn, before, after);
 }
 
 Status SetDossierFactsDue(Connection& conn, std::int64_t dossier_id, std::optional<Instant> due) {
+  MOTCUA_ASSIGN_OR_RETURN(std::optional<Facts> before, FindFacts(conn, dossier_id));
+  if (!before || before->due == due) return Ok();
   MOTCUA_RETURN_IF_ERROR(conn.Exec(kSetFactsDue, {due ? Int(*due) : Null(), Int(dossier_id)}));
-  return Ok();
+  Facts after = *before;
+  after.due = due;
+  return AddToRollup(conn, reports::RollupDelta(before, after));
 }
 
 Result<std::vector<app::ReportRow>> SqlTx::ReportStatistics(const app::ReportQuery& q) {
+  if (ByRollup(q)) return RollupStatistics(conn_, q);
   return DecodeAll<app::ReportRow>(
       conn_.Query(ReportStatement(q.group), {Int(q.unit), Int(q.subunits ? 1 : 0), Int(q.from),
                                              Int(q.to), Int(std::min(q.to, q.now))}),
@@ -298,10 +470,7 @@ Result<std::vector<app::ReportDossier>> SqlTx::ListReportDossiers(const app::Rep
 }
 
 Result<std::optional<Facts>> SqlTx::FindDossierFacts(std::int64_t dossier_id) {
-  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kFindFacts, {Int(dossier_id)}));
-  if (!row) return std::optional<Facts>();
-  MOTCUA_ASSIGN_OR_RETURN(Facts f, FactsFromRow(*row));
-  return std::optional<Facts>(std::move(f));
+  return FindFacts(conn_, dossier_id);
 }
 
 Result<std::vector<Facts>> SqlTx::ListDossierFacts(std::int64_t after_id, int limit) {
@@ -314,7 +483,22 @@ Result<std::vector<std::int64_t>> SqlTx::ListDossierIds(std::int64_t after_id, i
 }
 
 Status SqlTx::PutDossierFacts(const Facts& facts) {
-  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kReplaceFacts, FactsParams(facts)));
+  MOTCUA_ASSIGN_OR_RETURN(std::optional<Facts> before, FindFacts(conn_, facts.dossier_id));
+  return WriteFacts(conn_, before, facts);
+}
+
+Result<std::vector<app::ReportDay>> SqlTx::ListReportDays(const reports::DayKey& after, int limit) {
+  if (!ColumnsInFieldOrder()) return Error::Internal("report_days columns out of order");
+  return DecodeAll<app::ReportDay>(
+      conn_.Query(kListDays, {Text(after.unit), Int(after.day), Int(limit)}),
+      [](const Row& r) -> Result<app::ReportDay> {
+        return app::ReportDay{DayKey{r.Text(0), r.Int(1)}, DayCountsFrom(r, 2)};
+      });
+}
+
+Status SqlTx::RebuildReportDays() {
+  MOTCUA_RETURN_IF_ERROR(conn_.ExecScript("DELETE FROM report_days"));
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kFillDays, {}));
   return Ok();
 }
 

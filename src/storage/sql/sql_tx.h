@@ -106,6 +106,8 @@ class SqlTx final : public app::WriteTx {
   Result<std::optional<reports::Facts>> FindDossierFacts(std::int64_t dossier_id) override;
   Result<std::vector<reports::Facts>> ListDossierFacts(std::int64_t after_id, int limit) override;
   Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) override;
+  Result<std::vector<app::ReportDay>> ListReportDays(const reports::DayKey& after,
+                                                     int limit) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -152,6 +154,7 @@ class SqlTx final : public app::WriteTx {
   Result<bool> InsertDossierAlert(std::int64_t dossier_id, const std::string& kind,
                                   Instant at) override;
   Status PutDossierFacts(const reports::Facts& facts) override;
+  Status RebuildReportDays() override;
 
  private:
   Connection& conn_;
