@@ -29,7 +29,8 @@ enum class WriteIsolation {
 };
 
 struct PgOptions {
-  // A libpq URI, "postgresql://user:password@host:port/db?param=value", or a "key=value" string.
+  // A libpq connection string: the store takes a URI ("postgresql://user:password@host:port/db?
+  // param=value") or "key=value" pairs; `motcua --dsn` accepts the URI form only (main/wiring.cc).
   std::string dsn;
   // Connections kept open at most; opened on demand. Must be >= 1.
   int pool_size = 8;
