@@ -72,6 +72,9 @@ class ErrorLocator : public nlohmann::json_sax<json> {
   std::vector<std::size_t> index_;
 };
 
+// "\u0000" is valid JSON but no text we keep: PostgreSQL refuses it, C strings end at it.
+constexpr char kNulMessage[] = "must not contain NUL characters";
+
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, ...".
 std::string ShortMessage(const std::string& what) {
   auto pos = what.find("] ");
@@ -152,6 +155,10 @@ std::optional<std::string> JsonInput::String(const std::string& key, StringRule 
     return std::nullopt;
   }
   const auto& s = v->get_ref<const std::string&>();
+  if (s.find('\0') != std::string::npos) {
+    Violation(key, kNulMessage);
+    return std::nullopt;
+  }
   if (s.size() > rule.max_bytes) {
     Violation(key, "must have at most " + std::to_string(rule.max_bytes) + " bytes");
     return std::nullopt;
@@ -222,6 +229,10 @@ std::optional<std::vector<std::string>> JsonInput::StringList(const std::string&
     const std::string field = key + "[" + std::to_string(i) + "]";
     if (!item.is_string()) {
       Violation(field, "must be a string");
+      return std::nullopt;
+    }
+    if (item.get_ref<const std::string&>().find('\0') != std::string::npos) {
+      Violation(field, kNulMessage);
       return std::nullopt;
     }
     if (item.get_ref<const std::string&>().size() > rule.max_bytes) {
