@@ -205,6 +205,15 @@ TEST_F(HostileInputTest, BadTextInEveryReceptionFieldIsRefusedByNameAndNothingIs
           field, "online: " + context);
     }
   }
+  // A NUL byte after the object: the parser stops at it, the body is refused whole.
+  ExpectRefusedNaming(Send("POST", "/api/v1/dossiers", &reception,
+                           Reception().dump() + std::string("\0{\"decision\":\"refuse\"}", 22)),
+                      "body", "a NUL byte after the object");
+  // An empty key is an unknown field too, named so that it can be seen.
+  json empty_key = Reception();
+  empty_key[""] = "Đã có kết quả giám định";
+  ExpectRefusedNaming(Send("POST", "/api/v1/dossiers", &reception, empty_key.dump()), "\"\"",
+                      "an empty key");
   EXPECT_EQ(Written(), before);
 }
 

@@ -125,6 +125,10 @@ Result<JsonInput> JsonInput::Parse(std::string_view body) {
     return Error::InvalidField(field, "malformed JSON: " + ShortMessage(locator.message));
   }
   if (!parsed.is_object()) return Error::InvalidField("body", "must be a JSON object");
+  // nlohmann's parser takes a NUL byte for the end of the input: what follows one is not read.
+  if (body.find('\0') != std::string_view::npos) {
+    return Error::InvalidField("body", "must not contain NUL bytes");
+  }
   return JsonInput(std::move(parsed));
 }
 
@@ -290,7 +294,7 @@ void JsonInput::Merge(const std::string& prefix, JsonInput& nested) {
 
 Status JsonInput::Finish() {
   for (const auto& [key, value] : object_.items()) {
-    if (!read_.contains(key)) Violation(key, "is not a known field");
+    if (!read_.contains(key)) Violation(key.empty() ? "\"\"" : key, "is not a known field");
   }
   if (violations_.empty()) return Ok();
   Error e = Error::InvalidArgument("the request has invalid fields").WithReason("validation");
