@@ -72,6 +72,9 @@ class ErrorLocator : public nlohmann::json_sax<json> {
   std::vector<std::size_t> index_;
 };
 
+// "\u0000" is valid JSON but no text we keep: PostgreSQL refuses it, C strings end at it.
+constexpr char kNulMessage[] = "must not contain NUL characters";
+
 // nlohmann's messages start with "[json.exception.parse_error.101] parse error at line 1, ...".
 std::string ShortMessage(const std::string& what) {
   auto pos = what.find("] ");
@@ -122,6 +125,10 @@ Result<JsonInput> JsonInput::Parse(std::string_view body) {
     return Error::InvalidField(field, "malformed JSON: " + ShortMessage(locator.message));
   }
   if (!parsed.is_object()) return Error::InvalidField("body", "must be a JSON object");
+  // nlohmann's parser takes a NUL byte for the end of the input: what follows one is not read.
+  if (body.find('\0') != std::string_view::npos) {
+    return Error::InvalidField("body", "must not contain NUL bytes");
+  }
   return JsonInput(std::move(parsed));
 }
 
@@ -152,6 +159,10 @@ std::optional<std::string> JsonInput::String(const std::string& key, StringRule 
     return std::nullopt;
   }
   const auto& s = v->get_ref<const std::string&>();
+  if (s.find('\0') != std::string::npos) {
+    Violation(key, kNulMessage);
+    return std::nullopt;
+  }
   if (s.size() > rule.max_bytes) {
     Violation(key, "must have at most " + std::to_string(rule.max_bytes) + " bytes");
     return std::nullopt;
@@ -224,6 +235,10 @@ std::optional<std::vector<std::string>> JsonInput::StringList(const std::string&
       Violation(field, "must be a string");
       return std::nullopt;
     }
+    if (item.get_ref<const std::string&>().find('\0') != std::string::npos) {
+      Violation(field, kNulMessage);
+      return std::nullopt;
+    }
     if (item.get_ref<const std::string&>().size() > rule.max_bytes) {
       Violation(field, "must have at most " + std::to_string(rule.max_bytes) + " bytes");
       return std::nullopt;
@@ -279,7 +294,7 @@ void JsonInput::Merge(const std::string& prefix, JsonInput& nested) {
 
 Status JsonInput::Finish() {
   for (const auto& [key, value] : object_.items()) {
-    if (!read_.contains(key)) Violation(key, "is not a known field");
+    if (!read_.contains(key)) Violation(key.empty() ? "\"\"" : key, "is not a known field");
   }
   if (violations_.empty()) return Ok();
   Error e = Error::InvalidArgument("the request has invalid fields").WithReason("validation");

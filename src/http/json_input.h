@@ -2,7 +2,8 @@
 
 // Strict decoding of JSON request bodies. Every problem becomes a field violation that names the
 // field: malformed JSON and invalid UTF-8 (at the field where the parser stopped), unknown fields,
-// wrong types, missing required fields, oversized strings and arrays. Decoders never throw.
+// wrong types, missing required fields, oversized strings and arrays, strings holding NUL
+// ("\u0000"). Decoders never throw.
 //
 //   MOTCUA_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(body));
 //   auto name = in.String("name", {.required = true, .max_bytes = 300});

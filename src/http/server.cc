@@ -12,6 +12,7 @@
 #include <chrono>
 #include <regex>
 
+#include "http/connection_pool.h"
 #include "http/json_input.h"
 #include "http/problem.h"
 
@@ -177,7 +178,10 @@ Result<std::int64_t> Request::IdParam(const std::string& name) const {
 ApiServer::ApiServer(ServerOptions options, ServerDeps deps)
     : options_(std::move(options)), deps_(deps), server_(std::make_unique<httplib::Server>()) {
   httplib::Server& s = *server_;
-  s.new_task_queue = [n = std::max(1, options_.threads)] { return new httplib::ThreadPool(n); };
+  s.new_task_queue = [core = std::max(1, options_.threads),
+                      max = std::max(1, options_.max_connection_threads)] {
+    return new ConnectionPool(static_cast<std::size_t>(core), static_cast<std::size_t>(max));
+  };
   s.set_keep_alive_max_count(static_cast<std::size_t>(options_.keep_alive_max));
   s.set_keep_alive_timeout(options_.keep_alive_timeout_seconds);
   s.set_read_timeout(options_.read_timeout_seconds, 0);

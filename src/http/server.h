@@ -15,6 +15,9 @@
 //   chunked request bodies bypass the size limit    -> refused with 411 (and Connection: close)
 //                                                      before the body is read
 //   one thread per core                             -> ServerOptions::threads
+//   a fixed pool, each connection holding a thread  -> ConnectionPool: more threads when all are
+//   until it closes: a few slow clients (slowloris)    busy, up to max_connection_threads; the
+//   keep everyone else waiting                         slow ones are cut off by the read timeout
 //   a listen backlog of 5, built into Debian's      -> the listening socket's backlog raised to
 //   shared library: bursts of new connections          SOMAXCONN after bind (with SYN cookies the
 //   overflow it                                        kernel otherwise resets some of them after
@@ -49,6 +52,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0: any free port (tests)
   int threads = 8;
+  // Connections served at once: threads are added above `threads` while every one is busy (a
+  // thread serves one connection from accept to close), and end after a few idle seconds.
+  int max_connection_threads = 512;
   std::size_t max_body_bytes = 1 << 20;
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
