@@ -9,7 +9,8 @@
 // and retry a request that got no answer (the server was killed under it) with the same key until
 // it is answered, as a real client would. The main thread kills the server's process group at
 // random moments (0-400 ms after the run's first answer), restarts it on the same SQLite
-// database (with --demo again: seeding is skipped on a database that has units) and goes on. At the end it checks:
+// database (with --demo again: seeding is skipped on a database that has units) and goes on. At the
+// end it checks:
 //   - every 201 answer: GET by id gives the same code and the same events;
 //   - every key ever sent, once more: the same dossier, and nothing new is created;
 //   - after a clean stop, the database holds exactly one dossier per distinct key, each with

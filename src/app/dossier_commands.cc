@@ -92,8 +92,7 @@ Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::
     out.appointment = found->clock.appointment;
     out.new_appointment = found->clock.new_appointment;
     // The result exists from its issue on, also once handed over.
-    out.result_ready =
-        d.state == dossier::State::kResolved || d.state == dossier::State::kReturned;
+    out.result_ready = d.state == dossier::State::kResolved || d.state == dossier::State::kReturned;
     out.step_name = d.step_id;
     MOTCUA_ASSIGN_OR_RETURN(auto version,
                             tx.FindProcedureVersion(d.procedure_code, d.procedure_version));

@@ -77,6 +77,38 @@ TEST_F(ApiTest, HealthReadinessAndRequestIds) {
   EXPECT_TRUE(found);
 }
 
+// Behind a trusted proxy, a request is the client's: the forwarded address is the one the log,
+// the audit and the rate limits see; from anyone else the header is ignored.
+TEST_F(ApiTest, TheLogNamesTheForwardedClientOnlyBehindATrustedProxy) {
+  ServerOptions options;
+  options.trusted_proxies = {"127.0.0.1"};
+  StartServer(options);
+  ASSERT_TRUE(
+      client_->Get("/readyz", {{"X-Forwarded-For", "203.0.113.7"}, {"X-Request-Id", "via-proxy"}}));
+  std::fflush(log_file_);
+  std::ifstream log(dir_ / "log.jsonl");
+  std::string remote;
+  for (std::string line; std::getline(log, line);) {
+    const json j = json::parse(line);
+    if (j.value("request_id", "") == "via-proxy") remote = j.value("remote", "");
+  }
+  EXPECT_EQ(remote, "203.0.113.7");
+}
+
+TEST_F(ApiTest, TheLogIgnoresForwardedForFromAnUntrustedPeer) {
+  StartServer();
+  ASSERT_TRUE(
+      client_->Get("/readyz", {{"X-Forwarded-For", "203.0.113.7"}, {"X-Request-Id", "no-proxy"}}));
+  std::fflush(log_file_);
+  std::ifstream log(dir_ / "log.jsonl");
+  std::string remote;
+  for (std::string line; std::getline(log, line);) {
+    const json j = json::parse(line);
+    if (j.value("request_id", "") == "no-proxy") remote = j.value("remote", "");
+  }
+  EXPECT_EQ(remote, "127.0.0.1");
+}
+
 // Answers of every kind (a route's, a refusal, an unknown path; a body refused before it is read
 // below) carry the security headers once, and personal data is not cached.
 TEST_F(ApiTest, EveryAnswerCarriesTheSecurityHeaders) {
@@ -317,9 +349,10 @@ TEST_F(ApiTest, ValidationErrorsNameEachField) {
   EXPECT_EQ(json::parse(taken->body)["errors"][0]["field"], "username") << taken->body;
   auto units = json::parse(Send("GET", "/api/v1/units", &s)->body);
   const json& first = units.is_array() ? units[0] : units["items"][0];
-  auto unit_taken =
-      Send("POST", "/api/v1/units", &s,
-           json{{"code", first["code"]}, {"name", "Trùng mã"}, {"parent_id", 1}}.dump());
+  auto unit_taken = Send(
+      "POST", "/api/v1/units", &s,
+      json{{"code", first["code"]}, {"name", "Trùng mã"}, {"kind", first["kind"]}, {"parent_id", 1}}
+          .dump());
   ASSERT_EQ(unit_taken->status, 409) << unit_taken->body;
   EXPECT_EQ(json::parse(unit_taken->body)["errors"][0]["field"], "code") << unit_taken->body;
 }

@@ -371,7 +371,7 @@ void ApiServer::Dispatch(const Route& route, const httplib::Request& raw, void* 
                   {"status", res.status},
                   {"duration_ms", seconds * 1000},
                   {"user", req.actor.user ? req.actor.user->username : ""},
-                  {"remote", raw.remote_addr}});
+                  {"remote", req.actor.address}});
 }
 
 Status ApiServer::Start() {
