@@ -9,6 +9,7 @@ trap 'kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; echo "--- stderr"; tail -n 20 "$work/err" || true; exit 1; }
 
 "$motcua" serve --demo --dsn "sqlite:$work/db/motcua.db" --listen 127.0.0.1:0 --threads 4 \
+  --max-connection-threads 64 \
   --background-interval 1 --server-id smoke-1 >"$work/out" 2>"$work/err" &
 pid=$!
 url=""
@@ -45,6 +46,12 @@ grep -q 'no sender for channel \\"email\\"' "$work/err" || fail "unconfigured se
 dsn="sqlite:$work/db/motcua.db"
 "$motcua" audit verify --dsn "$dsn" | grep -q "audit chain intact" || fail "audit verify"
 "$motcua" migrate --status --dsn "$dsn" | grep -q "0 pending" || fail "migrate --status"
+# A flag out of range is refused at start, naming it.
+if timeout 10 "$motcua" serve --dsn "sqlite:$work/refused.db" --listen 127.0.0.1:0 \
+     --max-connection-threads 0 >/dev/null 2>"$work/refused"; then
+  fail "serve started with --max-connection-threads 0"
+fi
+grep -q -- "--max-connection-threads" "$work/refused" || fail "the refusal does not name the flag"
 "$motcua" backup --dsn "$dsn" --to "$work/backup.db" >/dev/null || fail "backup"
 records=$("$motcua" audit verify --dsn "$dsn" | grep -o '[0-9]* records')
 "$motcua" restore --dsn "sqlite:$work/restored.db" --from "$work/backup.db" >/dev/null ||

@@ -11,7 +11,8 @@ namespace {
 constexpr char kUsage[] = R"(motcua — Hệ thống thông tin giải quyết thủ tục hành chính
 
 Usage:
-  motcua serve   [--dsn DSN] [--listen HOST:PORT] [--threads N] [--max-body-bytes N] [--demo]
+  motcua serve   [--dsn DSN] [--listen HOST:PORT] [--threads N] [--max-connection-threads N]
+                 [--max-body-bytes N] [--demo]
   motcua migrate [--dsn DSN] [--status]
   motcua backup  [--dsn DSN] --to PATH
   motcua restore [--dsn DSN] --from PATH

@@ -100,13 +100,16 @@ int Serve(const Argv& argv) {
                                  "trusted-proxy",
                                  "lookups-per-minute",
                                  "max-upload-bytes",
-                                 "web-root"};
+                                 "web-root",
+                                 "max-connection-threads"};
   known.insert(BackgroundFlagNames().begin(), BackgroundFlagNames().end());
   auto args = Args::Parse(argv, known, {"demo", "secure-cookies"});
   if (!args) return Fail(args.error());
   auto listen = ParseListen(args->Get("listen", "127.0.0.1:8080"));
   if (!listen) return Fail(listen.error());
   auto threads = args->Int("threads", 16, 1, 1024);
+  // Beyond --threads, more connection threads start while every one is busy (slow clients).
+  auto max_threads = args->Int("max-connection-threads", 512, 1, 4096);
   auto max_body = args->Int("max-body-bytes", 1 << 20, 1024, 1 << 30);
   auto login_slots = args->Int("login-concurrency", 2, 1, 64);
   auto read_timeout = args->Int("read-timeout", 10, 1, 3600);
@@ -117,6 +120,7 @@ int Serve(const Argv& argv) {
   auto web_root = WebRoot(*args);
   if (!web_root) return Fail(web_root.error());
   for (const Status& s : {threads.ok() ? Ok() : Status(threads.error()),
+                          max_threads.ok() ? Ok() : Status(max_threads.error()),
                           max_body.ok() ? Ok() : Status(max_body.error()),
                           login_slots.ok() ? Ok() : Status(login_slots.error()),
                           read_timeout.ok() ? Ok() : Status(read_timeout.error()),
@@ -176,6 +180,7 @@ int Serve(const Argv& argv) {
   options.host = listen->host;
   options.port = listen->port;
   options.threads = *threads;
+  options.max_connection_threads = std::max(*threads, *max_threads);
   options.max_body_bytes = static_cast<std::size_t>(*max_body);
   options.read_timeout_seconds = *read_timeout;
   options.write_timeout_seconds = *read_timeout;
