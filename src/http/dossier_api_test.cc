@@ -22,13 +22,6 @@ using calendar::testing::L;
 using catalog::StepKind;
 using testing::Session;
 
-catalog::Step Step(std::string id, StepKind kind, std::string unit, std::string role, double hours,
-                   std::vector<std::string> next) {
-  catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
-  s.performer = {std::move(unit), std::move(role)};
-  return s;
-}
-
 // The text layer of a PDF (poppler's pdftotext).
 std::string PdfText(const std::string& pdf) {
   const auto path =
@@ -71,20 +64,7 @@ class DossierApiTest : public testing::ApiFixture {
 
   void SetUp() override {
     ApiFixture::SetUp();
-    catalog::Procedure p = catalog::testing::MarriageRegistration(10);
-    p.code = "1.000001";
-    p.level = catalog::Level::kProvince;
-    p.competent_units = {"H99.02"};
-    p.receiving_units = {"H99.01"};
-    catalog::Workflow w;
-    w.procedure_code = p.code;
-    w.steps = {Step("tiep-nhan", StepKind::kReceive, "H99.01", "reception_officer", 4, {"xu-ly"}),
-               Step("xu-ly", StepKind::kAppraise, "H99.02.01", "specialist", 64, {"ky"}),
-               Step("ky", StepKind::kSign, "H99.02", "agency_head", 8, {"tra"}),
-               Step("tra", StepKind::kReturn, "H99.01", "reception_officer", 4, {})};
-    app::CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {w}};
-    auto imported = catalog_->ImportCatalog(app::Actor::System(), {item});
-    ASSERT_TRUE(imported.ok()) << ToString(imported.error());
+    ImportCounterProcedure();
   }
 
   static std::string Reception(const std::string& decision = "receive") {

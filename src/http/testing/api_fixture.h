@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "app/seed.h"
+#include "catalog/test_util.h"
 #include "http/log.h"
 #include "http/routes.h"
 #include "storage/sqlite/sqlite_store.h"
@@ -145,6 +146,32 @@ class ApiFixture : public ::testing::Test {
     u.roles = {role};
     ASSERT_TRUE(identity_->CreateUser(app::Actor::System(), u, "mat-khau-dai-1").ok());
     passwords_[username] = "mat-khau-dai-1";
+  }
+
+  // Procedure 1.000001 (marriage registration, province level), published with a workflow:
+  // received and returned at H99.01, appraised at H99.02.01, signed at H99.02.
+  void ImportCounterProcedure() {
+    auto step = [](std::string id, catalog::StepKind kind, std::string unit, std::string role,
+                   double hours, std::vector<std::string> next) {
+      catalog::Step s = catalog::testing::MakeStep(std::move(id), kind, hours, std::move(next));
+      s.performer = {std::move(unit), std::move(role)};
+      return s;
+    };
+    using catalog::StepKind;
+    catalog::Procedure p = catalog::testing::MarriageRegistration(10);
+    p.code = "1.000001";
+    p.level = catalog::Level::kProvince;
+    p.competent_units = {"H99.02"};
+    p.receiving_units = {"H99.01"};
+    catalog::Workflow w;
+    w.procedure_code = p.code;
+    w.steps = {step("tiep-nhan", StepKind::kReceive, "H99.01", "reception_officer", 4, {"xu-ly"}),
+               step("xu-ly", StepKind::kAppraise, "H99.02.01", "specialist", 64, {"ky"}),
+               step("ky", StepKind::kSign, "H99.02", "agency_head", 8, {"tra"}),
+               step("tra", StepKind::kReturn, "H99.01", "reception_officer", 4, {})};
+    app::CatalogItem item{catalog::testing::PublishedVersion(p, {2025, 1, 1}), {w}};
+    auto imported = catalog_->ImportCatalog(app::Actor::System(), {item});
+    ASSERT_TRUE(imported.ok()) << ToString(imported.error());
   }
 
   std::filesystem::path dir_;
