@@ -10,12 +10,28 @@ namespace motcua::app {
 
 using dossier::Event;
 
+// A command is decided on a read transaction and only written by the store's writer: deciding
+// (decoding, the state machine, the clock, the answer) runs on the caller's thread, beside other
+// commands, and the writer, which every write waits for, does no more than write. The write
+// checks that the dossier is still at the version decided on; a command that lost the race to
+// another is decided again, and is then refused as a version conflict like any late arrival.
 Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
                                         std::int64_t expected_version,
                                         const dossier::Command& command) {
+  for (int attempt = 0;; ++attempt) {
+    auto done = ActOnce(actor, id, expected_version, command);
+    if (done.ok() || attempt >= 2 || done.error().reason != "raced") return done;
+  }
+}
+
+Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
+                                            std::int64_t expected_version,
+                                            const dossier::Command& command) {
   const Instant now = clock_.Now();
   DossierView view;
-  MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+  std::vector<Event> added;
+  std::int64_t before = 0;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
     if (!found) return Error::NotFound("dossier " + std::to_string(id) + " not found");
@@ -50,8 +66,8 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     if (command.kind == dossier::CommandKind::kAssign && command.to_user != 0) {
       MOTCUA_RETURN_IF_ERROR(internal::CheckAssignee(tx, *units, stored.value, command.to_user));
     }
-    MOTCUA_ASSIGN_OR_RETURN(auto added, dossier::Decide(stored.value, command, ctx));
-    const std::int64_t before = stored.value.version;
+    MOTCUA_ASSIGN_OR_RETURN(added, dossier::Decide(stored.value, command, ctx));
+    before = stored.value.version;
     for (const Event& e : added) {
       dossier::Apply(stored.value, e);
       events.push_back(e);
@@ -61,18 +77,25 @@ Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
     // What the actor may do next, as AllowedCommands would tell, without reading it all again.
     ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
     auto allowed = internal::AllowedCommands(stored.value, ctx);
-    MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
-    for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
-    audit::Record rec =
-        AuditRecordFor(actor, now, "dossier." + std::string(CommandKindName(command.kind)),
-                       "dossier", stored.value.code, command.reason.substr(0, 200));
-    MOTCUA_RETURN_IF_ERROR(tx.AppendAudit(rec));
-    // The answer is what was just written: no second read of the dossier.
+    // The answer is what is about to be written: no second read of the dossier.
     MOTCUA_ASSIGN_OR_RETURN(view,
                             ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
     view.allowed_commands = std::move(allowed);
     return Ok();
   }));
+  const StoredDossier& stored = view.stored;
+  Status written = store_.Write([&](WriteTx& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
+    for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
+    audit::Record rec =
+        AuditRecordFor(actor, now, "dossier." + std::string(CommandKindName(command.kind)),
+                       "dossier", stored.value.code, command.reason.substr(0, 200));
+    return tx.AppendAudit(rec);
+  });
+  if (!written.ok() && written.error().reason == "version-conflict") {
+    return Error::Aborted("dossier changed while the command was decided").WithReason("raced");
+  }
+  MOTCUA_RETURN_IF_ERROR(written);
   return view;
 }
 

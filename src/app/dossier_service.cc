@@ -222,6 +222,9 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
   ReceptionAnswer answer;
   std::int64_t id = 0;
   bool made = false;  // created now (not a retry): `answer.view` is filled
+  // The lookup secret, drawn before the writer's turn: it needs nothing of the database.
+  const std::string secret = RandomCode(8);
+  const std::string secret_hash = Sha256Hex(secret);
   MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
     id = 0;
     made = false;
@@ -270,8 +273,8 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     const calendar::CivilDate today = calendar::ToLocal(now).date;
     MOTCUA_ASSIGN_OR_RETURN(auto seq, tx.NextDossierSequence(d.receiving_unit, today));
     d.code = dossier::FormatDossierCode({d.receiving_unit, today, seq});
-    answer.secret = RandomCode(8);
-    stored.secret_hash = Sha256Hex(answer.secret);
+    answer.secret = secret;
+    stored.secret_hash = secret_hash;
     if (who.applicant) stored.applicant_user = who.user_id;
     for (const Event& e : events) dossier::Apply(d, e);
     MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, d, events, p));

@@ -184,6 +184,10 @@ class DossierService {
   };
 
  private:
+  // Act's one try: kAborted "raced" when another command wrote the dossier between the decision
+  // and the write.
+  Result<DossierView> ActOnce(const Actor& actor, std::int64_t id, std::int64_t expected_version,
+                              const dossier::Command& command);
   Result<std::shared_ptr<const Units>> LoadUnits(ReadTx& tx, const Actor& actor);
   // The version a dossier was received under, with its workflows: decoded once and kept for 30
   // seconds (a version in use is published and does not change; a workflow edit is seen within

@@ -1,5 +1,6 @@
 #include "storage/sql/dossier_codec.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 namespace motcua::storage::sql {
@@ -26,21 +27,70 @@ T Must(Result<T> r, std::string_view what) {
   return std::move(r).value();
 }
 
-json OptInstant(const std::optional<Instant>& t) { return t ? json(*t) : json(nullptr); }
 std::optional<Instant> OptInstantFrom(const json& j) {
   if (j.is_null()) return std::nullopt;
   return j.get<Instant>();
 }
 
-json ApplicantJson(const dossier::Applicant& a) {
-  return {{"organisation", a.organisation},
-          {"name", a.name},
-          {"id_number", a.id_number},
-          {"address", a.address},
-          {"commune_code", a.commune_code},
-          {"phone", a.phone},
-          {"email", a.email}};
-}
+// One JSON object written straight into text, member by member. Encoding through a document
+// tree cost a map node per member, and a dossier is encoded on every command. Text other than
+// plain ASCII goes through the JSON library's serializer, which escapes it and refuses invalid
+// UTF-8; member names are our identifiers.
+class ObjectText {
+ public:
+  explicit ObjectText(std::string& out) : out_(out) { out_ += '{'; }
+  ~ObjectText() { out_ += '}'; }
+  ObjectText& Int(std::string_view key, std::int64_t v) {
+    Key(key);
+    out_ += std::to_string(v);
+    return *this;
+  }
+  ObjectText& Bool(std::string_view key, bool v) {
+    Key(key);
+    out_ += v ? "true" : "false";
+    return *this;
+  }
+  ObjectText& OptInt(std::string_view key, const std::optional<std::int64_t>& v) {
+    Key(key);
+    out_ += v ? std::to_string(*v) : "null";
+    return *this;
+  }
+  ObjectText& Str(std::string_view key, std::string_view v) {
+    Key(key);
+    String(out_, v);
+    return *this;
+  }
+  // The member's value written by `f` into the text.
+  template <typename F>
+  ObjectText& Member(std::string_view key, F f) {
+    Key(key);
+    f(out_);
+    return *this;
+  }
+
+  static void String(std::string& out, std::string_view v) {
+    const bool plain = std::all_of(
+        v.begin(), v.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
+    if (!plain) {
+      out += json(std::string(v)).dump();
+      return;
+    }
+    out += '"';
+    out += v;
+    out += '"';
+  }
+
+ private:
+  void Key(std::string_view key) {
+    if (!first_) out_ += ',';
+    first_ = false;
+    out_ += '"';
+    out_ += key;
+    out_ += "\":";
+  }
+  std::string& out_;
+  bool first_ = true;
+};
 
 dossier::Applicant ApplicantFrom(const json& j) {
   dossier::Applicant a;
@@ -52,17 +102,6 @@ dossier::Applicant ApplicantFrom(const json& j) {
   a.phone = j.at("phone").get<std::string>();
   a.email = j.at("email").get<std::string>();
   return a;
-}
-
-json ComponentsJson(const std::vector<dossier::ProvidedComponent>& components) {
-  json out = json::array();
-  for (const auto& c : components) {
-    out.push_back({{"name", c.name},
-                   {"provision", dossier::ProvisionName(c.provision)},
-                   {"digitized", c.digitized},
-                   {"file_sha256", c.file_sha256}});
-  }
-  return out;
 }
 
 std::vector<dossier::ProvidedComponent> ComponentsFrom(const json& j) {
@@ -78,49 +117,76 @@ std::vector<dossier::ProvidedComponent> ComponentsFrom(const json& j) {
 }  // namespace
 
 std::string EncodeDossier(const Dossier& d) {
-  const json j = {
-      {"id", d.id},
-      {"code", d.code},
-      {"procedure_code", d.procedure_code},
-      {"procedure_version", d.procedure_version},
-      {"case_name", d.case_name},
-      {"channel", static_cast<int>(d.channel)},
-      {"receiving_unit", d.receiving_unit},
-      {"competent_unit", d.competent_unit},
-      {"applicant", ApplicantJson(d.applicant)},
-      {"components", ComponentsJson(d.components)},
-      {"postal_item", d.postal_item},
-      {"paid_online", d.paid_online},
-      {"synced_national", d.synced_national},
-      {"version", d.version},
-      {"state", dossier::NationalCode(d.state)},
-      {"received", d.received},
-      {"step_id", d.step_id},
-      {"step_unit", d.step_unit},
-      {"step_kind", catalog::StepKindName(d.step_kind)},
-      {"step_counted", d.step_counted},
-      {"step_budget", d.step_budget},
-      {"assignee", d.assignee},
-      {"step_entered", d.step_entered},
-      {"paused", d.paused},
-      {"waiting_agency", d.waiting_agency},
-      {"supplement_open", d.supplement_open},
-      {"supplement_requests", d.supplement_requests},
-      {"refusal_proposed", d.refusal_proposed},
-      {"apology_drafted", d.apology_drafted},
-      {"apology_signed", d.apology_signed},
-      {"new_appointment", OptInstant(d.new_appointment)},
-      {"apology_reason", d.apology_reason},
-      {"outcome", d.outcome == dossier::Outcome::kRefusal ? "refusal" : "granted"},
-      {"originals_in_transit", d.originals_in_transit},
-      {"submitted_at", d.submitted_at},
-      {"received_at", d.received_at},
-      {"resolved_at", d.resolved_at},
-      {"returned_at", d.returned_at},
-      {"stopped_at", d.stopped_at},
-      {"updated_at", d.updated_at},
-  };
-  return j.dump();
+  std::string out;
+  out.reserve(2048);
+  {
+    ObjectText o(out);
+    o.Int("id", d.id)
+        .Str("code", d.code)
+        .Str("procedure_code", d.procedure_code)
+        .Int("procedure_version", d.procedure_version)
+        .Str("case_name", d.case_name)
+        .Int("channel", static_cast<int>(d.channel))
+        .Str("receiving_unit", d.receiving_unit)
+        .Str("competent_unit", d.competent_unit)
+        .Member("applicant",
+                [&](std::string& text) {
+                  const dossier::Applicant& a = d.applicant;
+                  ObjectText(text)
+                      .Bool("organisation", a.organisation)
+                      .Str("name", a.name)
+                      .Str("id_number", a.id_number)
+                      .Str("address", a.address)
+                      .Str("commune_code", a.commune_code)
+                      .Str("phone", a.phone)
+                      .Str("email", a.email);
+                })
+        .Member("components",
+                [&](std::string& text) {
+                  text += '[';
+                  for (std::size_t i = 0; i < d.components.size(); ++i) {
+                    const auto& c = d.components[i];
+                    if (i > 0) text += ',';
+                    ObjectText(text)
+                        .Str("name", c.name)
+                        .Str("provision", dossier::ProvisionName(c.provision))
+                        .Bool("digitized", c.digitized)
+                        .Str("file_sha256", c.file_sha256);
+                  }
+                  text += ']';
+                })
+        .Str("postal_item", d.postal_item)
+        .Bool("paid_online", d.paid_online)
+        .Bool("synced_national", d.synced_national)
+        .Int("version", d.version)
+        .Int("state", dossier::NationalCode(d.state))
+        .Bool("received", d.received)
+        .Str("step_id", d.step_id)
+        .Str("step_unit", d.step_unit)
+        .Str("step_kind", catalog::StepKindName(d.step_kind))
+        .Bool("step_counted", d.step_counted)
+        .Int("step_budget", d.step_budget)
+        .Int("assignee", d.assignee)
+        .Int("step_entered", d.step_entered)
+        .Bool("paused", d.paused)
+        .Bool("waiting_agency", d.waiting_agency)
+        .Bool("supplement_open", d.supplement_open)
+        .Int("supplement_requests", d.supplement_requests)
+        .Bool("refusal_proposed", d.refusal_proposed)
+        .Bool("apology_drafted", d.apology_drafted)
+        .Bool("apology_signed", d.apology_signed)
+        .OptInt("new_appointment", d.new_appointment)
+        .Str("apology_reason", d.apology_reason)
+        .Str("outcome", d.outcome == dossier::Outcome::kRefusal ? "refusal" : "granted")
+        .Bool("originals_in_transit", d.originals_in_transit)
+        .Int("submitted_at", d.submitted_at)
+        .Int("received_at", d.received_at)
+        .Int("resolved_at", d.resolved_at)
+        .Int("returned_at", d.returned_at)
+        .Int("stopped_at", d.stopped_at)
+        .Int("updated_at", d.updated_at);
+  }
+  return out;
 }
 
 Result<Dossier> DecodeDossier(std::string_view text) {
@@ -179,28 +245,39 @@ Result<Dossier> DecodeDossier(std::string_view text) {
 }
 
 std::string EncodeEvent(const Event& e) {
-  const json j = {
-      {"seq", e.seq},
-      {"kind", dossier::EventKindName(e.kind)},
-      {"at", e.at},
-      {"actor_id", e.actor_id},
-      {"actor", e.actor},
-      {"unit_code", e.unit_code},
-      {"step_id", e.step_id},
-      {"to_step", e.to_step},
-      {"to_kind", catalog::StepKindName(e.to_kind)},
-      {"to_counted", e.to_counted},
-      {"to_budget", e.to_budget},
-      {"to_unit", e.to_unit},
-      {"to_user", e.to_user},
-      {"reason", e.reason},
-      {"pause", calendar::ExclusionTypeName(e.pause)},
-      {"new_appointment", OptInstant(e.new_appointment)},
-      {"items", e.items},
-      {"return_method", dossier::ReturnMethodName(e.return_method)},
-      {"reference", e.reference},
-  };
-  return j.dump();
+  std::string out;
+  out.reserve(512);
+  {
+    ObjectText o(out);
+    o.Int("seq", e.seq)
+        .Str("kind", dossier::EventKindName(e.kind))
+        .Int("at", e.at)
+        .Int("actor_id", e.actor_id)
+        .Str("actor", e.actor)
+        .Str("unit_code", e.unit_code)
+        .Str("step_id", e.step_id)
+        .Str("to_step", e.to_step)
+        .Str("to_kind", catalog::StepKindName(e.to_kind))
+        .Bool("to_counted", e.to_counted)
+        .Int("to_budget", e.to_budget)
+        .Str("to_unit", e.to_unit)
+        .Int("to_user", e.to_user)
+        .Str("reason", e.reason)
+        .Str("pause", calendar::ExclusionTypeName(e.pause))
+        .OptInt("new_appointment", e.new_appointment)
+        .Member("items",
+                [&](std::string& text) {
+                  text += '[';
+                  for (std::size_t i = 0; i < e.items.size(); ++i) {
+                    if (i > 0) text += ',';
+                    ObjectText::String(text, e.items[i]);
+                  }
+                  text += ']';
+                })
+        .Str("return_method", dossier::ReturnMethodName(e.return_method))
+        .Str("reference", e.reference);
+  }
+  return out;
 }
 
 Result<Event> DecodeEvent(std::string_view text) {

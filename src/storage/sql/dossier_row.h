@@ -10,7 +10,7 @@
 // The columns DossierFromRow reads, in its order.
 #define MOTCUA_DOSSIER_COLUMNS                                                            \
   "doc, secret_hash, applicant_user_id, step_unit, due_at, step_due_at, appointment_at, " \
-  "new_appointment_at, intake_due_at, intake_alert_at, supplement_deadline_at"
+  "new_appointment_at, intake_due_at, intake_alert_at, supplement_deadline_at, id"
 
 namespace motcua::storage::sql {
 

@@ -1,6 +1,11 @@
 // The dossiers' repositories (migration 4), written once for both back ends.
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include "calendar/civil_time.h"
 #include "storage/sql/dossier_codec.h"
+#include "storage/sql/dossier_memo.h"
 #include "storage/sql/dossier_row.h"
 #include "storage/sql/report_tx.h"
 #include "storage/sql/sql_tx.h"
@@ -28,7 +33,7 @@ inline constexpr Statement kListEvents{
   "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "                                   \
   "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "                   \
   "SELECT " MOTCUA_DOSSIER_COLUMNS                                                            \
-  ", id FROM dossiers "                                                                       \
+  " FROM dossiers "                                                                           \
   "WHERE state IN (1, 2, 4, 5, 6, 7) "                                                        \
   "AND step_unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) "             \
   "AND ($2 = 0 OR assignee = $2) "                                                            \
@@ -71,7 +76,6 @@ inline constexpr Statement kUpdateDossier{
     "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
     "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23, "
     "intake_alert_at = $24, supplement_deadline_at = $25 WHERE id = $26 AND version = $27"};
-inline constexpr Statement kSetDoc{"dossier_set_doc", "UPDATE dossiers SET doc = $1 WHERE id = $2"};
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
@@ -98,8 +102,8 @@ inline constexpr Statement kInsertOutbox{
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 
-// The columns of kInsertDossier / kUpdateDossier ($1..$25).
-std::vector<Value> RowParams(const StoredDossier& s) {
+// The columns of kInsertDossier / kUpdateDossier ($1..$25), `doc` ($23) given.
+std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
   const dossier::Dossier& d = s.value;
   return {d.code.empty() ? Null() : Text(d.code),
           Text(s.secret_hash),
@@ -123,9 +127,75 @@ std::vector<Value> RowParams(const StoredDossier& s) {
           OptInt(s.clock.intake_due),
           Int(d.received_at),
           Int(d.version),
-          Text(EncodeDossier(d)),
+          Text(std::move(doc)),
           OptInt(s.clock.intake_alert),
           OptInt(s.clock.supplement_deadline)};
+}
+
+// The row's columns in RowParams order, `doc` and `version` aside: the ones a changed-columns
+// update compares (SQLite rewrites an index entry for every indexed column an UPDATE sets, even
+// to the same value, and the dossiers table has eight indexes).
+constexpr std::string_view kRowColumns[] = {"code",
+                                            "secret_hash",
+                                            "procedure_code",
+                                            "procedure_version",
+                                            "channel",
+                                            "receiving_unit",
+                                            "competent_unit",
+                                            "step_unit",
+                                            "applicant_user_id",
+                                            "applicant_name",
+                                            "state",
+                                            "step_id",
+                                            "assignee",
+                                            "paused",
+                                            "waiting_agency",
+                                            "due_at",
+                                            "step_due_at",
+                                            "appointment_at",
+                                            "new_appointment_at",
+                                            "intake_due_at",
+                                            "received_at",
+                                            "version",
+                                            "doc",
+                                            "intake_alert_at",
+                                            "supplement_deadline_at"};
+constexpr std::size_t kVersionColumn = 21;
+constexpr std::size_t kDocColumn = 22;
+
+inline constexpr Statement kCurrentRow{
+    "dossier_current_row",
+    "SELECT code, secret_hash, procedure_code, procedure_version, channel, receiving_unit, "
+    "competent_unit, step_unit, applicant_user_id, applicant_name, state, step_id, assignee, "
+    "paused, waiting_agency, due_at, step_due_at, appointment_at, new_appointment_at, "
+    "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at "
+    "FROM dossiers WHERE id = $1"};
+
+// "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
+// once per set of columns (a handful in practice: each command kind changes the same ones).
+const Statement& UpdateOf(std::uint32_t changed) {
+  struct Text {
+    std::string name;
+    std::string sql;
+    Statement statement;
+  };
+  static std::mutex mu;
+  static std::map<std::uint32_t, std::unique_ptr<Text>> made;
+  std::lock_guard lock(mu);
+  auto& slot = made[changed];
+  if (!slot) {
+    slot = std::make_unique<Text>();
+    slot->name = "dossier_update_" + std::to_string(changed);
+    slot->sql = "UPDATE dossiers SET doc = $1, version = $2";
+    int n = 3;
+    for (std::size_t i = 0; i < std::size(kRowColumns); ++i) {
+      if ((changed >> i & 1u) == 0) continue;
+      slot->sql += ", " + std::string(kRowColumns[i]) + " = $" + std::to_string(n++);
+    }
+    slot->sql += " WHERE id = $" + std::to_string(n) + " AND version = $" + std::to_string(n + 1);
+    slot->statement = Statement{slot->name, slot->sql};
+  }
+  return slot->statement;
 }
 
 std::vector<Value> QueueParams(const QueueQuery& q) {
@@ -152,7 +222,8 @@ std::vector<Value> QueueParams(const QueueQuery& q) {
 
 Result<StoredDossier> DossierFromRow(const Row& r) {
   StoredDossier out;
-  MOTCUA_ASSIGN_OR_RETURN(out.value, DecodeDossier(r.Text(0)));
+  MOTCUA_ASSIGN_OR_RETURN(out.value, DossierMemo::Shared().Dossier(r.Int(11), r.Text(0)));
+  out.value.id = r.Int(11);
   out.secret_hash = r.Text(1);
   out.applicant_user = r.OptInt(2);
   out.step_unit = r.Text(3);
@@ -181,8 +252,11 @@ Result<std::optional<StoredDossier>> SqlTx::FindDossierByCode(const std::string&
 }
 
 Result<std::vector<dossier::Event>> SqlTx::ListDossierEvents(std::int64_t id) {
-  return DecodeAll<dossier::Event>(conn_.Query(kListEvents, {Int(id)}),
-                                   [](const Row& r) { return DecodeEvent(r.Text(0)); });
+  MOTCUA_ASSIGN_OR_RETURN(auto rows, conn_.Query(kListEvents, {Int(id)}));
+  std::vector<std::string> bodies;
+  bodies.reserve(rows.size());
+  for (const Row& r : rows) bodies.push_back(r.Text(0));
+  return DossierMemo::Shared().Events(id, std::move(bodies));
 }
 
 Result<std::vector<StoredDossier>> SqlTx::ListQueue(const QueueQuery& query) {
@@ -207,11 +281,19 @@ Result<std::int64_t> SqlTx::NextDossierSequence(const std::string& unit_code,
 namespace {
 
 Status InsertEvents(Connection& conn, std::int64_t id, const std::vector<dossier::Event>& events) {
+  std::vector<std::string> bodies;
+  bodies.reserve(events.size());
   for (const dossier::Event& e : events) {
+    bodies.push_back(EncodeEvent(e));
     MOTCUA_RETURN_IF_ERROR(conn.Exec(
         kInsertEvent,
         {Int(id), Int(e.seq), Text(std::string(dossier::EventKindName(e.kind))), Int(e.at),
-         Int(e.actor_id), Text(e.unit_code), Text(e.step_id), Text(EncodeEvent(e))}));
+         Int(e.actor_id), Text(e.unit_code), Text(e.step_id), Text(bodies.back())}));
+  }
+  // Events are numbered from 1 without gaps: those before these are seq - 1.
+  if (!events.empty() && events.front().seq > 0) {
+    DossierMemo::Shared().RememberEvents(id, static_cast<std::size_t>(events.front().seq - 1),
+                                         std::move(bodies), events);
   }
   return Ok();
 }
@@ -219,29 +301,53 @@ Status InsertEvents(Connection& conn, std::int64_t id, const std::vector<dossier
 }  // namespace
 
 Status SqlTx::InsertDossier(StoredDossier& dossier, const std::vector<dossier::Event>& events) {
-  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kInsertDossier, RowParams(dossier)));
+  // The document is encoded before the id exists: the row's id column is the dossier's id
+  // (DossierFromRow), whatever the document says.
+  std::string doc = EncodeDossier(dossier.value);
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kInsertDossier, RowParams(dossier, doc)));
   if (!row) return Error::Internal("dossier insert returned no id");
+  DossierMemo::Shared().RememberDossier(row->Int(0), std::move(doc), dossier.value);
   dossier.value.id = row->Int(0);
-  // The document carries the id too, so that a dossier read back equals the one written.
-  MOTCUA_RETURN_IF_ERROR(
-      conn_.Exec(kSetDoc, {Text(EncodeDossier(dossier.value)), Int(dossier.value.id)}));
   MOTCUA_RETURN_IF_ERROR(InsertEvents(conn_, dossier.value.id, events));
   return InsertDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due));
 }
 
 Status SqlTx::AppendDossierEvents(const StoredDossier& dossier, std::int64_t expected_version,
                                   const std::vector<dossier::Event>& events) {
-  std::vector<Value> params = RowParams(dossier);
-  params.push_back(Int(dossier.value.id));
-  params.push_back(Int(expected_version));
-  MOTCUA_ASSIGN_OR_RETURN(auto changed, conn_.Exec(kUpdateDossier, params));
-  if (changed == 0) {
-    return Error::Aborted("dossier " + std::to_string(dossier.value.id) +
-                          " was changed by someone else (or does not exist)")
-        .WithReason("version-conflict");
+  const Error conflict = Error::Aborted("dossier " + std::to_string(dossier.value.id) +
+                                        " was changed by someone else (or does not exist)")
+                             .WithReason("version-conflict");
+  std::string doc = EncodeDossier(dossier.value);
+  std::vector<Value> row = RowParams(dossier, doc);
+  std::int64_t changed = 0;
+  if (conn_.dialect() == Dialect::kPostgres) {
+    // PostgreSQL compares the values itself (an unchanged indexed column keeps a HOT update).
+    row.push_back(Int(dossier.value.id));
+    row.push_back(Int(expected_version));
+    MOTCUA_ASSIGN_OR_RETURN(changed, conn_.Exec(kUpdateDossier, row));
+  } else {
+    // SQLite rewrites the index entries of every column an UPDATE sets: set only those that
+    // differ from the stored row. The writer holds the database, so the row read is the row
+    // updated.
+    MOTCUA_ASSIGN_OR_RETURN(auto current, conn_.QueryOne(kCurrentRow, {Int(dossier.value.id)}));
+    if (!current || current->Int(kVersionColumn) != expected_version) return conflict;
+    std::uint32_t mask = 0;
+    std::vector<Value> params{std::move(row[kDocColumn]), row[kVersionColumn]};
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i == kDocColumn || i == kVersionColumn || row[i] == current->raw(i)) continue;
+      mask |= 1u << i;
+      params.push_back(std::move(row[i]));
+    }
+    params.push_back(Int(dossier.value.id));
+    params.push_back(Int(expected_version));
+    MOTCUA_ASSIGN_OR_RETURN(changed, conn_.Exec(UpdateOf(mask), params));
   }
+  if (changed == 0) return conflict;
   MOTCUA_RETURN_IF_ERROR(InsertEvents(conn_, dossier.value.id, events));
-  return MergeDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due));
+  MOTCUA_RETURN_IF_ERROR(
+      MergeDossierFacts(conn_, reports::FactsOf(dossier.value, events, dossier.clock.due)));
+  DossierMemo::Shared().RememberDossier(dossier.value.id, std::move(doc), dossier.value);
+  return Ok();
 }
 
 Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,

@@ -21,6 +21,10 @@ struct SqliteStore::Pending {
   // The caller sleeps until the writer has made `result` final. A mutex and condition variable
   // rather than a semaphore: libstdc++'s semaphore spins with sched_yield before it sleeps, which
   // with many waiting callers takes the CPU away from the writer.
+  //
+  // A batch's callers are woken as a tree: the writer wakes the first, and each caller, once
+  // awake, wakes the two in `next`. Waking a thread is a system call of several microseconds on
+  // a virtual machine; made by the callers, it leaves the writer free for the next batch.
   void Finish() {
     {
       std::lock_guard lock(mu);
@@ -29,9 +33,15 @@ struct SqliteStore::Pending {
     cv.notify_one();
   }
   void Wait() {
-    std::unique_lock lock(mu);
-    cv.wait(lock, [&] { return finished; });
+    {
+      std::unique_lock lock(mu);
+      cv.wait(lock, [&] { return finished; });
+    }
+    for (Pending* n : next) {
+      if (n != nullptr) n->Finish();
+    }
   }
+  Pending* next[2] = {nullptr, nullptr};  // set by the writer before it finishes this one
   std::mutex mu;
   std::condition_variable cv;
   bool finished = false;  // guarded by mu
@@ -214,7 +224,13 @@ void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (commit_observer_) commit_observer_(seconds, static_cast<int>(batch.size()));
-  for (Pending* p : batch) p->Finish();
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    for (std::size_t k = 0; k < 2; ++k) {
+      const std::size_t child = 2 * i + 1 + k;
+      batch[i]->next[k] = child < batch.size() ? batch[child] : nullptr;
+    }
+  }
+  batch.front()->Finish();
 }
 
 Result<std::unique_ptr<SqliteConnection>> SqliteStore::AcquireReader() {
