@@ -52,11 +52,12 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
                             internal::PickWorkflow(entry->workflows, p.code, entry->version.number,
                                                    stored.value.channel));
     dossier::Context ctx = internal::MakeContext(*units, who, p, workflow, now);
+    MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, stored.value));
     // Two decisions need the clock before the command: whether the supplement period has
     // passed (a stop), and whether an apology's new appointment is later than the due instant.
     if (stored.value.state == dossier::State::kSupplement ||
         command.kind == dossier::CommandKind::kDraftApology) {
-      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
+      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, stored.value, events, p));
       ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
       if (command.kind == dossier::CommandKind::kDraftApology && command.new_appointment &&
           times.due && *command.new_appointment <= *times.due) {
@@ -72,14 +73,13 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
       dossier::Apply(stored.value, e);
       events.push_back(e);
     }
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, stored.value, events, p));
     internal::FillRow(stored, times);
     // What the actor may do next, as AllowedCommands would tell, without reading it all again.
     ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
     auto allowed = internal::AllowedCommands(stored.value, ctx);
     // The answer is what is about to be written: no second read of the dossier.
-    MOTCUA_ASSIGN_OR_RETURN(view,
-                            ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
+    view = ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal);
     view.allowed_commands = std::move(allowed);
     return Ok();
   }));

@@ -78,13 +78,26 @@ Status DossierService::CheckRead(const Units& units, const Actor& actor, const S
   return hidden;
 }
 
-Result<dossier::Times> DossierService::TimesOf(ReadTx& tx, const dossier::Dossier& d,
-                                               const std::vector<Event>& events,
-                                               const catalog::Procedure& p) {
+Result<std::shared_ptr<const calendar::Calendar>> DossierService::CalendarOf(
+    ReadTx& tx, const dossier::Dossier& d) {
   const std::string unit = d.competent_unit.empty() ? d.receiving_unit : d.competent_unit;
   MOTCUA_ASSIGN_OR_RETURN(
       auto cal, calendars_.ForUnit(tx, unit.empty() ? std::nullopt : std::optional(unit)));
-  return dossier::ComputeTimes(d, events, p, *cal.second, clock_.Now());
+  return std::move(cal.second);
+}
+
+Result<dossier::Times> DossierService::TimesOf(ReadTx& tx, const dossier::Dossier& d,
+                                               const std::vector<Event>& events,
+                                               const catalog::Procedure& p) {
+  MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, d));
+  return TimesOf(*cal, d, events, p);
+}
+
+Result<dossier::Times> DossierService::TimesOf(const calendar::Calendar& cal,
+                                               const dossier::Dossier& d,
+                                               const std::vector<Event>& events,
+                                               const catalog::Procedure& p) {
+  return dossier::ComputeTimes(d, events, p, cal, clock_.Now());
 }
 
 Result<std::shared_ptr<const DossierService::Catalogued>> DossierService::CataloguedOf(
@@ -140,21 +153,21 @@ Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
   MOTCUA_ASSIGN_OR_RETURN(
       auto entry, CataloguedOf(tx, stored.value.procedure_code, stored.value.procedure_version));
   const catalog::Procedure& p = entry->version.procedure;
-  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, stored.value, events, p));
-  return ViewOf(tx, std::move(stored), std::move(events), p, std::move(times));
+  MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, stored.value));
+  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, stored.value, events, p));
+  return ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal);
 }
 
-Result<DossierView> DossierService::ViewOf(ReadTx& tx, StoredDossier stored,
-                                           std::vector<Event> events, const catalog::Procedure& p,
-                                           dossier::Times times) {
+DossierView DossierService::ViewOf(StoredDossier stored, std::vector<Event> events,
+                                   const catalog::Procedure& p, dossier::Times times,
+                                   const calendar::Calendar& cal) {
   DossierView view;
   view.procedure_name = p.name;
   view.times = std::move(times);
   if (view.times.due && !dossier::IsFinal(stored.value.state) &&
       stored.value.state != dossier::State::kResolved) {
-    MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, stored.value.competent_unit));
-    auto text = calendar::RemainingText(clock_.Now(), *view.times.due, *cal.second,
-                                        view.times.exclusions, calendar::Language::kVietnamese);
+    auto text = calendar::RemainingText(clock_.Now(), *view.times.due, cal, view.times.exclusions,
+                                        calendar::Language::kVietnamese);
     if (text.ok()) view.remaining = *text;
   }
   view.stored = std::move(stored);
@@ -277,7 +290,8 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     stored.secret_hash = secret_hash;
     if (who.applicant) stored.applicant_user = who.user_id;
     for (const Event& e : events) dossier::Apply(d, e);
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(tx, d, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, d));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, d, events, p));
     internal::FillRow(stored, times);
     MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(stored, events));
     id = d.id;
@@ -296,8 +310,7 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
     auto allowed = internal::AllowedCommands(d, ctx);
     // The answer is what was just written: no second read of the dossier.
-    MOTCUA_ASSIGN_OR_RETURN(answer.view,
-                            ViewOf(tx, std::move(stored), std::move(events), p, std::move(times)));
+    answer.view = ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal);
     answer.view.allowed_commands = std::move(allowed);
     made = true;
     return Ok();

@@ -209,11 +209,18 @@ class DossierService {
                                                                              std::int64_t id);
   Result<DossierView> MakeView(ReadTx& tx, StoredDossier stored,
                                std::vector<dossier::Event> events);
-  // The view of a dossier whose procedure version and times are already at hand.
-  Result<DossierView> ViewOf(ReadTx& tx, StoredDossier stored, std::vector<dossier::Event> events,
-                             const catalog::Procedure& p, dossier::Times times);
-  // Reads the calendar in `tx`: never a second store transaction inside one.
+  // The view of a dossier whose procedure version, times and calendar are already at hand.
+  DossierView ViewOf(StoredDossier stored, std::vector<dossier::Event> events,
+                     const catalog::Procedure& p, dossier::Times times,
+                     const calendar::Calendar& cal);
+  // The calendar that counts dossier d's time: its competent unit's (its receiving unit's before
+  // it has one). Read in `tx`: never a second store transaction inside one.
+  Result<std::shared_ptr<const calendar::Calendar>> CalendarOf(ReadTx& tx,
+                                                               const dossier::Dossier& d);
   Result<dossier::Times> TimesOf(ReadTx& tx, const dossier::Dossier& d,
+                                 const std::vector<dossier::Event>& events,
+                                 const catalog::Procedure& p);
+  Result<dossier::Times> TimesOf(const calendar::Calendar& cal, const dossier::Dossier& d,
                                  const std::vector<dossier::Event>& events,
                                  const catalog::Procedure& p);
   Result<ReceptionAnswer> Create(const Actor& actor, const ReceptionInput& input,
