@@ -193,6 +193,32 @@ Result<ReportService::IndexReport> ReportService::Index766(const Actor& actor,
   return out;
 }
 
+Result<ReportService::PeriodicReport> ReportService::Periodic(const Actor& actor,
+                                                              const std::string& unit_code,
+                                                              const reports::Period& period) {
+  PeriodicReport out;
+  const Instant now = clock_.Now();
+  std::vector<ReportRow> whole;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.fields, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kField)));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.units, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kUnit)));
+    MOTCUA_ASSIGN_OR_RETURN(
+        whole, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kNone)));
+    for (const ReportRow& row : out.units) {
+      MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(row.key));
+      out.unit_names[row.key] = u ? u->name : row.key;
+    }
+    return Ok();
+  }));
+  out.period = period;
+  out.as_of = std::min(period.to, now);
+  for (const ReportRow& row : whole) out.total += row.stats;
+  return out;
+}
+
 Result<ReportService::PublicFigures> ReportService::Public(const std::string& unit_code,
                                                            const reports::Period& period) {
   const Instant now = clock_.Now();
