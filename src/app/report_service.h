@@ -96,6 +96,28 @@ class ReportService {
   Result<PeriodicReport> Periodic(const Actor& actor, const std::string& unit_code,
                                   const reports::Period& period);
 
+  // The daily snapshot for trend charts (migration 9; docs/reports.md "Trend"): for each local
+  // day that has ended, the statistics of that day per competent unit (every unit without a
+  // parent, with its sub-units, grouped by unit; each of those root units always gets a row, so
+  // that a day without dossiers is marked taken too), stored once. Takes the days from
+  // kSnapshotCatchUpDays before today to yesterday that have no snapshot yet; a day already taken
+  // is left as it is, so running it again, on any number of servers, changes nothing. Returns
+  // the days taken now. Run by the background work each round (app/background.h).
+  Result<int> TakeDailySnapshots();
+  static constexpr int kSnapshotCatchUpDays = 7;
+
+  // The snapshots of `unit_code` with its sub-units for the days of `period` (at most
+  // kTrendMaxDays), one entry per day that has one. Errors as Statistics; kInvalidArgument naming
+  // "period" for a longer period.
+  struct Trend {
+    identity::Unit unit;
+    reports::Period period;
+    std::vector<ReportTrendDay> days;
+  };
+  Result<Trend> TrendOf(const Actor& actor, const std::string& unit_code,
+                        const reports::Period& period);
+  static constexpr int kTrendMaxDays = 366;
+
   // The figures published without login (per unit and month): received, resolved, resolved on
   // time and the on-time rate, the unit with its sub-units. kInvalidArgument naming "unit" for an
   // unknown unit.

@@ -273,6 +273,34 @@ TEST_F(ReportsApiTest, EveryReportComesAsAWorkbookAndAPdf) {
   }
 }
 
+TEST_F(ReportsApiTest, TheTrendReadsTheDailySnapshots) {
+  ReceiveThree();
+  clock_.Set(L("2026-03-04 08:00"));
+  auto taken = reports_->TakeDailySnapshots();
+  ASSERT_TRUE(taken.ok()) << ToString(taken.error());
+  EXPECT_EQ(*taken, 7);
+  Session admin = Login("admin");
+  auto res = Send("GET", "/api/v1/reports/trend?unit=H99&from=2026-03-01&to=2026-03-31", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json days = Body(res)["days"];
+  ASSERT_EQ(days.size(), 3u);  // 1 to 3 March; 25 to 28 February are before the period
+  EXPECT_EQ(days[1]["date"], "2026-03-02");
+  EXPECT_EQ(days[1]["received"], 2);
+  EXPECT_EQ(days[1]["received_by_channel"]["in_person"], 2);
+  EXPECT_EQ(days[1]["refused"], 1);
+  EXPECT_EQ(days[1]["in_progress_on_time"], 2);
+  EXPECT_EQ(days[2]["date"], "2026-03-03");
+  EXPECT_EQ(days[2]["received"], 0);
+  EXPECT_EQ(days[2]["in_progress"], 2);
+  auto long_period = Send("GET", "/api/v1/reports/trend?unit=H99&period=2025-03..2026-03", &admin);
+  EXPECT_EQ(Fields(long_period), (std::vector<std::string>{"period"})) << long_period->body;
+  auto too_long =
+      Send("GET", "/api/v1/reports/trend?unit=H99&from=2025-01-01&to=2026-03-31", &admin);
+  EXPECT_EQ(Fields(too_long), (std::vector<std::string>{"period"})) << too_long->body;
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", "/api/v1/reports/trend?unit=H99.02&period=2026-03", &land)->status, 404);
+}
+
 TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
   ReceiveThree();
   Session admin = Login("admin");

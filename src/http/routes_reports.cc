@@ -261,6 +261,38 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                                        {"by_field", rows(report.fields, nullptr)},
                                        {"by_unit", rows(report.units, &report.unit_names)}}));
        }});
+  server.Add({"GET", "/api/v1/reports/trend", Permission::kReportsRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+                MOTCUA_ASSIGN_OR_RETURN(auto period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto trend,
+                                        s.reports->TrendOf(req.actor, unit.value_or(""), period));
+                json days = json::array();
+                for (const app::ReportTrendDay& d : trend.days) {
+                  const reports::Statistics& t = d.stats;
+                  days.push_back({{"date", calendar::FormatDate(calendar::FromDayNumber(
+                                               static_cast<calendar::DayNumber>(d.day)))},
+                                  {"received", t.received},
+                                  {"received_by_channel",
+                                   {{"in_person", t.received_in_person},
+                                    {"online", t.received_online},
+                                    {"postal", t.received_postal}}},
+                                  {"resolved", t.Resolved()},
+                                  {"resolved_early", t.resolved_early},
+                                  {"resolved_on_time", t.resolved_on_time},
+                                  {"resolved_late", t.resolved_late},
+                                  {"resolved_untimed", t.resolved_untimed},
+                                  {"withdrawn", t.withdrawn},
+                                  {"stopped", t.stopped},
+                                  {"refused", t.refused},
+                                  {"in_progress", t.InProgress()},
+                                  {"in_progress_on_time", t.in_progress_on_time},
+                                  {"in_progress_overdue", t.in_progress_overdue}});
+                }
+                return Reply::Json(200, Dump({{"unit", UnitJson(trend.unit)},
+                                              {"period", PeriodJson(trend.period)},
+                                              {"days", days}}));
+              }});
   server.Add({"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));

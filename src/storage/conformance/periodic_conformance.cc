@@ -1,6 +1,8 @@
 // The periodic report of procedure results (app::ReportService::Periodic) on every back end:
 // a hand-built month over three units and two fields, every figure written out, and for other
-// periods the rows by field and by unit summing to the statistics of the same scope.
+// periods the rows by field and by unit summing to the statistics of the same scope. Then the
+// daily snapshots (migration 9) of the same month: taken once, kept as taken, each day equal to
+// the statistics of that day.
 #include "app/report_service.h"
 #include "catalog/test_util.h"
 #include "storage/conformance/conformance.h"
@@ -160,6 +162,15 @@ class PeriodicFixture {
     return service.Statistics(app::Actor::System(),
                               {unit, true, *reports::ParsePeriod(period), app::ReportGroup::kNone});
   }
+  Result<int> TakeSnapshots() {
+    app::ReportService service(store_, clock_);
+    return service.TakeDailySnapshots();
+  }
+  Result<app::ReportService::Trend> Trend(const std::string& unit, const char* period) {
+    app::ReportService service(store_, clock_);
+    return service.TrendOf(app::Actor::System(), unit, *reports::ParsePeriod(period));
+  }
+  FakeClock& clock() { return clock_; }
 
  private:
   app::Store& store_;
@@ -211,6 +222,97 @@ TEST_P(StoreConformance, PeriodicReportRowsSumToTheStatisticsOfTheScope) {
   auto april = fixture.Periodic("H38", "2026-04");
   ASSERT_TRUE(april.ok());
   EXPECT_EQ(Figures(april->total), (std::vector<std::int64_t>{2, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0}));
+}
+
+// The figures a snapshot keeps: received by channel, resolved by timeliness, withdrawn, stopped,
+// refused, in progress on time and overdue.
+Statistics Kept(const Statistics& s) {
+  Statistics k;
+  k.received_in_person = s.received_in_person;
+  k.received_online = s.received_online;
+  k.received_postal = s.received_postal;
+  k.received = s.received;
+  k.resolved_early = s.resolved_early;
+  k.resolved_on_time = s.resolved_on_time;
+  k.resolved_late = s.resolved_late;
+  k.resolved_untimed = s.resolved_untimed;
+  k.withdrawn = s.withdrawn;
+  k.stopped = s.stopped;
+  k.refused = s.refused;
+  k.in_progress_on_time = s.in_progress_on_time;
+  k.in_progress_overdue = s.in_progress_overdue;
+  return k;
+}
+
+TEST_P(StoreConformance, DailySnapshotsAreTakenOnceAndKeptAsTaken) {
+  PeriodicFixture fixture(store());
+  fixture.clock().Set(At("2026-03-13 09:00"));
+  // The seven days before the 13th, each once.
+  auto taken = fixture.TakeSnapshots();
+  ASSERT_TRUE(taken.ok()) << ToString(taken.error());
+  EXPECT_EQ(*taken, 7);
+  EXPECT_EQ(*fixture.TakeSnapshots(), 0);
+  auto trend = fixture.Trend("H38", "2026-03");
+  ASSERT_TRUE(trend.ok()) << ToString(trend.error());
+  ASSERT_EQ(trend->days.size(), 7u);
+  EXPECT_EQ(trend->days.front().day, reports::LocalDay(At("2026-03-06 12:00")));
+  EXPECT_EQ(trend->days.back().day, reports::LocalDay(At("2026-03-12 12:00")));
+  // received (in person, online, postal), resolved (early, on time, late), withdrawn, stopped,
+  // in progress (on time, overdue) of each day.
+  const auto figures = [](const Statistics& s) {
+    return std::vector<std::int64_t>{
+        s.received_in_person,  s.received_online,    s.received_postal, s.resolved_early,
+        s.resolved_on_time,    s.resolved_late,      s.withdrawn,       s.stopped,
+        s.in_progress_on_time, s.in_progress_overdue};
+  };
+  using Figs = std::vector<std::int64_t>;
+  // 6 March: nothing new; open at its end: the three received before it, none past due.
+  EXPECT_EQ(figures(trend->days[0].stats), (Figs{0, 0, 0, 0, 0, 0, 0, 0, 3, 0}));
+  // 10 March: one online; the dossier due at 17:00 that day is overdue at its end.
+  EXPECT_EQ(figures(trend->days[4].stats), (Figs{0, 1, 0, 0, 0, 0, 0, 0, 3, 1}));
+  // 12 March: one at the counter; the online one of the 11th withdrawn.
+  EXPECT_EQ(figures(trend->days[6].stats), (Figs{1, 0, 0, 0, 0, 0, 1, 0, 4, 1}));
+  auto own = fixture.Trend("H38.05", "2026-03-12");
+  ASSERT_TRUE(own.ok());
+  ASSERT_EQ(own->days.size(), 1u);
+  EXPECT_EQ(figures(own->days[0].stats), (Figs{1, 0, 0, 0, 0, 0, 1, 0, 2, 0}));
+  // Each day is the statistics of that day.
+  for (const app::ReportTrendDay& d : trend->days) {
+    const std::string label =
+        calendar::FormatDate(calendar::FromDayNumber(static_cast<calendar::DayNumber>(d.day)));
+    SCOPED_TRACE(label);
+    EXPECT_EQ(d.stats, Kept(fixture.Statistics("H38", label.c_str())->total));
+  }
+  // A later change of the figures leaves the days taken as they were; the next day is taken.
+  Row late = {
+      "H38.05",      "1.000001", dossier::Channel::kOnline, "2026-03-12 10:00", "2026-03-20 17:00",
+      Finish::kOpen, nullptr};
+  Store(store(), late);
+  fixture.clock().Set(At("2026-03-14 00:30"));
+  EXPECT_EQ(*fixture.TakeSnapshots(), 1);
+  auto again = fixture.Trend("H38", "2026-03");
+  ASSERT_TRUE(again.ok());
+  ASSERT_EQ(again->days.size(), 8u);
+  EXPECT_EQ(again->days[6], trend->days[6]);
+  // 13 March: the one received late on the 12th is open within time; the counter one stopped.
+  EXPECT_EQ(again->days[7].stats.in_progress_on_time, 4);
+  EXPECT_EQ(again->days[7].stats.stopped, 1);
+}
+
+TEST_P(StoreConformance, ADayWithoutDossiersIsMarkedTaken) {
+  AddUnit(store(), "H38", std::nullopt);
+  FakeClock clock(At("2026-03-13 09:00"));
+  app::ReportService service(store(), clock);
+  EXPECT_EQ(*service.TakeDailySnapshots(), 7);
+  EXPECT_EQ(*service.TakeDailySnapshots(), 0);
+  auto trend = service.TrendOf(app::Actor::System(), "H38", *reports::ParsePeriod("2026-03"));
+  ASSERT_TRUE(trend.ok());
+  ASSERT_EQ(trend->days.size(), 7u);
+  EXPECT_EQ(trend->days[3].stats, Statistics{});
+  auto year =
+      service.TrendOf(app::Actor::System(), "H38", *reports::ParsePeriod("2025-01-01..2026-03-31"));
+  ASSERT_FALSE(year.ok());
+  EXPECT_EQ(year.error().fields.at(0).field, "period");
 }
 
 }  // namespace
