@@ -223,13 +223,24 @@ Result<ReportService::PeriodicReport> ReportService::Periodic(const Actor& actor
 Result<int> ReportService::TakeDailySnapshots() {
   const Instant now = clock_.Now();
   const std::int64_t today = reports::LocalDay(now);
+  // Most rounds find every day taken: one read, and no write transaction.
+  std::vector<std::int64_t> missing;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    missing.clear();
+    for (std::int64_t day = today - kSnapshotCatchUpDays; day < today; ++day) {
+      MOTCUA_ASSIGN_OR_RETURN(bool has, tx.HasReportSnapshot(day));
+      if (!has) missing.push_back(day);
+    }
+    return Ok();
+  }));
   int taken = 0;
-  for (std::int64_t day = today - kSnapshotCatchUpDays; day < today; ++day) {
+  for (const std::int64_t day : missing) {
     const calendar::CivilDate date = calendar::FromDayNumber(static_cast<calendar::DayNumber>(day));
     MOTCUA_ASSIGN_OR_RETURN(reports::Period period, reports::RangePeriod(date, date));
     bool inserted = false;
     MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
       inserted = false;
+      // Another server may have taken it since the read.
       MOTCUA_ASSIGN_OR_RETURN(bool has, tx.HasReportSnapshot(day));
       if (has) return Ok();
       MOTCUA_ASSIGN_OR_RETURN(auto units, tx.ListUnits());
