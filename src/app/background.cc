@@ -23,11 +23,13 @@ constexpr std::int64_t kApproachSlackSeconds = 3 * 86400;
 std::string Summary(const RoundReport& r) {
   const SweepReport& s = r.sweep;
   const DeliveryReport& d = r.delivery;
-  if (s.intake_alerts + s.supplements_stopped + s.late_warnings + d.sent + d.retried + d.gave_up ==
+  if (s.intake_alerts + s.supplements_stopped + s.late_warnings + d.sent + d.retried + d.gave_up +
+          r.snapshot_days ==
       0) {
     return {};
   }
-  return "intake alerts " + std::to_string(s.intake_alerts) + ", supplements expired " +
+  return "report snapshots " + std::to_string(r.snapshot_days) + ", intake alerts " +
+         std::to_string(s.intake_alerts) + ", supplements expired " +
          std::to_string(s.supplements_stopped) + ", late warnings " +
          std::to_string(s.late_warnings) + ", sent " + std::to_string(d.sent) + ", to retry " +
          std::to_string(d.retried) + ", given up " + std::to_string(d.gave_up);
@@ -122,9 +124,13 @@ Result<RoundReport> BackgroundWorker::RunRound() {
   if (!report.leader) return report;
   // A failing sweep does not hold up delivery, nor the other way round.
   auto swept = Sweep();
+  Result<int> snapshots = 0;
+  if (options_.reports != nullptr) snapshots = options_.reports->TakeDailySnapshots();
   auto delivered = Deliver();
   if (!swept.ok()) return std::move(swept).error();
+  if (!snapshots.ok()) return std::move(snapshots).error();
   if (!delivered.ok()) return std::move(delivered).error();
+  report.snapshot_days = *snapshots;
   report.sweep = *swept;
   report.delivery = *delivered;
   return report;

@@ -19,7 +19,9 @@
 //         less only once past due (it would be warned at reception otherwise).
 //      An alert is recorded in the same transaction as its message, at most once per dossier and
 //      kind (WriteTx::InsertDossierAlert): repeated sweeps and racing servers raise it once.
-//   3. Delivery. Claims batches of due messages of the channels it has a sender for, sends each
+//   3. Reports. With a ReportService, the daily snapshots of the days that ended
+//      (ReportService::TakeDailySnapshots: once per local day, idempotent).
+//   4. Delivery. Claims batches of due messages of the channels it has a sender for, sends each
 //      outside any transaction, then records it sent, or failed with the next attempt at
 //      now + first_retry * 2^(attempts - 1) (capped at max_retry), or given up after
 //      max_attempts attempts or an error not worth retrying. A claim lasts claim_seconds, and a
@@ -46,6 +48,7 @@
 
 #include "app/calendar_service.h"
 #include "app/dossier_service.h"
+#include "app/report_service.h"
 #include "app/sender.h"
 #include "app/store.h"
 #include "common/clock.h"
@@ -63,6 +66,8 @@ struct BackgroundOptions {
   std::int64_t first_retry_seconds = 60;
   std::int64_t max_retry_seconds = 6 * 3600;
   int max_attempts = 10;
+  // Takes the reports' daily snapshots each round when set; not owned.
+  ReportService* reports = nullptr;
   // Senders by channel ("email", "webhook", "staff"); not owned; at most kClaimChannels.
   std::map<std::string, Sender*> senders;
   // Where the worker reports what it did and what failed ("info" / "error", message). May be
@@ -86,6 +91,7 @@ struct DeliveryReport {
 
 struct RoundReport {
   bool leader = false;
+  int snapshot_days = 0;  // days whose reports' snapshot was taken
   SweepReport sweep;
   DeliveryReport delivery;
 };

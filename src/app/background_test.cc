@@ -316,6 +316,23 @@ TEST_F(BackgroundTest, AnotherServerTakesTheLeaseWhenItExpires) {
   EXPECT_FALSE(a->RunRound()->leader);
 }
 
+TEST_F(BackgroundTest, TheLeaderTakesTheReportsSnapshotOncePerDay) {
+  ReportService reports(*store_, clock_);
+  BackgroundOptions a = Options("server-a");
+  a.reports = &reports;
+  BackgroundOptions b = Options("server-b");
+  b.reports = &reports;
+  auto wa = Worker(a);
+  auto wb = Worker(b);
+  clock_.Set(L("2026-03-02 00:05"));
+  EXPECT_EQ(wa->RunRound()->snapshot_days, ReportService::kSnapshotCatchUpDays);
+  EXPECT_FALSE(wb->RunRound()->leader);
+  clock_.Advance(30);
+  EXPECT_EQ(wa->RunRound()->snapshot_days, 0);  // the same day: nothing to take
+  clock_.Set(L("2026-03-03 00:01"));
+  EXPECT_EQ(wa->RunRound()->snapshot_days, 1);  // 2 March
+}
+
 TEST_F(BackgroundTest, TheThreadDeliversAndReleasesTheLeaseOnStop) {
   Received("2026-03-02 08:00");
   auto a = Worker(Options("server-a"));

@@ -82,4 +82,15 @@ struct ReportRow {
   bool operator==(const ReportRow&) const = default;
 };
 
+// The daily snapshot (migration 9) of a scope on one local day, for trend charts: the statistics
+// of that day as a period (reports/statistics.h), taken once after the day ended and kept as
+// taken. Only these figures are kept (the others are 0): received (by channel), resolved early /
+// on time / late / untimed, withdrawn, stopped, refused, in progress on time / overdue (at the
+// day's end).
+struct ReportTrendDay {
+  std::int64_t day = 0;  // reports::LocalDay
+  reports::Statistics stats;
+  bool operator==(const ReportTrendDay&) const = default;
+};
+
 }  // namespace motcua::app

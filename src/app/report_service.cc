@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 
+#include "calendar/civil_time.h"
 #include "dossier/machine.h"
 
 namespace motcua::app {
@@ -190,6 +191,94 @@ Result<ReportService::IndexReport> ReportService::Index766(const Actor& actor,
     out.units.push_back(std::move(u));
   }
   out.whole.index = reports::ScoreIndex766(table, reports::InputsOf(out.whole.stats));
+  return out;
+}
+
+Result<ReportService::PeriodicReport> ReportService::Periodic(const Actor& actor,
+                                                              const std::string& unit_code,
+                                                              const reports::Period& period) {
+  PeriodicReport out;
+  const Instant now = clock_.Now();
+  std::vector<ReportRow> whole;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.fields, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kField)));
+    MOTCUA_ASSIGN_OR_RETURN(
+        out.units, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kUnit)));
+    MOTCUA_ASSIGN_OR_RETURN(
+        whole, tx.ReportStatistics(QueryOf(out.unit, true, period, now, ReportGroup::kNone)));
+    for (const ReportRow& row : out.units) {
+      MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(row.key));
+      out.unit_names[row.key] = u ? u->name : row.key;
+    }
+    return Ok();
+  }));
+  out.period = period;
+  out.as_of = std::min(period.to, now);
+  for (const ReportRow& row : whole) out.total += row.stats;
+  return out;
+}
+
+Result<int> ReportService::TakeDailySnapshots() {
+  const Instant now = clock_.Now();
+  const std::int64_t today = reports::LocalDay(now);
+  // Most rounds find every day taken: one read, and no write transaction.
+  std::vector<std::int64_t> missing;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    missing.clear();
+    for (std::int64_t day = today - kSnapshotCatchUpDays; day < today; ++day) {
+      MOTCUA_ASSIGN_OR_RETURN(bool has, tx.HasReportSnapshot(day));
+      if (!has) missing.push_back(day);
+    }
+    return Ok();
+  }));
+  int taken = 0;
+  for (const std::int64_t day : missing) {
+    const calendar::CivilDate date = calendar::FromDayNumber(static_cast<calendar::DayNumber>(day));
+    MOTCUA_ASSIGN_OR_RETURN(reports::Period period, reports::RangePeriod(date, date));
+    bool inserted = false;
+    MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+      inserted = false;
+      // Another server may have taken it since the read.
+      MOTCUA_ASSIGN_OR_RETURN(bool has, tx.HasReportSnapshot(day));
+      if (has) return Ok();
+      MOTCUA_ASSIGN_OR_RETURN(auto units, tx.ListUnits());
+      std::vector<ReportRow> rows;
+      for (const identity::Unit& root : units) {
+        if (root.parent_id) continue;
+        MOTCUA_ASSIGN_OR_RETURN(
+            auto scope, tx.ReportStatistics(QueryOf(root, true, period, now, ReportGroup::kUnit)));
+        const bool has_root = std::any_of(scope.begin(), scope.end(),
+                                          [&](const ReportRow& r) { return r.key == root.code; });
+        if (!has_root) rows.push_back({root.code, {}});
+        for (ReportRow& r : scope) rows.push_back(std::move(r));
+      }
+      MOTCUA_ASSIGN_OR_RETURN(std::int64_t n, tx.InsertReportSnapshots(day, rows, now));
+      inserted = n > 0;
+      return Ok();
+    }));
+    if (inserted) ++taken;
+  }
+  return taken;
+}
+
+Result<ReportService::Trend> ReportService::TrendOf(const Actor& actor,
+                                                    const std::string& unit_code,
+                                                    const reports::Period& period) {
+  const std::int64_t first = calendar::ToDayNumber(period.first);
+  const std::int64_t last = calendar::ToDayNumber(period.last);
+  if (last - first + 1 > kTrendMaxDays) {
+    return Error::InvalidField("period",
+                               "a trend covers at most " + std::to_string(kTrendMaxDays) + " days");
+  }
+  Trend out;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, unit_code));
+    MOTCUA_ASSIGN_OR_RETURN(out.days, tx.ReportTrend(out.unit.id, true, first, last));
+    return Ok();
+  }));
+  out.period = period;
   return out;
 }
 

@@ -78,6 +78,46 @@ class ReportService {
   Result<IndexReport> Index766(const Actor& actor, const std::string& unit_code,
                                const reports::Period& period);
 
+  // The periodic report of procedure results a unit sends upward (báo cáo định kỳ kết quả giải
+  // quyết thủ tục hành chính; docs/reports.md "The periodic report"): the statistics of
+  // `unit_code` with its sub-units for `period`, one row per field (lĩnh vực) and one per unit,
+  // with their total. Read in one snapshot from the same aggregates as Statistics: each field
+  // row is Statistics grouped by field, each unit row Statistics grouped by unit, and the total
+  // Statistics grouped by nothing, so both row sets sum to the total. Errors as Statistics.
+  struct PeriodicReport {
+    identity::Unit unit;
+    reports::Period period;
+    Instant as_of = 0;
+    std::vector<ReportRow> fields;  // by the procedure version's field ("": unknown), in order
+    std::vector<ReportRow> units;   // by competent unit code, in order
+    std::map<std::string, std::string> unit_names;  // by code
+    reports::Statistics total;
+  };
+  Result<PeriodicReport> Periodic(const Actor& actor, const std::string& unit_code,
+                                  const reports::Period& period);
+
+  // The daily snapshot for trend charts (migration 9; docs/reports.md "Trend"): for each local
+  // day that has ended, the statistics of that day per competent unit (every unit without a
+  // parent, with its sub-units, grouped by unit; each of those root units always gets a row, so
+  // that a day without dossiers is marked taken too), stored once. Takes the days from
+  // kSnapshotCatchUpDays before today to yesterday that have no snapshot yet; a day already taken
+  // is left as it is, so running it again, on any number of servers, changes nothing. Returns
+  // the days taken now. Run by the background work each round (app/background.h).
+  Result<int> TakeDailySnapshots();
+  static constexpr int kSnapshotCatchUpDays = 7;
+
+  // The snapshots of `unit_code` with its sub-units for the days of `period` (at most
+  // kTrendMaxDays), one entry per day that has one. Errors as Statistics; kInvalidArgument naming
+  // "period" for a longer period.
+  struct Trend {
+    identity::Unit unit;
+    reports::Period period;
+    std::vector<ReportTrendDay> days;
+  };
+  Result<Trend> TrendOf(const Actor& actor, const std::string& unit_code,
+                        const reports::Period& period);
+  static constexpr int kTrendMaxDays = 366;
+
   // The figures published without login (per unit and month): received, resolved, resolved on
   // time and the on-time rate, the unit with its sub-units. kInvalidArgument naming "unit" for an
   // unknown unit.

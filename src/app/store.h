@@ -248,6 +248,14 @@ class ReadTx {
   // `limit`; zero rows included. The first page: after {"", minimum}.
   virtual Result<std::vector<ReportDay>> ListReportDays(const reports::DayKey& after,
                                                         int limit) = 0;
+  // Whether a snapshot of local day `day` is stored (migration 9).
+  virtual Result<bool> HasReportSnapshot(std::int64_t day) = 0;
+  // The snapshots of the units in the scope of `unit` (with its descendants when `subunits`) for
+  // the local days first_day..last_day, summed per day, in day order; a day without a snapshot
+  // has no entry.
+  virtual Result<std::vector<ReportTrendDay>> ReportTrend(identity::UnitId unit, bool subunits,
+                                                          std::int64_t first_day,
+                                                          std::int64_t last_day) = 0;
   // ---------------------------------------------------------------------------------------------
 
   // Audit records with seq > page.after, in sequence order.
@@ -357,6 +365,12 @@ class WriteTx : public ReadTx {
   virtual Status PutDossierFacts(const reports::Facts& facts) = 0;
   // Replaces the whole rollup with the one folded from the facts rows (in SQL, as migration 8).
   virtual Status RebuildReportDays() = 0;
+  // Stores the snapshot of local day `day` (migration 9): one row per unit of `rows` (key: the
+  // unit's code), stamped `taken_at`. A (unit, day) already stored keeps its figures (a second
+  // writer, or a second server, changes nothing). Returns the rows inserted.
+  virtual Result<std::int64_t> InsertReportSnapshots(std::int64_t day,
+                                                     const std::vector<ReportRow>& rows,
+                                                     Instant taken_at) = 0;
   // ---------------------------------------------------------------------------------------------
 
   // Stores an answer; kAlreadyExists if the key is taken.

@@ -1,6 +1,13 @@
 // The reports API over HTTP: statistics of a month from dossiers received through the real
-// reception, grouped; the 766 index; the public figures without login; the workbook; unit scope
-// and field-named errors.
+// reception, grouped; the periodic report; the 766 index; the public figures without login; the
+// workbooks and PDF documents; unit scope and field-named errors.
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
 #include "calendar/test_util.h"
 #include "catalog/test_util.h"
 #include "catalog_io/xlsx_reader.h"
@@ -12,6 +19,29 @@ namespace {
 using calendar::testing::L;
 using catalog::StepKind;
 using testing::Session;
+
+// The text of a PDF as pdftotext (poppler-utils) reads it, white space collapsed.
+std::string PdfText(const std::string& pdf) {
+  const std::filesystem::path path = std::filesystem::temp_directory_path() /
+                                     ("motcua-reports-api-" + std::to_string(getpid()) + ".pdf");
+  std::ofstream(path, std::ios::binary) << pdf;
+  std::string raw;
+  if (FILE* pipe =
+          popen(("pdftotext -enc UTF-8 '" + path.string() + "' - 2>/dev/null").c_str(), "r")) {
+    char buf[4096];
+    std::size_t n;
+    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) raw.append(buf, n);
+    pclose(pipe);
+  }
+  std::filesystem::remove(path);
+  std::string out;
+  for (char c : raw) {
+    const bool space = c == ' ' || c == '\n' || c == '\f' || c == '\t';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
 
 class ReportsApiTest : public testing::ApiFixture {
  protected:
@@ -152,6 +182,125 @@ TEST_F(ReportsApiTest, TheWorkbookHoldsTheSameFigures) {
   EXPECT_EQ(rows.back().At(2).text, "2");  // received
 }
 
+TEST_F(ReportsApiTest, ThePeriodicReportAgreesWithTheStatistics) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto res = Send("GET", "/api/v1/reports/periodic?unit=H99&period=2026-03", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = Body(res);
+  EXPECT_EQ(body["period"]["label"], "2026-03");
+  EXPECT_EQ(body["subunits"], true);
+  ASSERT_EQ(body["by_field"].size(), 1u);
+  EXPECT_EQ(body["by_field"][0]["key"], "Hộ tịch");
+  EXPECT_EQ(body["by_field"][0]["statistics"]["received_by_channel"]["in_person"], 2);
+  EXPECT_EQ(body["by_field"][0]["statistics"]["in_progress_on_time"], 2);
+  ASSERT_EQ(body["by_unit"].size(), 1u);
+  EXPECT_EQ(body["by_unit"][0]["key"], "H99.02");
+  EXPECT_EQ(body["by_unit"][0]["name"], "Sở Tư pháp");
+  EXPECT_EQ(body["total"]["total"], 2);
+  EXPECT_EQ(body["total"]["refused"], 1);
+  // The same figures as the statistics of the same scope, whole.
+  for (const char* period : {"2026-03", "2026-Q1", "2026-H1", "2026"}) {
+    SCOPED_TRACE(period);
+    auto periodic = Body(
+        Send("GET", std::string("/api/v1/reports/periodic?unit=H99&period=") + period, &admin));
+    auto stats = Body(
+        Send("GET", std::string("/api/v1/reports/statistics?unit=H99&period=") + period, &admin));
+    EXPECT_EQ(periodic["total"], stats["total"]);
+  }
+  // A cut-off of days (the 15th to the 14th) is a range.
+  auto range =
+      Send("GET", "/api/v1/reports/periodic?unit=H99&from=2026-02-15&to=2026-03-14", &admin);
+  ASSERT_EQ(range->status, 200) << range->body;
+  EXPECT_EQ(Body(range)["total"]["received"], 2);
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", "/api/v1/reports/periodic?unit=H99.02&period=2026-03", &land)->status, 404);
+}
+
+TEST_F(ReportsApiTest, EveryReportComesAsAWorkbookAndAPdf) {
+  ReceiveThree();
+  Session admin = Login("admin");
+  auto book_res =
+      Send("GET", "/api/v1/reports/periodic?unit=H99&period=2026-Q1&format=xlsx", &admin);
+  ASSERT_EQ(book_res->status, 200) << book_res->body;
+  auto book = catalog_io::ReadXlsx(book_res->body);
+  ASSERT_TRUE(book.ok()) << ToString(book.error());
+  ASSERT_EQ(book->size(), 2u);
+  EXPECT_EQ((*book)[0].name, "Theo lĩnh vực");
+  EXPECT_EQ((*book)[0].rows.at(1).At(0).text, "Hộ tịch");
+  EXPECT_EQ((*book)[0].rows.at(1).At(2).text, "2");  // received
+  EXPECT_EQ((*book)[1].name, "Theo đơn vị");
+  EXPECT_EQ((*book)[1].rows.at(1).At(0).text, "H99.02 Sở Tư pháp");
+  EXPECT_EQ((*book)[1].rows.back().At(0).text, "Tổng cộng H99 2026-Q1");
+
+  auto pdf = Send("GET", "/api/v1/reports/periodic?unit=H99&period=2026-Q1&format=pdf", &admin);
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf->get_header_value("Content-Disposition"),
+            "attachment; filename=\"bao-cao-dinh-ky-H99-2026-Q1.pdf\"");
+  if (const char* dir = std::getenv("MOTCUA_RENDER_SAMPLE_DIR")) {  // docs/forms.md
+    std::ofstream(std::filesystem::path(dir) / "bao-cao-dinh-ky.pdf", std::ios::binary)
+        << pdf->body;
+  }
+  std::string text = PdfText(pdf->body);
+  for (const char* expected :
+       {"UBND TỈNH SƠN HÀ (DỮ LIỆU MẪU)", "BÁO CÁO KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+        "Kỳ báo cáo: Quý I năm 2026", "từ ngày 01/01/2026 đến ngày 31/03/2026",
+        "I. Theo lĩnh vực giải quyết", "Hộ tịch", "II. Theo đơn vị giải quyết",
+        "Sở Tư pháp (H99.02)", "Tổng cộng", "Kỳ trước chuyển qua"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n in: " << text;
+  }
+
+  auto stats =
+      Send("GET", "/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=channel&format=pdf",
+           &admin);
+  ASSERT_EQ(stats->status, 200) << stats->body;
+  text = PdfText(stats->body);
+  for (const char* expected : {"THỐNG KÊ KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH",
+                               "Kỳ thống kê: Tháng 3 năm 2026", "Kênh tiếp nhận", "Trực tiếp"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n in: " << text;
+  }
+
+  auto index = Send("GET", "/api/v1/reports/index766?unit=H99&period=2026-03&format=pdf", &admin);
+  ASSERT_EQ(index->status, 200) << index->body;
+  if (const char* dir = std::getenv("MOTCUA_RENDER_SAMPLE_DIR")) {
+    std::ofstream(std::filesystem::path(dir) / "chi-so-766.pdf", std::ios::binary) << index->body;
+  }
+  text = PdfText(index->body);
+  for (const char* expected : {"QUYẾT ĐỊNH 766/QĐ-TTg", "Giải quyết trước hạn, đúng hạn", "100%",
+                               "Chưa đo được", "Sở Tư pháp (H99.02)"}) {
+    EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n in: " << text;
+  }
+}
+
+TEST_F(ReportsApiTest, TheTrendReadsTheDailySnapshots) {
+  ReceiveThree();
+  clock_.Set(L("2026-03-04 08:00"));
+  auto taken = reports_->TakeDailySnapshots();
+  ASSERT_TRUE(taken.ok()) << ToString(taken.error());
+  EXPECT_EQ(*taken, 7);
+  Session admin = Login("admin");
+  auto res = Send("GET", "/api/v1/reports/trend?unit=H99&from=2026-03-01&to=2026-03-31", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json days = Body(res)["days"];
+  ASSERT_EQ(days.size(), 3u);  // 1 to 3 March; 25 to 28 February are before the period
+  EXPECT_EQ(days[1]["date"], "2026-03-02");
+  EXPECT_EQ(days[1]["received"], 2);
+  EXPECT_EQ(days[1]["received_by_channel"]["in_person"], 2);
+  EXPECT_EQ(days[1]["refused"], 1);
+  EXPECT_EQ(days[1]["in_progress_on_time"], 2);
+  EXPECT_EQ(days[2]["date"], "2026-03-03");
+  EXPECT_EQ(days[2]["received"], 0);
+  EXPECT_EQ(days[2]["in_progress"], 2);
+  auto long_period = Send("GET", "/api/v1/reports/trend?unit=H99&period=2025-03..2026-03", &admin);
+  EXPECT_EQ(Fields(long_period), (std::vector<std::string>{"period"})) << long_period->body;
+  auto too_long =
+      Send("GET", "/api/v1/reports/trend?unit=H99&from=2025-01-01&to=2026-03-31", &admin);
+  EXPECT_EQ(Fields(too_long), (std::vector<std::string>{"period"})) << too_long->body;
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", "/api/v1/reports/trend?unit=H99.02&period=2026-03", &land)->status, 404);
+}
+
 TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
   ReceiveThree();
   Session admin = Login("admin");
@@ -221,7 +370,12 @@ TEST_F(ReportsApiTest, ScopeAndErrorsNameTheirFields) {
       {"/api/v1/reports/statistics?unit=H99&period=2026-03&group_by=weekday", "group_by"},
       {"/api/v1/reports/statistics?unit=H99&period=2026-03&subunits=maybe", "subunits"},
       {"/api/v1/reports/statistics?unit=H77&period=2026-03", "unit"},
-      {"/api/v1/reports/statistics?unit=H99&period=2026-03&format=pdf", "format"},
+      {"/api/v1/reports/statistics?unit=H99&period=2026-03&format=csv", "format"},
+      {"/api/v1/reports/periodic?unit=H99&period=2026-03-05", "period"},
+      {"/api/v1/reports/periodic?unit=H99", "from"},
+      {"/api/v1/reports/periodic?unit=H99&period=2026-Q5", "period"},
+      {"/api/v1/reports/periodic?unit=H77&period=2026-03", "unit"},
+      {"/api/v1/reports/periodic?unit=H99&period=2026-03&format=docx", "format"},
       {"/api/v1/reports/index766?unit=H99&period=2026-W10", "period"},
   };
   for (const auto& [path, field] : bad) {

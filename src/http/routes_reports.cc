@@ -1,11 +1,12 @@
 // The reports API (issue 7): the statistics of a period for a unit and its sub-units, the
-// Decision 766 index, and the public figures (no login). Each report also comes as a workbook
-// (?format=xlsx). docs/reports.md defines every figure.
+// periodic report units send upward, the Decision 766 index, and the public figures (no login).
+// Each report also comes as a workbook (?format=xlsx) and a PDF document (?format=pdf;
+// report_exports.h). docs/reports.md defines every figure.
 #include <cmath>
 
 #include "calendar/civil_time.h"
-#include "catalog_io/xlsx_writer.h"
 #include "http/encode.h"
+#include "http/report_exports.h"
 #include "http/routes.h"
 
 namespace motcua::http {
@@ -113,108 +114,24 @@ Result<reports::Period> PeriodParam(const Request& req) {
   return p;
 }
 
+// The period of a periodic report: a month, a quarter, a half-year or a year (?period=), or the
+// days of a cut-off the unit's rules fix (?from=&to=, e.g. the 15th to the 14th).
+Result<reports::Period> ReportingPeriodParam(const Request& req) {
+  MOTCUA_ASSIGN_OR_RETURN(reports::Period p, PeriodParam(req));
+  if (reports::KindOf(p) == reports::PeriodKind::kDay) {
+    return Error::InvalidField("period",
+                               "a periodic report is for a month (2026-03), a quarter (2026-Q1), "
+                               "a half-year (2026-H1), a year (2026) or from and to");
+  }
+  return p;
+}
+
 Result<bool> BoolParam(const Request& req, const std::string& name, bool fallback) {
   MOTCUA_ASSIGN_OR_RETURN(auto v, req.Query(name));
   if (!v) return fallback;
   if (*v == "true" || *v == "1") return true;
   if (*v == "false" || *v == "0") return false;
   return Error::InvalidField(name, "must be true or false");
-}
-
-// The statistics' columns in a workbook, after the group key column.
-const std::vector<catalog_io::XlsxWriter::Column>& StatisticsColumns() {
-  static const std::vector<catalog_io::XlsxWriter::Column> kColumns = {
-      {"Tổng số", 10, false},           {"Tiếp nhận mới", 10, false},
-      {"Trực tiếp", 10, false},         {"Trực tuyến", 10, false},
-      {"Bưu chính", 10, false},         {"Kỳ trước chuyển qua", 12, false},
-      {"Đã giải quyết", 10, false},     {"Trước hạn", 10, false},
-      {"Đúng hạn", 10, false},          {"Quá hạn", 10, false},
-      {"Không tính hạn", 10, false},    {"Đang giải quyết", 10, false},
-      {"Trong hạn", 10, false},         {"Quá hạn (đang GQ)", 12, false},
-      {"Rút hồ sơ", 10, false},         {"Dừng xử lý", 10, false},
-      {"Từ chối tiếp nhận", 10, false}, {"Yêu cầu bổ sung", 10, false},
-      {"Xin lỗi, gia hạn", 10, false},  {"Được số hóa", 10, false}};
-  return kColumns;
-}
-
-Status StatisticsRow(catalog_io::XlsxWriter& book, int row, const reports::Statistics& s) {
-  const std::int64_t values[] = {s.Total(),
-                                 s.received,
-                                 s.received_in_person,
-                                 s.received_online,
-                                 s.received_postal,
-                                 s.carried_over,
-                                 s.Resolved(),
-                                 s.resolved_early,
-                                 s.resolved_on_time,
-                                 s.resolved_late,
-                                 s.resolved_untimed,
-                                 s.InProgress(),
-                                 s.in_progress_on_time,
-                                 s.in_progress_overdue,
-                                 s.withdrawn,
-                                 s.stopped,
-                                 s.refused,
-                                 s.supplement,
-                                 s.apologies,
-                                 s.digitized};
-  for (std::size_t i = 0; i < std::size(values); ++i) {
-    MOTCUA_RETURN_IF_ERROR(book.Number(row, i + 1, static_cast<double>(values[i])));
-  }
-  return Ok();
-}
-
-Result<std::string> StatisticsWorkbook(const app::ReportService::StatisticsReport& r) {
-  MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
-  std::vector<catalog_io::XlsxWriter::Column> columns = {{"Nhóm", 30}};
-  for (const auto& c : StatisticsColumns()) columns.push_back(c);
-  MOTCUA_RETURN_IF_ERROR(book->AddSheet("Thống kê", columns));
-  int row = 1;
-  for (const app::ReportRow& rr : r.rows) {
-    ++row;
-    const auto name = r.names.find(rr.key);
-    MOTCUA_RETURN_IF_ERROR(
-        book->Text(row, 0, name == r.names.end() ? rr.key : rr.key + " " + name->second));
-    MOTCUA_RETURN_IF_ERROR(StatisticsRow(*book, row, rr.stats));
-  }
-  ++row;
-  MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, "Tổng cộng " + r.unit.code + " " + r.period.label));
-  MOTCUA_RETURN_IF_ERROR(StatisticsRow(*book, row, r.total));
-  return book->Finish();
-}
-
-Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& r) {
-  MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
-  MOTCUA_RETURN_IF_ERROR(book->AddSheet("Chỉ số 766", {{"Đơn vị", 16},
-                                                       {"Chỉ tiêu", 8},
-                                                       {"Tên", 40},
-                                                       {"Điểm tối đa", 10, false},
-                                                       {"Tử số", 10, false},
-                                                       {"Mẫu số", 10, false},
-                                                       {"Tỷ lệ", 10, false},
-                                                       {"Điểm", 10, false},
-                                                       {"Ghi chú", 50}}));
-  int row = 1;
-  std::vector<const app::ReportService::UnitIndex*> all = {&r.whole};
-  for (const auto& u : r.units) all.push_back(&u);
-  for (const auto* u : all) {
-    for (const reports::IndicatorScore& s : u->index.indicators) {
-      ++row;
-      MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, u->unit_code));
-      MOTCUA_RETURN_IF_ERROR(book->Text(row, 1, s.spec->id));
-      MOTCUA_RETURN_IF_ERROR(book->Text(row, 2, s.spec->name));
-      MOTCUA_RETURN_IF_ERROR(book->Number(row, 3, s.spec->points));
-      if (s.measurable) {
-        MOTCUA_RETURN_IF_ERROR(book->Number(row, 4, static_cast<double>(s.numerator)));
-        MOTCUA_RETURN_IF_ERROR(book->Number(row, 5, static_cast<double>(s.denominator)));
-        MOTCUA_RETURN_IF_ERROR(book->Number(row, 6, s.ratio));
-        MOTCUA_RETURN_IF_ERROR(book->Number(row, 7, s.score));
-      } else {
-        MOTCUA_RETURN_IF_ERROR(book->Text(row, 8, s.reason));
-      }
-    }
-  }
-  return book->Finish();
 }
 
 // What the statistics and their drill-down both take: unit, subunits and the period.
@@ -242,12 +159,16 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                   }
                   r.group = *g;
                 }
-                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Statistics(req.actor, r));
-                if (xlsx) {
+                const std::string stem = "thong-ke-" + report.unit.code + "-" + report.period.label;
+                if (format == ReportFormat::kXlsx) {
                   MOTCUA_ASSIGN_OR_RETURN(auto bytes, StatisticsWorkbook(report));
-                  return XlsxReply(std::move(bytes), "thong-ke-" + report.unit.code + "-" +
-                                                         report.period.label + ".xlsx");
+                  return XlsxReply(std::move(bytes), stem + ".xlsx");
+                }
+                if (format == ReportFormat::kPdf) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StatisticsPdf(report));
+                  return PdfReply(std::move(bytes), stem + ".pdf");
                 }
                 json rows = json::array();
                 for (const app::ReportRow& row : report.rows) {
@@ -302,17 +223,92 @@ void AddReportRoutes(ApiServer& server, Services& s) {
          out["as_of"] = InstantJson(result.as_of);
          return Reply::Json(200, Dump(out));
        }});
+  server.Add(
+      {"GET", "/api/v1/reports/periodic", Permission::kReportsRead, "",
+       [&s](Request& req) -> Result<Reply> {
+         MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+         MOTCUA_ASSIGN_OR_RETURN(auto period, ReportingPeriodParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(auto report,
+                                 s.reports->Periodic(req.actor, unit.value_or(""), period));
+         const std::string stem = "bao-cao-dinh-ky-" + report.unit.code + "-" + report.period.label;
+         if (format == ReportFormat::kXlsx) {
+           MOTCUA_ASSIGN_OR_RETURN(auto bytes, PeriodicWorkbook(report));
+           return XlsxReply(std::move(bytes), stem + ".xlsx");
+         }
+         if (format == ReportFormat::kPdf) {
+           MOTCUA_ASSIGN_OR_RETURN(auto bytes, PeriodicPdf(report));
+           return PdfReply(std::move(bytes), stem + ".pdf");
+         }
+         const auto rows = [](const std::vector<app::ReportRow>& in,
+                              const std::map<std::string, std::string>* names) {
+           json out = json::array();
+           for (const app::ReportRow& row : in) {
+             json j = {{"key", row.key}, {"statistics", StatisticsJson(row.stats)}};
+             if (names != nullptr) {
+               const auto n = names->find(row.key);
+               j["name"] = n == names->end() ? row.key : n->second;
+             }
+             out.push_back(std::move(j));
+           }
+           return out;
+         };
+         return Reply::Json(200, Dump({{"unit", UnitJson(report.unit)},
+                                       {"subunits", true},
+                                       {"period", PeriodJson(report.period)},
+                                       {"as_of", InstantJson(report.as_of)},
+                                       {"total", StatisticsJson(report.total)},
+                                       {"by_field", rows(report.fields, nullptr)},
+                                       {"by_unit", rows(report.units, &report.unit_names)}}));
+       }});
+  server.Add({"GET", "/api/v1/reports/trend", Permission::kReportsRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+                MOTCUA_ASSIGN_OR_RETURN(auto period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto trend,
+                                        s.reports->TrendOf(req.actor, unit.value_or(""), period));
+                json days = json::array();
+                for (const app::ReportTrendDay& d : trend.days) {
+                  const reports::Statistics& t = d.stats;
+                  days.push_back({{"date", calendar::FormatDate(calendar::FromDayNumber(
+                                               static_cast<calendar::DayNumber>(d.day)))},
+                                  {"received", t.received},
+                                  {"received_by_channel",
+                                   {{"in_person", t.received_in_person},
+                                    {"online", t.received_online},
+                                    {"postal", t.received_postal}}},
+                                  {"resolved", t.Resolved()},
+                                  {"resolved_early", t.resolved_early},
+                                  {"resolved_on_time", t.resolved_on_time},
+                                  {"resolved_late", t.resolved_late},
+                                  {"resolved_untimed", t.resolved_untimed},
+                                  {"withdrawn", t.withdrawn},
+                                  {"stopped", t.stopped},
+                                  {"refused", t.refused},
+                                  {"in_progress", t.InProgress()},
+                                  {"in_progress_on_time", t.in_progress_on_time},
+                                  {"in_progress_overdue", t.in_progress_overdue}});
+                }
+                return Reply::Json(200, Dump({{"unit", UnitJson(trend.unit)},
+                                              {"period", PeriodJson(trend.period)},
+                                              {"days", days}}));
+              }});
   server.Add({"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
                 MOTCUA_ASSIGN_OR_RETURN(auto period, PeriodParam(req));
-                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto report,
                                         s.reports->Index766(req.actor, unit.value_or(""), period));
-                if (xlsx) {
+                const std::string stem =
+                    "chi-so-766-" + report.unit.code + "-" + report.period.label;
+                if (format == ReportFormat::kXlsx) {
                   MOTCUA_ASSIGN_OR_RETURN(auto bytes, IndexWorkbook(report));
-                  return XlsxReply(std::move(bytes), "chi-so-766-" + report.unit.code + "-" +
-                                                         report.period.label + ".xlsx");
+                  return XlsxReply(std::move(bytes), stem + ".xlsx");
+                }
+                if (format == ReportFormat::kPdf) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, IndexPdf(report));
+                  return PdfReply(std::move(bytes), stem + ".pdf");
                 }
                 const auto unit_json = [](const app::ReportService::UnitIndex& u) {
                   return json{{"unit_code", u.unit_code},

@@ -209,6 +209,7 @@ int Serve(const Argv& argv) {
 
   // Background work starts once the server serves, and stops before the store closes.
   app::BackgroundOptions background_options = (*background_setup)->options;
+  background_options.reports = &reports;
   background_options.log = [&log](const char* level, const std::string& message) {
     log.Log(level, {{"msg", message}, {"component", "background"}});
   };

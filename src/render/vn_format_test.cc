@@ -35,5 +35,18 @@ TEST(VnFormatTest, Money) {
   for (const Case& c : cases) EXPECT_EQ(FormatMoney(c.dong), c.text) << c.dong;
 }
 
+TEST(VnFormatTest, CountsDecimalsAndPercentages) {
+  EXPECT_EQ(FormatCount(0), "0");
+  EXPECT_EQ(FormatCount(1234567), "1.234.567");
+  EXPECT_EQ(FormatCount(-1000), "-1.000");
+  EXPECT_EQ(FormatDecimal(18.5, 2), "18,5");
+  EXPECT_EQ(FormatDecimal(1234.0, 2), "1.234");
+  EXPECT_EQ(FormatDecimal(0.125, 2), "0,13");
+  EXPECT_EQ(FormatDecimal(-2.5, 1), "-2,5");
+  EXPECT_EQ(FormatPercent(0.8125), "81,25%");
+  EXPECT_EQ(FormatPercent(1), "100%");
+  EXPECT_EQ(FormatPercent(2.0 / 3), "66,67%");
+}
+
 }  // namespace
 }  // namespace motcua::render

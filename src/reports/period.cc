@@ -93,4 +93,42 @@ Result<Period> ParsePeriod(std::string_view label) {
   return Bad(label);
 }
 
+PeriodKind KindOf(const Period& p) {
+  const std::string_view label = p.label;
+  if (label.find("..") != std::string_view::npos) return PeriodKind::kRange;
+  if (label.size() == 4) return PeriodKind::kYear;
+  if (label.size() == 7 && label[5] == 'Q') return PeriodKind::kQuarter;
+  if (label.size() == 7 && label[5] == 'H') return PeriodKind::kHalfYear;
+  if (label.size() == 7) return PeriodKind::kMonth;
+  return PeriodKind::kDay;
+}
+
+namespace {
+
+std::string TwoDigits(int n) { return (n < 10 ? "0" : "") + std::to_string(n); }
+
+std::string ShortDate(CivilDate d) {
+  return TwoDigits(d.day) + "/" + TwoDigits(d.month) + "/" + std::to_string(d.year);
+}
+
+}  // namespace
+
+std::string PeriodText(const Period& p) {
+  const std::string year = std::to_string(p.first.year);
+  switch (KindOf(p)) {
+    case PeriodKind::kYear: return "Năm " + year;
+    case PeriodKind::kMonth: return "Tháng " + std::to_string(p.first.month) + " năm " + year;
+    case PeriodKind::kQuarter: {
+      static constexpr const char* kRoman[] = {"I", "II", "III", "IV"};
+      return std::string("Quý ") + kRoman[(p.first.month - 1) / 3] + " năm " + year;
+    }
+    case PeriodKind::kHalfYear:
+      return (p.first.month == 1 ? "6 tháng đầu năm " : "6 tháng cuối năm ") + year;
+    case PeriodKind::kDay: return "Ngày " + ShortDate(p.first);
+    case PeriodKind::kRange:
+      return "Từ ngày " + ShortDate(p.first) + " đến ngày " + ShortDate(p.last);
+  }
+  return p.label;
+}
+
 }  // namespace motcua::reports

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <tuple>
+
 namespace motcua::reports {
 namespace {
 
@@ -49,6 +51,26 @@ TEST(PeriodTest, OtherShapesAreRefusedNamingTheLabel) {
     auto p = ParsePeriod(bad);
     ASSERT_FALSE(p.ok());
     EXPECT_EQ(p.error().code, ErrorCode::kInvalidArgument);
+  }
+}
+
+TEST(PeriodTest, KindsAndWordsFollowTheLabel) {
+  const std::tuple<const char*, PeriodKind, const char*> cases[] = {
+      {"2026-03", PeriodKind::kMonth, "Tháng 3 năm 2026"},
+      {"2026-Q1", PeriodKind::kQuarter, "Quý I năm 2026"},
+      {"2026-Q4", PeriodKind::kQuarter, "Quý IV năm 2026"},
+      {"2026-H1", PeriodKind::kHalfYear, "6 tháng đầu năm 2026"},
+      {"2026-H2", PeriodKind::kHalfYear, "6 tháng cuối năm 2026"},
+      {"2026", PeriodKind::kYear, "Năm 2026"},
+      {"2026-03-05", PeriodKind::kDay, "Ngày 05/03/2026"},
+      {"2026-02-15..2026-03-14", PeriodKind::kRange, "Từ ngày 15/02/2026 đến ngày 14/03/2026"},
+  };
+  for (const auto& [label, kind, text] : cases) {
+    SCOPED_TRACE(label);
+    auto p = ParsePeriod(label);
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(KindOf(*p), kind);
+    EXPECT_EQ(PeriodText(*p), text);
   }
 }
 

@@ -108,6 +108,10 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) override;
   Result<std::vector<app::ReportDay>> ListReportDays(const reports::DayKey& after,
                                                      int limit) override;
+  Result<bool> HasReportSnapshot(std::int64_t day) override;
+  Result<std::vector<app::ReportTrendDay>> ReportTrend(identity::UnitId unit, bool subunits,
+                                                       std::int64_t first_day,
+                                                       std::int64_t last_day) override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -155,6 +159,9 @@ class SqlTx final : public app::WriteTx {
                                   Instant at) override;
   Status PutDossierFacts(const reports::Facts& facts) override;
   Status RebuildReportDays() override;
+  Result<std::int64_t> InsertReportSnapshots(std::int64_t day,
+                                             const std::vector<app::ReportRow>& rows,
+                                             Instant taken_at) override;
 
  private:
   Connection& conn_;

@@ -369,6 +369,31 @@ CREATE TABLE report_days (
 CREATE INDEX dossier_facts_open_due ON dossier_facts(unit, due_at, received_at) WHERE finish = 0;
 )sql" MOTCUA_REPORT_DAYS_FILL ";";
 
+// The reports' daily snapshots (docs/reports.md "Trend"): per competent unit and Vietnam local
+// day, the statistics of that day taken once after it ended by the background work, kept as
+// taken for trend charts.
+constexpr std::string_view kReportSnapshots = R"sql(
+CREATE TABLE report_snapshots (
+  unit                TEXT NOT NULL,
+  day                 INTEGER NOT NULL,
+  received_in_person  INTEGER NOT NULL,
+  received_online     INTEGER NOT NULL,
+  received_postal     INTEGER NOT NULL,
+  resolved_early      INTEGER NOT NULL,
+  resolved_on_time    INTEGER NOT NULL,
+  resolved_late       INTEGER NOT NULL,
+  resolved_untimed    INTEGER NOT NULL,
+  withdrawn           INTEGER NOT NULL,
+  stopped             INTEGER NOT NULL,
+  refused             INTEGER NOT NULL,
+  in_progress_on_time INTEGER NOT NULL,
+  in_progress_overdue INTEGER NOT NULL,
+  taken_at            INTEGER NOT NULL,
+  PRIMARY KEY (unit, day)
+) WITHOUT ROWID;
+CREATE INDEX report_snapshots_day ON report_snapshots(day);
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -380,6 +405,7 @@ constexpr sql::Migration kMigrations[] = {
     {7, "reports: the facts of each dossier, indexed by unit and instant", kReports},
     {8, "reports: the rollup per unit and local day, filled from the facts; open rows by due",
      kReportDays},
+    {9, "reports: the daily snapshot per unit and local day, for trend charts", kReportSnapshots},
 };
 
 }  // namespace
