@@ -8,6 +8,15 @@
 //   load_mix --target HOST:PORT --passwords FILE ...          (a running `motcua serve --demo`;
 //                                                             FILE: what it printed on stdout)
 //   load_mix --backend postgres --servers 2 ...               (scale-out, below)
+//   load_mix --backend postgres --pg-restarts 2 ...           (PostgreSQL killed and restarted
+//                                                             during the mix, below)
+//
+// With --pg-restarts N the private PostgreSQL is killed (immediate stop, as a crash) N times
+// during the mix, evenly spaced, and restarted 2 s later. The driver prints the failed requests
+// by status, inside the outages (from the kill to 5 s after the restart) and outside them: inside
+// only 503 (or no answer) is expected, outside nothing. Afterwards every reception answered 201 is
+// read back (missing: acknowledged-lost) and sent again with its Idempotency-Key (another dossier:
+// duplicated).
 //
 // Scale-out: two servers on one PostgreSQL database, behind nginx when it is installed (else
 // the connections alternate between the servers). Both run their background work every second
@@ -58,6 +67,7 @@ struct Options {
   int connections = 32;
   int prefill = 300;
   int servers = 1;  // 2: scale-out on PostgreSQL
+  int pg_restarts = 0;
 };
 
 // --- the mix ----------------------------------------------------------------------------------
@@ -91,11 +101,16 @@ constexpr int kWeights[kRoutes] = {30, 10, 8, 14, 10, 18, 3, 0, 4, 3};
 struct Known {
   std::int64_t id = 0;
   std::string code, secret;
+  int connection = 0;  // the reception's Idempotency-Key and body: ReceptionKey(connection, n)
+  std::int64_t n = 0;
 };
 struct InFlight {
   std::int64_t id = 0, version = 0;
   int step = 0;
   bool paused = false;
+  // The last command failed without a clear answer (503 or none: the database went away, maybe
+  // after COMMIT): read the version before the next one; one more means it was made.
+  enum class Unsure { kNo, kStep, kPause, kResume } unsure = Unsure::kNo;
 };
 
 // What the connections share. Each dossier in `in_flight` is taken by one connection at a time,
@@ -139,7 +154,23 @@ struct Tally {
   std::vector<std::int64_t> errors = std::vector<std::int64_t>(kRoutes, 0);
   std::int64_t late = 0;
   std::vector<std::string> samples;
+  std::vector<std::pair<Clock::time_point, int>> failures;  // when answered, status (0: none)
 };
+
+// The status at the start of an error of Connection::Send ("503 {...}"), 0 for no answer.
+int StatusOf(const std::string& error) {
+  int status = 0;
+  for (char c : error) {
+    if (c < '0' || c > '9') break;
+    status = status * 10 + (c - '0');
+  }
+  return status >= 100 && status < 600 ? status : 0;
+}
+
+std::string ReceptionKey(int connection, std::int64_t n) {
+  return "Idempotency-Key: mix-" + std::to_string(::getpid()) + "-" + std::to_string(connection) +
+         "-" + std::to_string(n) + "\r\n";
+}
 
 struct Target {
   std::string host;
@@ -209,12 +240,12 @@ class Connection {
       std::lock_guard lock(shared_.mu);
       n = shared_.next_reception++;
     }
-    const std::string key = "Idempotency-Key: mix-" + std::to_string(::getpid()) + "-" +
-                            std::to_string(index_) + "-" + std::to_string(n) + "\r\n";
-    const bench::RawAnswer a =
-        http_.Post("/api/v1/dossiers", reception_ + key, bench::ReceptionBody(index_, n));
+    const bench::RawAnswer a = http_.Post("/api/v1/dossiers", reception_ + ReceptionKey(index_, n),
+                                          bench::ReceptionBody(index_, n));
     if (!Expect(a, 201, error)) return false;
     Known k;
+    k.connection = index_;
+    k.n = n;
     k.id = bench::TopLevelNumber(a.body, "id");
     k.code = bench::TopLevelString(a.body, "code");
     k.secret = bench::TopLevelString(a.body, "secret");
@@ -227,11 +258,26 @@ class Connection {
     return true;
   }
 
+  // An acknowledged reception once more: read back (else `lost`), and sent again with its key
+  // (another dossier: `duplicated`).
+  void Recheck(const Known& k, bool& lost, bool& duplicated) {
+    lost = http_.Get("/api/v1/dossiers/" + std::to_string(k.id), agency_head_).status != 200;
+    const bench::RawAnswer again =
+        http_.Post("/api/v1/dossiers", reception_ + ReceptionKey(k.connection, k.n),
+                   bench::ReceptionBody(k.connection, k.n));
+    duplicated = again.status != 201 || bench::TopLevelNumber(again.body, "id") != k.id;
+  }
+
  private:
   // The next command of a dossier in the workflow: resume when paused, else the step's command.
   std::pair<Route, bool> Advance(std::string& error) {
     InFlight d;
     if (!shared_.Take(false, d)) return {kReceive, Receive(error)};
+    if (!Settle(d, error)) {
+      shared_.Put(d);
+      return {kDossierPage, false};
+    }
+    if (d.step >= 5) return {kReceive, Receive(error)};  // the return in doubt was made
     static constexpr const char* kStepCommand[] = {
         R"({"command":"forward")",
         R"({"command":"forward","reason":"Đủ điều kiện")",
@@ -254,6 +300,8 @@ class Connection {
       } else {
         ++d.step;
       }
+    } else if (Unclear(error)) {
+      d.unsure = d.paused ? InFlight::Unsure::kResume : InFlight::Unsure::kStep;
     }
     shared_.Put(d);
     return {route, ok};
@@ -262,12 +310,24 @@ class Connection {
   std::pair<Route, bool> Pause(std::string& error) {
     InFlight d;
     if (!shared_.Take(true, d)) return Advance(error);
+    if (!Settle(d, error)) {
+      shared_.Put(d);
+      return {kDossierPage, false};
+    }
+    if (d.paused || d.step != 1) {  // the pause in doubt was made
+      shared_.Put(d);
+      return Advance(error);
+    }
     const bool ok = Command(d, specialist_,
                             R"({"command":"pause","pause":"expert-assessment",)"
                             R"("reason":"Chờ kết quả giám định","version":)" +
                                 std::to_string(d.version) + "}",
                             error);
-    if (ok) d.paused = true;
+    if (ok) {
+      d.paused = true;
+    } else if (Unclear(error)) {
+      d.unsure = InFlight::Unsure::kPause;
+    }
     shared_.Put(d);
     return {kPause, ok};
   }
@@ -278,6 +338,28 @@ class Connection {
     if (!Expect(a, 200, error)) return false;
     d.version = bench::TopLevelNumber(a.body, "version");
     return d.version >= 0;
+  }
+
+  static bool Unclear(const std::string& error) {
+    const int status = StatusOf(error);
+    return status == 503 || status == 0;
+  }
+
+  // A dossier whose last command is in doubt: its version tells whether that command was made.
+  // False, with `error`, when it cannot be read now (the dossier stays in doubt).
+  bool Settle(InFlight& d, std::string& error) {
+    if (d.unsure == InFlight::Unsure::kNo) return true;
+    const bench::RawAnswer a = http_.Get("/api/v1/dossiers/" + std::to_string(d.id), agency_head_);
+    if (!Expect(a, 200, error)) return false;
+    const std::int64_t version = bench::TopLevelNumber(a.body, "version");
+    if (version == d.version + 1) {
+      if (d.unsure == InFlight::Unsure::kStep) ++d.step;
+      if (d.unsure == InFlight::Unsure::kPause) d.paused = true;
+      if (d.unsure == InFlight::Unsure::kResume) d.paused = false;
+    }
+    d.version = version;
+    d.unsure = InFlight::Unsure::kNo;
+    return true;
   }
 
   static bool Expect(const bench::RawAnswer& a, int status, std::string& error) {
@@ -300,9 +382,12 @@ double Percentile(std::vector<double>& v, double p) {
   return v[i];
 }
 
-// Runs the mix against `t`; returns the number of errors (-1 when the set-up failed).
+// Runs the mix against `t`; returns the number of errors (-1 when the set-up failed). With `pg`
+// and o.pg_restarts, kills and restarts it during the mix and returns the errors outside the
+// outages plus the acknowledged receptions lost or duplicated.
 std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
-                    const std::map<std::string, std::string>& passwords, const std::string& label) {
+                    const std::map<std::string, std::string>& passwords, const std::string& label,
+                    storage::postgres::testing::PgTestServer* pg = nullptr) {
   httplib::Client setup(targets.front().host, targets.front().port);
   bench::Sessions s;
   if (const std::string e = bench::PrepareLoad(setup, passwords, s); !e.empty()) {
@@ -368,6 +453,7 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - due).count();
         tally.latency_ms[route].push_back(ms);
         if (!ok) {
+          tally.failures.emplace_back(Clock::now(), StatusOf(error));
           ++tally.errors[route];
           if (tally.samples.size() < 3)
             tally.samples.push_back(kRouteNames[route] + (": " + error));
@@ -375,7 +461,29 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
       }
     });
   }
+  // The outages: [kill, restart + 5 s].
+  std::vector<std::pair<Clock::time_point, Clock::time_point>> outages;
+  std::thread outage_driver;
+  if (pg != nullptr && o.pg_restarts > 0) {
+    outage_driver = std::thread([&] {
+      for (int k = 1; k <= o.pg_restarts; ++k) {
+        std::this_thread::sleep_until(
+            start + std::chrono::duration_cast<Clock::duration>(
+                        std::chrono::duration<double>(o.seconds * k / (o.pg_restarts + 1))));
+        const auto down = Clock::now();
+        const Status killed = pg->Kill();
+        std::this_thread::sleep_for(std::chrono::seconds(2));
+        const Status back = pg->Restart();
+        if (!killed.ok() || !back.ok()) {
+          std::printf("postgres restart %d failed: %s\n", k,
+                      ToString(killed.ok() ? back.error() : killed.error()).c_str());
+        }
+        outages.emplace_back(down, Clock::now() + std::chrono::seconds(5));
+      }
+    });
+  }
   for (auto& th : threads) th.join();
+  if (outage_driver.joinable()) outage_driver.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
 
   Tally all;
@@ -408,6 +516,59 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
                 static_cast<long long>(all.errors[r]));
   }
   for (const auto& m : all.samples) std::printf("  error: %s\n", m.c_str());
+  if (!outages.empty()) {
+    std::map<int, std::int64_t> inside, outside;
+    for (const auto& t : tallies) {
+      for (const auto& [at, status] : t.failures) {
+        const bool during = std::any_of(outages.begin(), outages.end(), [&](const auto& w) {
+          return at >= w.first && at <= w.second;
+        });
+        ++(during ? inside : outside)[status];
+      }
+    }
+    auto print = [](const char* what, const std::map<int, std::int64_t>& by_status) {
+      std::printf("  failed %s:", what);
+      for (const auto& [status, n] : by_status) {
+        std::printf(" %lld x %s", static_cast<long long>(n),
+                    status == 0 ? "no answer" : std::to_string(status).c_str());
+      }
+      std::printf("%s", by_status.empty() ? " none\n" : "\n");
+    };
+    print("during the outages", inside);
+    print("outside them", outside);
+    std::int64_t outside_errors = 0;
+    for (const auto& [status, n] : outside) outside_errors += n;
+    for (const auto& [status, n] : inside) {
+      if (status != 503 && status != 0) outside_errors += n;  // only 503 is expected inside
+    }
+    // Every acknowledged reception: read back, and sent again with its key.
+    std::vector<Known> known;
+    {
+      std::lock_guard lock(shared.mu);
+      known = shared.known;
+    }
+    std::atomic<std::int64_t> lost{0}, duplicated{0};
+    std::vector<std::thread> checkers;
+    for (int c = 0; c < connections; ++c) {
+      checkers.emplace_back([&, c] {
+        for (std::size_t i = static_cast<std::size_t>(c); i < known.size();
+             i += static_cast<std::size_t>(connections)) {
+          bool l = false, d = false;
+          conns[static_cast<std::size_t>(c)]->Recheck(known[i], l, d);
+          lost += l;
+          duplicated += d;
+        }
+      });
+    }
+    for (auto& th : checkers) th.join();
+    std::printf(
+        "  %d PostgreSQL restarts; %zu receptions acknowledged: lost = %lld, "
+        "duplicated = %lld\n",
+        o.pg_restarts, known.size(), static_cast<long long>(lost.load()),
+        static_cast<long long>(duplicated.load()));
+    std::fflush(stdout);
+    return outside_errors + lost + duplicated;
+  }
   std::fflush(stdout);
   return errors;
 }
@@ -674,7 +835,7 @@ int Main(const Options& o) {
     if (!e.empty()) {
       std::printf("%s: %s\n", o.backend.c_str(), e.c_str());
     } else {
-      errors = RunMix(o, {{"127.0.0.1", server.port()}}, server.Passwords(), o.backend);
+      errors = RunMix(o, {{"127.0.0.1", server.port()}}, server.Passwords(), o.backend, pg.get());
     }
     server.Stop();
   }
@@ -709,6 +870,8 @@ int main(int argc, char** argv) {
       o.servers = std::stoi(value);
     } else if (flag == "--prefill") {
       o.prefill = std::stoi(value);
+    } else if (flag == "--pg-restarts") {
+      o.pg_restarts = std::stoi(value);
     } else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       return 2;

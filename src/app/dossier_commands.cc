@@ -148,7 +148,7 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
   q.now = clock_.Now();
   q.soon_until = q.now + 24 * 3600;  // due within a day
   q.limit = std::clamp(limit <= 0 ? 50 : limit, 1, 200);
-  MOTCUA_RETURN_IF_ERROR(internal::DecodeCursor(cursor, q));
+  MOTCUA_RETURN_IF_ERROR(DecodeQueueCursor(cursor, q));
   QueuePage page;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     if (count) {

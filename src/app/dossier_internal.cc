@@ -251,38 +251,7 @@ std::string Initials(const std::string& name) {
 }
 
 std::string EncodeCursor(const StoredDossier& last) {
-  const auto& due = last.clock.due;
-  return (due ? std::to_string(*due) : std::string("-")) + "." + std::to_string(last.value.id);
-}
-
-Status DecodeCursor(const std::string& cursor, QueueQuery& q) {
-  if (cursor.empty()) return Ok();
-  const Error bad = Error::InvalidField("cursor", "not a cursor of this queue");
-  const auto dot = cursor.find('.');
-  if (dot == std::string::npos || dot == 0 || dot + 1 == cursor.size()) return bad;
-  auto number = [](const std::string& s, std::int64_t& out) {
-    if (s.empty() || s.size() > 18) return false;
-    out = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      if (s[i] == '-' && i == 0 && s.size() > 1) continue;
-      if (s[i] < '0' || s[i] > '9') return false;
-      out = out * 10 + (s[i] - '0');
-    }
-    if (s[0] == '-') out = -out;
-    return true;
-  };
-  std::int64_t id = 0;
-  if (!number(cursor.substr(dot + 1), id) || id <= 0) return bad;
-  const std::string due = cursor.substr(0, dot);
-  q.after_id = id;
-  if (due == "-") {
-    q.after_no_due = true;
-    return Ok();
-  }
-  std::int64_t at = 0;
-  if (!number(due, at)) return bad;
-  q.after_due = at;
-  return Ok();
+  return EncodeQueueCursor(last.clock.due, last.value.id);
 }
 
 }  // namespace internal

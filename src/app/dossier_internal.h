@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/dossier_service.h"
+#include "app/queue_cursor.h"
 
 namespace motcua::app {
 
@@ -85,10 +86,8 @@ Status Notify(WriteTx& tx, const StoredDossier& stored, const dossier::Event& ev
 // "N.T.H." for "Nguyễn Thị Hương": the first letter of each word (UTF-8 aware).
 std::string Initials(const std::string& name);
 
-// The keyset cursor of a queue page: "<due>.<id>" or "-.<id>" after a row without due.
+// The keyset cursor of a queue page after `last` (app/queue_cursor.h).
 std::string EncodeCursor(const StoredDossier& last);
-// Fills q.after_*; "" is the first page. kInvalidArgument naming "cursor" otherwise.
-Status DecodeCursor(const std::string& cursor, QueueQuery& q);
 
 }  // namespace internal
 }  // namespace motcua::app

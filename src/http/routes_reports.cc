@@ -7,6 +7,7 @@
 #include "calendar/civil_time.h"
 #include "http/encode.h"
 #include "http/report_exports.h"
+#include "http/report_params.h"
 #include "http/routes.h"
 
 namespace motcua::http {
@@ -89,58 +90,17 @@ json IndexJson(const reports::Index766Result& r) {
           {"indicators", items}};
 }
 
-// ?period=<label> or ?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive days); one of them is required.
-Result<reports::Period> PeriodParam(const Request& req) {
-  MOTCUA_ASSIGN_OR_RETURN(auto label, req.Query("period"));
-  MOTCUA_ASSIGN_OR_RETURN(auto from, req.Query("from"));
-  MOTCUA_ASSIGN_OR_RETURN(auto to, req.Query("to"));
-  if (label) {
-    if (from || to) return Error::InvalidField("period", "give either period or from and to");
-    auto p = reports::ParsePeriod(*label);
-    if (!p) return Error::InvalidField("period", p.error().message);
-    return p;
-  }
-  if (!from || !to) {
-    return Error::InvalidField(from ? "to" : "from",
-                               "give period (2026-03, 2026-Q1, 2026-H1, 2026, 2026-03-05) or "
-                               "from and to (YYYY-MM-DD)");
-  }
-  auto first = calendar::ParseDate(*from);
-  if (!first) return Error::InvalidField("from", "must be a date YYYY-MM-DD");
-  auto last = calendar::ParseDate(*to);
-  if (!last) return Error::InvalidField("to", "must be a date YYYY-MM-DD");
-  auto p = reports::RangePeriod(*first, *last);
-  if (!p) return Error::InvalidField("to", p.error().message);
-  return p;
-}
-
-// The period of a periodic report: a month, a quarter, a half-year or a year (?period=), or the
-// days of a cut-off the unit's rules fix (?from=&to=, e.g. the 15th to the 14th).
-Result<reports::Period> ReportingPeriodParam(const Request& req) {
-  MOTCUA_ASSIGN_OR_RETURN(reports::Period p, PeriodParam(req));
-  if (reports::KindOf(p) == reports::PeriodKind::kDay) {
-    return Error::InvalidField("period",
-                               "a periodic report is for a month (2026-03), a quarter (2026-Q1), "
-                               "a half-year (2026-H1), a year (2026) or from and to");
-  }
-  return p;
-}
-
-Result<bool> BoolParam(const Request& req, const std::string& name, bool fallback) {
-  MOTCUA_ASSIGN_OR_RETURN(auto v, req.Query(name));
-  if (!v) return fallback;
-  if (*v == "true" || *v == "1") return true;
-  if (*v == "false" || *v == "0") return false;
-  return Error::InvalidField(name, "must be true or false");
+QueryLookup QueryOf(const Request& req) {
+  return [&req](const std::string& name) { return req.Query(name); };
 }
 
 // What the statistics and their drill-down both take: unit, subunits and the period.
-Result<app::ReportService::StatisticsRequest> ScopeParams(Request& req) {
+Result<app::ReportService::StatisticsRequest> ScopeParams(const QueryLookup& query) {
+  MOTCUA_ASSIGN_OR_RETURN(ReportScope scope, DecodeScopeParams(query));
   app::ReportService::StatisticsRequest r;
-  MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-  r.unit_code = unit.value_or("");
-  MOTCUA_ASSIGN_OR_RETURN(r.subunits, BoolParam(req, "subunits", true));
-  MOTCUA_ASSIGN_OR_RETURN(r.period, PeriodParam(req));
+  r.unit_code = std::move(scope.unit_code);
+  r.subunits = scope.subunits;
+  r.period = std::move(scope.period);
   return r;
 }
 
@@ -149,16 +109,8 @@ Result<app::ReportService::StatisticsRequest> ScopeParams(Request& req) {
 void AddReportRoutes(ApiServer& server, Services& s) {
   server.Add({"GET", "/api/v1/reports/statistics", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
-                MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(req));
-                MOTCUA_ASSIGN_OR_RETURN(auto group, req.Query("group_by"));
-                if (group) {
-                  auto g = app::ParseReportGroup(*group);
-                  if (!g) {
-                    return Error::InvalidField(
-                        "group_by", "must be none, unit, procedure, field, channel or officer");
-                  }
-                  r.group = *g;
-                }
+                MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(QueryOf(req)));
+                MOTCUA_ASSIGN_OR_RETURN(r.group, DecodeGroupParam(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Statistics(req.actor, r));
                 const std::string stem = "thong-ke-" + report.unit.code + "-" + report.period.label;
@@ -189,19 +141,11 @@ void AddReportRoutes(ApiServer& server, Services& s) {
   server.Add(
       {"GET", "/api/v1/reports/dossiers", Permission::kReportsRead, "",
        [&s](Request& req) -> Result<Reply> {
-         MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(req));
-         MOTCUA_ASSIGN_OR_RETURN(auto name, req.Query("figure"));
-         const auto figure = app::ParseReportFigure(name.value_or(""));
-         if (!figure) {
-           return Error::InvalidField(
-               "figure",
-               "must be received, carried_over, resolved_early, resolved_on_time, resolved_late, "
-               "resolved_untimed, withdrawn, stopped, in_progress_on_time, in_progress_overdue, "
-               "refused, supplement or apologies");
-         }
+         MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(QueryOf(req)));
+         MOTCUA_ASSIGN_OR_RETURN(const app::ReportFigure figure, DecodeFigureParam(QueryOf(req)));
          MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
-         MOTCUA_ASSIGN_OR_RETURN(
-             auto result, s.reports->Dossiers(req.actor, r, *figure, page.after, page.limit));
+         MOTCUA_ASSIGN_OR_RETURN(auto result,
+                                 s.reports->Dossiers(req.actor, r, figure, page.after, page.limit));
          json out = PageJson(
              result.items, page.limit,
              [](const app::ReportDossier& d) {
@@ -219,7 +163,7 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                    {"timeliness", dossier::TimelinessName(f.timeliness)}};
              },
              [](const app::ReportDossier& d) { return d.facts.dossier_id; });
-         out["figure"] = app::ReportFigureName(*figure);
+         out["figure"] = app::ReportFigureName(figure);
          out["as_of"] = InstantJson(result.as_of);
          return Reply::Json(200, Dump(out));
        }});
@@ -227,7 +171,7 @@ void AddReportRoutes(ApiServer& server, Services& s) {
       {"GET", "/api/v1/reports/periodic", Permission::kReportsRead, "",
        [&s](Request& req) -> Result<Reply> {
          MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-         MOTCUA_ASSIGN_OR_RETURN(auto period, ReportingPeriodParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(auto period, DecodeReportingPeriodParams(QueryOf(req)));
          MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
          MOTCUA_ASSIGN_OR_RETURN(auto report,
                                  s.reports->Periodic(req.actor, unit.value_or(""), period));
@@ -264,7 +208,7 @@ void AddReportRoutes(ApiServer& server, Services& s) {
   server.Add({"GET", "/api/v1/reports/trend", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-                MOTCUA_ASSIGN_OR_RETURN(auto period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto period, DecodePeriodParams(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(auto trend,
                                         s.reports->TrendOf(req.actor, unit.value_or(""), period));
                 json days = json::array();
@@ -296,7 +240,7 @@ void AddReportRoutes(ApiServer& server, Services& s) {
   server.Add({"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-                MOTCUA_ASSIGN_OR_RETURN(auto period, PeriodParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto period, DecodePeriodParams(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(auto report,
                                         s.reports->Index766(req.actor, unit.value_or(""), period));
@@ -329,14 +273,8 @@ void AddReportRoutes(ApiServer& server, Services& s) {
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
                 if (!unit || unit->empty()) return Error::InvalidField("unit", "name a unit code");
-                MOTCUA_ASSIGN_OR_RETURN(auto month, req.Query("month"));
-                if (!month) return Error::InvalidField("month", "give a month YYYY-MM");
-                auto period = reports::ParsePeriod(*month);
-                // "YYYY-MM" only: a quarter label has the same length.
-                if (!period || month->size() != 7 || (*month)[5] < '0' || (*month)[5] > '9') {
-                  return Error::InvalidField("month", "must be a month YYYY-MM");
-                }
-                MOTCUA_ASSIGN_OR_RETURN(auto f, s.reports->Public(*unit, *period));
+                MOTCUA_ASSIGN_OR_RETURN(auto period, DecodeMonthParam(QueryOf(req)));
+                MOTCUA_ASSIGN_OR_RETURN(auto f, s.reports->Public(*unit, period));
                 Reply reply =
                     Reply::Json(200, Dump({{"unit", {{"code", f.unit.code}, {"name", f.unit.name}}},
                                            {"month", f.period.label},

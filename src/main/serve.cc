@@ -137,6 +137,9 @@ int Serve(const Argv& argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   std::signal(SIGPIPE, SIG_IGN);
+  // A file size limit (ulimit -f, systemd's LimitFSIZE) reached is a write that fails with EFBIG,
+  // answered 503 like a full disk, rather than a server killed by SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
 
   SystemClock clock;
   auto background_setup = ConfigureBackground(*args, clock);

@@ -1,8 +1,8 @@
 #pragma once
 
-// A running API server over a temporary SQLite store with the demo province and every service,
-// for HTTP tests: log in as a demo user and send requests with the session cookie and CSRF
-// token.
+// A running API server over a temporary SQLite store (or another: OpenStore) with the demo
+// province and every service, for HTTP tests: log in as a demo user and send requests with the
+// session cookie and CSRF token.
 
 #include <gtest/gtest.h>
 #include <httplib.h>
@@ -41,16 +41,22 @@ class ApiFixture : public ::testing::Test {
     StartServer();
   }
 
+  // The store the server runs on, empty: SQLite in dir_ (t.db) unless a fixture says otherwise.
+  virtual std::unique_ptr<app::Store> OpenStore() {
+    auto store =
+        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 4, 5000, 256, &clock_});
+    EXPECT_TRUE(store.ok()) << ToString(store.error());
+    return store.ok() ? std::move(*store) : nullptr;
+  }
+
   // The store, the services and the demo province, without the server.
   void Prepare() {
     static std::atomic<int> n{0};
     dir_ = std::filesystem::temp_directory_path() /
            ("motcua-api-" + std::to_string(getpid()) + "-" + std::to_string(n++));
     std::filesystem::create_directories(dir_);
-    auto store =
-        storage::sqlite::SqliteStore::Open({(dir_ / "t.db").string(), 4, 5000, 256, &clock_});
-    ASSERT_TRUE(store.ok());
-    store_ = std::move(*store);
+    store_ = OpenStore();
+    ASSERT_TRUE(store_);
     ASSERT_TRUE(store_->Migrate().ok());
     store_->SetCommitObserver([this](double s, int n) { metrics_.ObserveCommit(s, n); });
     identity_ = std::make_unique<app::IdentityService>(*store_, clock_, hasher_);
@@ -177,7 +183,7 @@ class ApiFixture : public ::testing::Test {
   std::filesystem::path dir_;
   FakeClock clock_;
   app::PasswordHasher hasher_{app::PasswordCost::Minimum(), 2, 5000};
-  std::unique_ptr<storage::sqlite::SqliteStore> store_;
+  std::unique_ptr<app::Store> store_;
   std::unique_ptr<app::IdentityService> identity_;
   std::unique_ptr<app::AuditService> audit_;
   std::unique_ptr<app::CalendarService> calendars_;

@@ -1,8 +1,13 @@
 #include "storage/sqlite/sqlite_connection.h"
 
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 
 namespace motcua::storage::sqlite {
@@ -48,9 +53,41 @@ int Bind(sqlite3_stmt* s, int i, const sql::Value& v) {
   return sqlite3_bind_null(s, i);
 }
 
+// Why the files of database `path` cannot grow, as an errno: EFBIG when the database or its WAL
+// has reached the process's file size limit (RLIMIT_FSIZE), ENOSPC when its file system has less
+// than 1 MiB left for the server; 0 when neither. SQLite does not keep the errno of a failed
+// write of the WAL (sqlite3_system_errno is 0 or another call's by the time it is read).
+int NoRoomErrno(const char* path) {
+  if (path == nullptr || *path == '\0') return 0;
+  rlimit limit{};
+  if (getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    for (const std::string& file : {std::string(path), std::string(path) + "-wal"}) {
+      struct stat st {};
+      if (stat(file.c_str(), &st) == 0 &&
+          static_cast<rlim_t>(st.st_size) + 64 * 1024 >= limit.rlim_cur) {
+        return EFBIG;
+      }
+    }
+  }
+  struct statvfs fs {};
+  if (statvfs(path, &fs) == 0 && fs.f_bavail * fs.f_frsize < (1u << 20)) return ENOSPC;
+  return 0;
+}
+
 }  // namespace
 
-Error MapSqliteError(int code, std::string message) {
+Error MapSqliteError(int code, std::string message, int system_errno) {
+  // No room to write: the disk (or the quota, or the process's file size limit) is full. The
+  // write rolled back; it succeeds again once there is room, without a restart.
+  const bool no_room = system_errno == ENOSPC || system_errno == EFBIG || system_errno == EDQUOT;
+  if ((code & 0xff) == SQLITE_FULL || ((code & 0xff) == SQLITE_IOERR && no_room)) {
+    if (system_errno != 0) message += std::string(" (") + std::strerror(system_errno) + ")";
+    return Error::Unavailable("storage is full, nothing was written: " + message)
+        .WithReason("storage-full");
+  }
+  if ((code & 0xff) == SQLITE_IOERR && system_errno != 0) {
+    message += std::string(" (") + std::strerror(system_errno) + ")";
+  }
   switch (code) {
     case SQLITE_CONSTRAINT_UNIQUE:
     case SQLITE_CONSTRAINT_PRIMARYKEY:
@@ -114,8 +151,18 @@ SqliteConnection::~SqliteConnection() {
   sqlite3_close(db_);
 }
 
-Error SqliteConnection::LastError() const {
-  return MapSqliteError(sqlite3_extended_errcode(db_), sqlite3_errmsg(db_));
+Error SqliteConnection::LastError() const { return ErrorWith(sqlite3_errmsg(db_)); }
+
+Error SqliteConnection::ErrorWith(std::string message) const {
+  const int code = sqlite3_extended_errcode(db_);
+  int system_errno = sqlite3_system_errno(db_);
+  if ((code & 0xff) == SQLITE_IOERR && system_errno != ENOSPC && system_errno != EFBIG &&
+      system_errno != EDQUOT) {
+    if (const int no_room = NoRoomErrno(sqlite3_db_filename(db_, "main")); no_room != 0) {
+      system_errno = no_room;
+    }
+  }
+  return MapSqliteError(code, std::move(message), system_errno);
 }
 
 Result<sqlite3_stmt*> SqliteConnection::Prepare(const sql::Statement& stmt,
@@ -177,7 +224,7 @@ Status SqliteConnection::ExecScript(std::string_view sql) {
   if (sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
     std::string msg = err ? err : "error";
     sqlite3_free(err);
-    return MapSqliteError(sqlite3_extended_errcode(db_), msg);
+    return ErrorWith(std::move(msg));
   }
   return Ok();
 }

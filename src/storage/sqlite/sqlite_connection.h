@@ -12,7 +12,11 @@ struct sqlite3_stmt;
 namespace motcua::storage::sqlite {
 
 // Maps an SQLite (extended) result code to the canonical error that driver.h promises.
-Error MapSqliteError(int extended_code, std::string message);
+// `system_errno` (sqlite3_system_errno, 0 if unknown) tells a full disk from other I/O errors:
+// SQLITE_FULL, or an I/O error with ENOSPC, EFBIG (the file size limit) or EDQUOT, is
+// kUnavailable with reason "storage-full" and a message that says so; other I/O errors are
+// kUnavailable with the system's words for the cause.
+Error MapSqliteError(int extended_code, std::string message, int system_errno = 0);
 
 // Rewrites PostgreSQL placeholders ($1..$n) to SQLite's numbered ones (?1..?n), leaving quoted
 // strings and identifiers untouched.
@@ -45,6 +49,8 @@ class SqliteConnection final : public sql::Connection {
   explicit SqliteConnection(sqlite3* db) : db_(db) {}
   Result<sqlite3_stmt*> Prepare(const sql::Statement& stmt, std::span<const sql::Value> params);
   Error LastError() const;
+  // The canonical error for the last failure, with `message`.
+  Error ErrorWith(std::string message) const;
 
   sqlite3* db_;
   std::unordered_map<std::string, sqlite3_stmt*> cache_;

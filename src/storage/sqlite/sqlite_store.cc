@@ -218,8 +218,10 @@ void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
         if (p->result.ok()) p->result = committed;
       }
     }
+    NoteWriteOutcome(committed, batch);
   } else {
     for (Pending* p : batch) p->result = begun;
+    NoteWriteOutcome(begun, batch);
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -263,13 +265,60 @@ Status SqliteStore::Read(const std::function<Status(app::ReadTx&)>& work) {
   return s;
 }
 
+namespace {
+
+bool IsStorageFull(const Status& s) { return !s.ok() && s.error().reason == "storage-full"; }
+
+// Commits one page (the header's user_version, written back unchanged): whether a write that
+// needs room at the end of the WAL goes through.
+Status ProbeWrite(SqliteConnection& conn) {
+  static constexpr sql::Statement kUserVersion{"probe_user_version", "PRAGMA user_version"};
+  MOTCUA_RETURN_IF_ERROR(Run(conn, kBegin));
+  Status s = [&]() -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto rows, conn.Query(kUserVersion, {}));
+    const std::int64_t version = rows.empty() ? 0 : rows.front().Int(0);
+    MOTCUA_RETURN_IF_ERROR(conn.ExecScript("PRAGMA user_version = " + std::to_string(version)));
+    return Run(conn, kCommit);
+  }();
+  if (!s.ok()) (void)Run(conn, kRollback);
+  return s;
+}
+
+}  // namespace
+
+void SqliteStore::NoteWriteOutcome(const Status& batch_status, const std::vector<Pending*>& batch) {
+  const Status* full = IsStorageFull(batch_status) ? &batch_status : nullptr;
+  for (const Pending* p : batch) {
+    if (full == nullptr && IsStorageFull(p->result)) full = &p->result;
+  }
+  std::lock_guard lock(health_mu_);
+  if (full != nullptr) {
+    write_failure_ = full->error();
+  } else if (batch_status.ok()) {
+    write_failure_.reset();
+  }
+}
+
 Status SqliteStore::Ping() {
   static constexpr sql::Statement kPing{"ping", "SELECT 1"};
   MOTCUA_ASSIGN_OR_RETURN(auto conn, AcquireReader());
   auto rows = conn->Query(kPing, {});
   ReleaseReader(std::move(conn));
   if (!rows) return std::move(rows).error();
-  return Ok();
+  {
+    std::lock_guard lock(health_mu_);
+    if (!write_failure_) return Ok();
+  }
+  // The last write found no room: reads work, writes do not. Is there room again? Without this
+  // probe a server taken out of service by its readiness would never learn that there is.
+  Status probe = RunOnWriter(ProbeWrite);
+  std::lock_guard lock(health_mu_);
+  if (probe.ok()) {
+    write_failure_.reset();
+  } else if (IsStorageFull(probe)) {
+    write_failure_ = probe.error();
+  }
+  return probe;
 }
 
 Status SqliteStore::Migrate() {

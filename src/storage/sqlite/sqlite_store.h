@@ -5,6 +5,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -46,6 +47,9 @@ class SqliteStore final : public app::Store {
 
   Status Write(const std::function<Status(app::WriteTx&)>& work) override;
   Status Read(const std::function<Status(app::ReadTx&)>& work) override;
+  // A read on a reader connection; and, while the last write failed for lack of room (reason
+  // "storage-full": disk, quota or file size limit), a probe that commits one page: its error
+  // until there is room again.
   Status Ping() override;
   Status Migrate() override;
   Result<std::vector<app::MigrationStatus>> MigrationState() override;
@@ -63,6 +67,8 @@ class SqliteStore final : public app::Store {
   Status Enqueue(Pending& p);
   void WriterLoop();
   void CommitBatch(std::vector<Pending*>& batch);
+  // Remembers a batch that failed for lack of room, and forgets it once a batch commits.
+  void NoteWriteOutcome(const Status& batch_status, const std::vector<Pending*>& batch);
   Result<std::unique_ptr<SqliteConnection>> AcquireReader();
   void ReleaseReader(std::unique_ptr<SqliteConnection> conn);
 
@@ -81,6 +87,9 @@ class SqliteStore final : public app::Store {
   std::mutex readers_mu_;  // guards readers_
   std::condition_variable readers_cv_;
   std::vector<std::unique_ptr<SqliteConnection>> readers_;
+
+  std::mutex health_mu_;                // guards write_failure_
+  std::optional<Error> write_failure_;  // the last write's storage-full error, until one commits
 
   std::function<void(double, int)> commit_observer_;  // set before serving
 };

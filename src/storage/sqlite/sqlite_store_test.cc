@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 
 #include "storage/conformance/conformance.h"
@@ -51,6 +53,25 @@ TEST(ErrorMapTest, MapsConstraintAndBusyCodes) {
   EXPECT_EQ(MapSqliteError(SQLITE_CONSTRAINT_FOREIGNKEY, "x").code, ErrorCode::kFailedPrecondition);
   EXPECT_EQ(MapSqliteError(SQLITE_BUSY, "x").code, ErrorCode::kAborted);
   EXPECT_EQ(MapSqliteError(SQLITE_IOERR_FSYNC, "x").code, ErrorCode::kUnavailable);
+}
+
+TEST(ErrorMapTest, NoRoomToWriteIsUnavailableAndSaysSo) {
+  for (const auto& [code, system_errno] :
+       std::vector<std::pair<int, int>>{{SQLITE_FULL, 0},
+                                        {SQLITE_FULL, ENOSPC},
+                                        {SQLITE_IOERR_WRITE, ENOSPC},
+                                        {SQLITE_IOERR_WRITE, EFBIG},
+                                        {SQLITE_IOERR_FSYNC, EDQUOT}}) {
+    const Error e = MapSqliteError(code, "disk I/O error", system_errno);
+    EXPECT_EQ(e.code, ErrorCode::kUnavailable) << code << " " << system_errno;
+    EXPECT_EQ(e.reason, "storage-full") << code << " " << system_errno;
+    EXPECT_EQ(e.message.rfind("storage is full, nothing was written: ", 0), 0u) << e.message;
+  }
+  // Another I/O error is unavailable too, with the system's words for it.
+  const Error eio = MapSqliteError(SQLITE_IOERR_READ, "disk I/O error", EIO);
+  EXPECT_EQ(eio.code, ErrorCode::kUnavailable);
+  EXPECT_EQ(eio.reason, "");
+  EXPECT_NE(eio.message.find(std::strerror(EIO)), std::string::npos) << eio.message;
 }
 
 TEST(SqliteStoreTest, AuditLogIsAppendOnlyInTheDatabase) {
