@@ -4,7 +4,7 @@
 # a leak or undefined behaviour; the reproducer is left in the build directory.
 set -euo pipefail
 build=${1:-build-asan}
-seconds=${FUZZ_SECONDS:-20}
+seconds=${FUZZ_SECONDS:-12}
 cd "$(dirname "$0")/.."
 for fuzzer in "$build"/fuzz/*_fuzzer; do
   [ -x "$fuzzer" ] || continue

@@ -346,8 +346,7 @@ Result<std::string> IndexPdf(const app::ReportService::IndexReport& r) {
       cells.push_back(render::FormatDecimal(s.score, 2));
       cells.push_back("");
     } else {
-      // reports::ScoreIndex766 gives its reasons in English; the document says them in Vietnamese.
-      const bool empty = s.reason.find("no dossier") != std::string::npos;
+      const bool empty = s.reason_code == "no-dossier";
       cells.insert(cells.end(), {"", "", "", "",
                                  empty ? "Chưa đo được: không có hồ sơ tính vào mẫu số trong kỳ"
                                        : "Chưa đo được: hệ thống chưa ghi nhận số liệu này"});

@@ -321,6 +321,8 @@ TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
   EXPECT_EQ(by_id["4.3"]["score"], 0.0);
   EXPECT_EQ(by_id["3.6"]["measurable"], false);
   EXPECT_NE(by_id["3.6"]["reason"].get<std::string>().find("not measurable"), std::string::npos);
+  EXPECT_EQ(by_id["3.6"]["reason_code"], "not-recorded");
+  EXPECT_EQ(by_id["3.6"]["missing_input"], "paid_online");
   EXPECT_EQ(body["whole"]["index"]["total_points"], 100.0);
   ASSERT_EQ(body["units"].size(), 1u);
   EXPECT_EQ(body["units"][0]["unit_code"], "H99.02");

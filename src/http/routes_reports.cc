@@ -80,6 +80,8 @@ json IndexJson(const reports::Index766Result& r) {
       j["ratio"] = ShareJson(s.ratio);
       j["score"] = std::round(s.score * 100) / 100;
     } else {
+      j["reason_code"] = s.reason_code;
+      if (!s.missing_input.empty()) j["missing_input"] = s.missing_input;
       j["reason"] = s.reason;
     }
     items.push_back(std::move(j));

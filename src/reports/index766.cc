@@ -117,9 +117,11 @@ Index766Result ScoreIndex766(const Index766Spec& spec, const Index766Inputs& inp
     const auto num = inputs.find(i.numerator);
     const auto den = inputs.find(i.denominator);
     if (num == inputs.end() || den == inputs.end()) {
-      s.reason = "not measurable: motcua does not record '" +
-                 (num == inputs.end() ? i.numerator : i.denominator) + "' yet";
+      s.reason_code = "not-recorded";
+      s.missing_input = num == inputs.end() ? i.numerator : i.denominator;
+      s.reason = "not measurable: motcua does not record '" + s.missing_input + "' yet";
     } else if (den->second <= 0) {
+      s.reason_code = "no-dossier";
       s.reason = "not measurable: no dossier counts towards '" + i.denominator + "' in the period";
     } else {
       s.measurable = true;

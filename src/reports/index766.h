@@ -66,7 +66,12 @@ Index766Inputs InputsOf(const Statistics& s);
 struct IndicatorScore {
   const IndicatorSpec* spec = nullptr;  // points into the table scored
   bool measurable = false;
-  std::string reason;  // when not measurable: which input is missing or empty
+  // When not measurable: why, as a code the screens and documents translate ("not-recorded":
+  // motcua does not record `missing_input` yet; "no-dossier": no dossier counts towards the
+  // denominator in the period), and in English words.
+  std::string reason_code;
+  std::string missing_input;
+  std::string reason;
   std::int64_t numerator = 0;
   std::int64_t denominator = 0;
   double ratio = 0;

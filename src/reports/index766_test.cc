@@ -74,8 +74,11 @@ TEST(Index766Test, ScoresTheMeasurableAndNamesTheRest) {
     EXPECT_FALSE(s.measurable);
     EXPECT_EQ(s.score, 0);
     EXPECT_NE(s.reason.find("not measurable"), std::string::npos);
+    EXPECT_EQ(s.reason_code, "not-recorded");
+    EXPECT_FALSE(s.missing_input.empty());
   }
   EXPECT_NE(Find(r, "3.6").reason.find("paid_online"), std::string::npos);
+  EXPECT_EQ(Find(r, "3.6").missing_input, "paid_online");
 }
 
 TEST(Index766Test, AtOrAboveTheThresholdScoresFullMarks) {
@@ -89,6 +92,8 @@ TEST(Index766Test, AtOrAboveTheThresholdScoresFullMarks) {
   // No dossier resolved or in progress: 2.1 has nothing to measure.
   EXPECT_FALSE(Find(r, "2.1").measurable);
   EXPECT_NE(Find(r, "2.1").reason.find("processed"), std::string::npos);
+  EXPECT_EQ(Find(r, "2.1").reason_code, "no-dossier");
+  EXPECT_EQ(Find(r, "2.1").missing_input, "");
 }
 
 TEST(Index766Test, AReplacementTableIsChecked) {

@@ -58,6 +58,8 @@ export interface Indicator {
   ratio?: number
   score?: number
   reason?: string
+  reason_code?: 'not-recorded' | 'no-dossier'
+  missing_input?: string
 }
 
 export interface UnitIndex {
@@ -190,7 +192,18 @@ addMessages({
 
 // The server's reason ("not measurable: motcua does not record 'synced' yet"), in words of the
 // chosen language; the server's own text stays available as a tooltip.
-export function reasonText(reason: string | undefined, t: (k: string) => string): string {
+// An indicator of the 766 index gives a code and the missing input instead (`code`, `input`).
+export function reasonText(
+  reason: string | undefined,
+  t: (k: string) => string,
+  code?: string,
+  input?: string,
+): string {
+  if (code === 'no-dossier') return `${t('measure.not')}: ${t('measure.noDossier')}`
+  if (code === 'not-recorded') {
+    const fees = input === 'with_fees' || input === 'paid_online'
+    return `${t('measure.not')}: ${t(fees ? 'measure.fees' : 'measure.noData')}`
+  }
   if (!reason) return t('measure.not')
   let why = ''
   if (/no dossier counts towards/.test(reason)) why = t('measure.noDossier')
