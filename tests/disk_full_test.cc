@@ -20,6 +20,7 @@
 #include <set>
 #include <thread>
 
+#include "reception_clients.h"
 #include "server_process.h"
 
 namespace motcua {
@@ -28,30 +29,6 @@ namespace {
 using json = nlohmann::json;
 using testing::ServerProcess;
 using testing::Session;
-
-std::string ReceptionBody(const std::string& key) {
-  return json{
-      {"procedure_code", "9.900303"},
-      {"channel", "in-person"},
-      {"decision", "receive"},
-      {"applicant",
-       {{"name", "Lê Thị Đầy Đĩa " + key},
-        {"id_number", "001190012345"},
-        {"address", "Phường Hòa Bình"}}},
-      {"components",
-       {{{"name", "Đơn đăng ký biến động theo Mẫu số 11/ĐK"}, {"provision", "paper-original"}},
-        {{"name", "Bản gốc Giấy chứng nhận đã cấp"}, {"provision", "paper-original"}}}}}
-      .dump();
-}
-
-// What the clients saw.
-struct Seen {
-  std::mutex mu;
-  std::map<std::string, std::int64_t> acknowledged;  // key -> dossier id (201)
-  std::map<int, int> statuses;                       // status -> count (0: no answer)
-  std::string a_503;                                 // the first 503's body and content type
-  std::vector<std::string> unexpected;               // answers other than 201 and 503, verbatim
-};
 
 // Sets the soft file size limit of process `pid` (the hard one stays): `bytes`, or none.
 bool SetFileSizeLimit(pid_t pid, rlim_t bytes) {
@@ -105,14 +82,8 @@ class DiskFullTest : public ::testing::Test {
   }
 
   std::string db() const { return (dir_ / "m.db").string(); }
-  std::size_t Acknowledged() {
-    std::lock_guard lock(seen_.mu);
-    return seen_.acknowledged.size();
-  }
-  int Count(int status) {
-    std::lock_guard lock(seen_.mu);
-    return seen_.statuses[status];
-  }
+  std::size_t Acknowledged() { return seen_.Acknowledged(); }
+  int Count(int status) { return seen_.Count(status); }
   // Waits up to `limit` for `done`.
   template <typename F>
   static bool WaitFor(F done, std::chrono::seconds limit) {
@@ -132,39 +103,9 @@ class DiskFullTest : public ::testing::Test {
     return wal;
   }
 
-  // Counter receptions, each with its own Idempotency-Key; a key not answered 201 is sent again
-  // until it is, as a client would.
   void RunClient(int c, const Session& officer, const std::atomic<bool>& stop) {
-    httplib::Client client("127.0.0.1", port());
-    client.set_connection_timeout(std::chrono::seconds(2));
-    client.set_read_timeout(std::chrono::seconds(30));
-    std::string pending;
-    for (int n = 0; (!stop || !pending.empty()) && n < 100000; ++n) {
-      const std::string key =
-          pending.empty() ? "full-" + std::to_string(c) + "-" + std::to_string(n) : pending;
-      httplib::Headers h = officer.Headers();
-      h.insert({"Idempotency-Key", key});
-      auto res = client.Post("/api/v1/dossiers", h, ReceptionBody(key), "application/json");
-      const int status = res ? res->status : 0;
-      {
-        std::lock_guard lock(seen_.mu);
-        ++seen_.statuses[status];
-        if (status == 201) {
-          seen_.acknowledged[key] = json::parse(res->body)["id"].get<std::int64_t>();
-          pending.clear();
-        } else {
-          pending = key;
-          if (status == 503 && seen_.a_503.empty()) {
-            seen_.a_503 = res->get_header_value("Content-Type") + " " + res->body;
-          }
-          if (status != 503 && status != 0 && seen_.unexpected.size() < 5) {
-            seen_.unexpected.push_back(std::to_string(status) + " " + res->body.substr(0, 300));
-          }
-        }
-      }
-      // A few receptions a second per client: the test is about the lack of room, not the rate.
-      std::this_thread::sleep_for(std::chrono::milliseconds(status == 201 ? 10 : 50));
-    }
+    testing::SendReceptions(port(), officer, "full", c, "Lê Thị Đầy Đĩa", stop, seen_,
+                            std::chrono::milliseconds(10));
   }
 
   int port() const { return std::stoi(args_[4].substr(args_[4].rfind(':') + 1)); }
@@ -172,7 +113,7 @@ class DiskFullTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::vector<std::string> args_;
   std::unique_ptr<ServerProcess> server_;
-  Seen seen_;
+  testing::ReceptionsSeen seen_;
 };
 
 TEST_F(DiskFullTest, AnswersServiceUnavailableWhileThereIsNoRoomAndServesAgainWhenThereIs) {
@@ -255,7 +196,9 @@ TEST_F(DiskFullTest, AnswersServiceUnavailableWhileThereIsNoRoomAndServesAgainWh
     EXPECT_FALSE(json::parse(got->body)["events"].empty()) << key;
     httplib::Headers h = officer.Headers();
     h.insert({"Idempotency-Key", key});
-    auto again = http.Post("/api/v1/dossiers", h, ReceptionBody(key), "application/json");
+    auto again =
+        http.Post("/api/v1/dossiers", h, testing::CounterReceptionBody("Lê Thị Đầy Đĩa " + key),
+                  "application/json");
     ASSERT_TRUE(again);
     EXPECT_EQ(again->status, 201) << key << ": " << again->body;
     EXPECT_EQ(json::parse(again->body)["id"], id) << key;

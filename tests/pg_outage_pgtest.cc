@@ -13,6 +13,7 @@
 #include <set>
 #include <thread>
 
+#include "reception_clients.h"
 #include "server_process.h"
 #include "storage/postgres/testing/pg_test_server.h"
 
@@ -23,29 +24,6 @@ using json = nlohmann::json;
 using storage::postgres::testing::PgTestServer;
 using testing::ServerProcess;
 using testing::Session;
-
-std::string ReceptionBody(const std::string& key) {
-  return json{
-      {"procedure_code", "9.900303"},
-      {"channel", "in-person"},
-      {"decision", "receive"},
-      {"applicant",
-       {{"name", "Trần Văn Mất Điện " + key},
-        {"id_number", "001190012345"},
-        {"address", "Phường Hòa Bình"}}},
-      {"components",
-       {{{"name", "Đơn đăng ký biến động theo Mẫu số 11/ĐK"}, {"provision", "paper-original"}},
-        {{"name", "Bản gốc Giấy chứng nhận đã cấp"}, {"provision", "paper-original"}}}}}
-      .dump();
-}
-
-// What the clients saw.
-struct Seen {
-  std::mutex mu;
-  std::map<std::string, std::int64_t> acknowledged;  // key -> dossier id (201)
-  std::map<int, int> statuses;                       // status -> count (0: no answer)
-  std::vector<std::string> unexpected;               // answers other than 201 and 503, verbatim
-};
 
 TEST(PgOutage, AnswersServiceUnavailableWhileTheDatabaseIsAwayAndRecoversOnItsOwn) {
   auto pg = PgTestServer::Start();
@@ -62,44 +40,16 @@ TEST(PgOutage, AnswersServiceUnavailableWhileTheDatabaseIsAwayAndRecoversOnItsOw
   const Session officer = testing::Login(http, "tiepnhan", server.Passwords()["tiepnhan"], &error);
   ASSERT_EQ(error, "");
 
-  Seen seen;
+  testing::ReceptionsSeen seen;
   std::atomic<bool> stop{false};
   std::vector<std::thread> clients;
   for (int c = 0; c < 4; ++c) {
     clients.emplace_back([&, c] {
-      httplib::Client client("127.0.0.1", server.port());
-      client.set_read_timeout(std::chrono::seconds(30));
-      std::string
-          pending;  // a key whose request was not answered 201: sent again, as a client would
-      for (int n = 0; !stop || !pending.empty(); ++n) {
-        const std::string key =
-            pending.empty() ? "outage-" + std::to_string(c) + "-" + std::to_string(n) : pending;
-        httplib::Headers h = officer.Headers();
-        h.insert({"Idempotency-Key", key});
-        auto res = client.Post("/api/v1/dossiers", h, ReceptionBody(key), "application/json");
-        const int status = res ? res->status : 0;
-        std::lock_guard lock(seen.mu);
-        ++seen.statuses[status];
-        if (status == 201) {
-          seen.acknowledged[key] = json::parse(res->body)["id"].get<std::int64_t>();
-          pending.clear();
-        } else {
-          pending = key;
-          if (status != 503 && status != 0 && seen.unexpected.size() < 5) {
-            seen.unexpected.push_back(std::to_string(status) + " " + res->body.substr(0, 300));
-          }
-        }
-        // A few receptions a second per client: the test is about the outage, not the rate.
-        std::this_thread::sleep_for(std::chrono::milliseconds(status == 201 ? 20 : 50));
-        if (n > 100000) break;
-      }
+      testing::SendReceptions(server.port(), officer, "outage", c, "Trần Văn Mất Điện", stop, seen);
     });
   }
 
-  auto acknowledged = [&] {
-    std::lock_guard lock(seen.mu);
-    return seen.acknowledged.size();
-  };
+  auto acknowledged = [&] { return seen.Acknowledged(); };
   for (int cycle = 0; cycle < 2; ++cycle) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1500));
     ASSERT_TRUE((*pg)->Kill().ok());
@@ -145,7 +95,9 @@ TEST(PgOutage, AnswersServiceUnavailableWhileTheDatabaseIsAwayAndRecoversOnItsOw
     EXPECT_FALSE(d["events"].empty()) << key;
     httplib::Headers h = officer.Headers();
     h.insert({"Idempotency-Key", key});
-    auto again = http.Post("/api/v1/dossiers", h, ReceptionBody(key), "application/json");
+    auto again =
+        http.Post("/api/v1/dossiers", h, testing::CounterReceptionBody("Trần Văn Mất Điện " + key),
+                  "application/json");
     ASSERT_TRUE(again);
     EXPECT_EQ(again->status, 201) << key << ": " << again->body;
     EXPECT_EQ(json::parse(again->body)["id"], id) << key;
