@@ -13,8 +13,11 @@ using dossier::Event;
 // A command is decided on a read transaction and only written by the store's writer: deciding
 // (decoding, the state machine, the clock, the answer) runs on the caller's thread, beside other
 // commands, and the writer, which every write waits for, does no more than write. The write
-// checks that the dossier is still at the version decided on; a command that lost the race to
-// another is decided again, and is then refused as a version conflict like any late arrival.
+// checks that the dossier is still at the version decided on, and its calendar still at the edit
+// decided with (a calendar edit recomputes the open dossiers it reads, and would not see a
+// command decided before it and written after); a command that lost either race is decided
+// again, and one that lost to another command is then refused as a version conflict like any
+// late arrival.
 Result<DossierView> DossierService::Act(const Actor& actor, std::int64_t id,
                                         std::int64_t expected_version,
                                         const dossier::Command& command) {
@@ -31,6 +34,7 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
   DossierView view;
   std::vector<Event> added;
   std::int64_t before = 0;
+  StoredCalendar decided_with;  // the calendar's row the times were computed with
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
@@ -52,12 +56,14 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
                             internal::PickWorkflow(entry->workflows, p.code, entry->version.number,
                                                    stored.value.channel));
     dossier::Context ctx = internal::MakeContext(*units, who, p, workflow, now);
-    MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, stored.value));
+    MOTCUA_ASSIGN_OR_RETURN(auto resolved, CalendarOf(tx, stored.value));
+    decided_with = resolved.first;
+    const calendar::Calendar& cal = *resolved.second;
     // Two decisions need the clock before the command: whether the supplement period has
     // passed (a stop), and whether an apology's new appointment is later than the due instant.
     if (stored.value.state == dossier::State::kSupplement ||
         command.kind == dossier::CommandKind::kDraftApology) {
-      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, stored.value, events, p));
+      MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(cal, stored.value, events, p));
       ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
       if (command.kind == dossier::CommandKind::kDraftApology && command.new_appointment &&
           times.due && *command.new_appointment <= *times.due) {
@@ -73,18 +79,24 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
       dossier::Apply(stored.value, e);
       events.push_back(e);
     }
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, stored.value, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(cal, stored.value, events, p));
     internal::FillRow(stored, times);
     // What the actor may do next, as AllowedCommands would tell, without reading it all again.
     ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
     auto allowed = internal::AllowedCommands(stored.value, ctx);
     // The answer is what is about to be written: no second read of the dossier.
-    view = ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal);
+    view = ViewOf(std::move(stored), std::move(events), p, std::move(times), cal);
     view.allowed_commands = std::move(allowed);
     return Ok();
   }));
   const StoredDossier& stored = view.stored;
+  const Error raced =
+      Error::Aborted("dossier changed while the command was decided").WithReason("raced");
   Status written = store_.Write([&](WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto resolved, CalendarOf(tx, stored.value));
+    if (resolved.first.id != decided_with.id || resolved.first.version != decided_with.version) {
+      return raced;
+    }
     MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
     for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
     audit::Record rec =
@@ -92,9 +104,7 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
                        "dossier", stored.value.code, command.reason.substr(0, 200));
     return tx.AppendAudit(rec);
   });
-  if (!written.ok() && written.error().reason == "version-conflict") {
-    return Error::Aborted("dossier changed while the command was decided").WithReason("raced");
-  }
+  if (!written.ok() && written.error().reason == "version-conflict") return raced;
   MOTCUA_RETURN_IF_ERROR(written);
   return view;
 }

@@ -78,19 +78,17 @@ Status DossierService::CheckRead(const Units& units, const Actor& actor, const S
   return hidden;
 }
 
-Result<std::shared_ptr<const calendar::Calendar>> DossierService::CalendarOf(
-    ReadTx& tx, const dossier::Dossier& d) {
+Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>>
+DossierService::CalendarOf(ReadTx& tx, const dossier::Dossier& d) {
   const std::string unit = d.competent_unit.empty() ? d.receiving_unit : d.competent_unit;
-  MOTCUA_ASSIGN_OR_RETURN(
-      auto cal, calendars_.ForUnit(tx, unit.empty() ? std::nullopt : std::optional(unit)));
-  return std::move(cal.second);
+  return calendars_.ForUnit(tx, unit.empty() ? std::nullopt : std::optional(unit));
 }
 
 Result<dossier::Times> DossierService::TimesOf(ReadTx& tx, const dossier::Dossier& d,
                                                const std::vector<Event>& events,
                                                const catalog::Procedure& p) {
   MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, d));
-  return TimesOf(*cal, d, events, p);
+  return TimesOf(*cal.second, d, events, p);
 }
 
 Result<dossier::Times> DossierService::TimesOf(const calendar::Calendar& cal,
@@ -154,8 +152,8 @@ Result<DossierView> DossierService::MakeView(ReadTx& tx, StoredDossier stored,
       auto entry, CataloguedOf(tx, stored.value.procedure_code, stored.value.procedure_version));
   const catalog::Procedure& p = entry->version.procedure;
   MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, stored.value));
-  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, stored.value, events, p));
-  return ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal);
+  MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal.second, stored.value, events, p));
+  return ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal.second);
 }
 
 DossierView DossierService::ViewOf(StoredDossier stored, std::vector<Event> events,
@@ -291,7 +289,7 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     if (who.applicant) stored.applicant_user = who.user_id;
     for (const Event& e : events) dossier::Apply(d, e);
     MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, d));
-    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal, d, events, p));
+    MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal.second, d, events, p));
     internal::FillRow(stored, times);
     MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(stored, events));
     id = d.id;
@@ -310,7 +308,7 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     ctx.supplement_expired = times.supplement_deadline && now > *times.supplement_deadline;
     auto allowed = internal::AllowedCommands(d, ctx);
     // The answer is what was just written: no second read of the dossier.
-    answer.view = ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal);
+    answer.view = ViewOf(std::move(stored), std::move(events), p, std::move(times), *cal.second);
     answer.view.allowed_commands = std::move(allowed);
     made = true;
     return Ok();

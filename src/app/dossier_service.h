@@ -214,9 +214,10 @@ class DossierService {
                      const catalog::Procedure& p, dossier::Times times,
                      const calendar::Calendar& cal);
   // The calendar that counts dossier d's time: its competent unit's (its receiving unit's before
-  // it has one). Read in `tx`: never a second store transaction inside one.
-  Result<std::shared_ptr<const calendar::Calendar>> CalendarOf(ReadTx& tx,
-                                                               const dossier::Dossier& d);
+  // it has one), with the stored row it was built from (its id and version say which edit of
+  // it). Read in `tx`: never a second store transaction inside one.
+  Result<std::pair<StoredCalendar, std::shared_ptr<const calendar::Calendar>>> CalendarOf(
+      ReadTx& tx, const dossier::Dossier& d);
   Result<dossier::Times> TimesOf(ReadTx& tx, const dossier::Dossier& d,
                                  const std::vector<dossier::Event>& events,
                                  const catalog::Procedure& p);

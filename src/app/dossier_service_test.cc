@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 #include "app/testing/service_fixture.h"
@@ -54,6 +55,70 @@ class DossierServiceTest : public testing::ServiceFixture {
     return c;
   }
 };
+
+// A store that lets another request run between a command's decision (a read) and its write:
+// `before_write` runs once, just before the next write.
+class InterleavingStore : public Store {
+ public:
+  explicit InterleavingStore(Store& inner) : inner_(inner) {}
+  std::function<void()> before_write;
+
+  Status Write(const std::function<Status(WriteTx&)>& work) override {
+    if (before_write) {
+      auto other = std::move(before_write);
+      before_write = nullptr;
+      other();
+    }
+    return inner_.Write(work);
+  }
+  Status Read(const std::function<Status(ReadTx&)>& work) override { return inner_.Read(work); }
+  Status Ping() override { return inner_.Ping(); }
+  Status Migrate() override { return inner_.Migrate(); }
+  Result<std::vector<MigrationStatus>> MigrationState() override { return inner_.MigrationState(); }
+  Status Backup(const std::string& path) override { return inner_.Backup(path); }
+  Status Restore(const std::string& path) override { return inner_.Restore(path); }
+  void SetCommitObserver(std::function<void(double, int)> observer) override {
+    inner_.SetCommitObserver(std::move(observer));
+  }
+
+ private:
+  Store& inner_;
+};
+
+// A command decided with a calendar that is edited before the command is written: the edit's
+// recompute has already passed the dossier, so the command must not write times of the old
+// calendar. It is decided again with the new one.
+TEST_F(DossierServiceTest, ACalendarEditBetweenACommandsDecisionAndItsWriteIsNotLost) {
+  InterleavingStore interleaved(*store_);
+  DossierService racing(interleaved, clock_, *calendars_);
+  auto received = racing.Receive(As("tiepnhan"), Input(), ReceptionDecision::kReceive, {}, "", "");
+  ASSERT_TRUE(received.ok()) << ToString(received.error());
+  const std::int64_t id = received->view.stored.value.id;
+  const Instant due_before = *received->view.stored.clock.due;
+  auto cal = calendars_->ForUnit(std::string(kJustice));
+  ASSERT_TRUE(cal.ok()) << ToString(cal.error());
+  const std::int64_t calendar_id = cal->first.id;
+  interleaved.before_write = [&] {
+    // A storm closes the offices on a working day of the dossier's time.
+    auto closed = calendars_->AddClosure(Actor::System(), calendar_id, cal->first.version,
+                                         {calendar::CivilDate{2026, 3, 4}, std::nullopt, "Bão"});
+    ASSERT_TRUE(closed.ok()) << ToString(closed.error());
+    auto recomputed = dossiers_->RecomputeClocks(calendar_id);
+    ASSERT_TRUE(recomputed.ok()) << ToString(recomputed.error());
+    EXPECT_EQ(recomputed->moved, 1);
+  };
+  clock_.Set(L("2026-03-02 09:00"));
+  auto forwarded = racing.Act(As("tiepnhan"), id, received->view.stored.value.version,
+                              Cmd(CommandKind::kForward));
+  ASSERT_TRUE(forwarded.ok()) << ToString(forwarded.error());
+  EXPECT_FALSE(interleaved.before_write) << "the edit did not run between decision and write";
+  ASSERT_TRUE(forwarded->stored.clock.due.has_value());
+  EXPECT_GT(*forwarded->stored.clock.due, due_before) << "the answer ignores the closure";
+  // What was written is what the new calendar gives: a second recompute moves nothing.
+  auto again = dossiers_->RecomputeClocks(calendar_id);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->moved, 0) << "the command wrote the old calendar's times";
+}
 
 TEST_F(DossierServiceTest, CounterReceptionToReturnedResult) {
   auto received =

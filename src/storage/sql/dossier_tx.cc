@@ -174,17 +174,17 @@ inline constexpr Statement kCurrentRow{
 // "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
 // once per set of columns (a handful in practice: each command kind changes the same ones).
 const Statement& UpdateOf(std::uint32_t changed) {
-  struct Text {
+  struct Made {
     std::string name;
     std::string sql;
     Statement statement;
   };
   static std::mutex mu;
-  static std::map<std::uint32_t, std::unique_ptr<Text>> made;
+  static std::map<std::uint32_t, std::unique_ptr<Made>> made;
   std::lock_guard lock(mu);
   auto& slot = made[changed];
   if (!slot) {
-    slot = std::make_unique<Text>();
+    slot = std::make_unique<Made>();
     slot->name = "dossier_update_" + std::to_string(changed);
     slot->sql = "UPDATE dossiers SET doc = $1, version = $2";
     int n = 3;
