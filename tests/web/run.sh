@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# The web UI's journey test (web/tests/journey.mjs) against the built binary: ctest runs it with
-# the label `web`. Needs the npm packages of web/ (scripts/install-deps.sh) and Debian's Chromium.
-# Usage: tests/web/run.sh path/to/motcua [screenshot dir]
+# A web UI test (web/tests/<script>.mjs, journey by default) against the built binary: ctest runs
+# each with the label `web`. Needs the npm packages of web/ (scripts/install-deps.sh) and Debian's
+# Chromium. Usage: tests/web/run.sh path/to/motcua [screenshot dir] [script]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 motcua="${1:?usage: run.sh path/to/motcua [screenshot dir]}"
 shots="${2:-$(dirname "$motcua")/../../web-screenshots}"
+script="${3:-journey}"
 
 if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM:-}" ]; then
   echo "web test: /usr/bin/chromium is missing (scripts/install-deps.sh installs it)" >&2
@@ -21,4 +22,4 @@ if [ ! -f "$here/web/dist/index.html" ] ||
            -newer "$here/web/dist/index.html" -print -quit)" ]; then
   (cd "$here/web" && npm run --silent build >/dev/null)
 fi
-exec node "$here/web/tests/journey.mjs" --motcua "$motcua" --web-root "$here/web/dist" --shots "$shots"
+exec node "$here/web/tests/$script.mjs" --motcua "$motcua" --web-root "$here/web/dist" --shots "$shots"
