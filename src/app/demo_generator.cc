@@ -406,7 +406,7 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
       internal::FillRow(stored, *times);
       batch.emplace_back(std::move(stored), std::move(walk->events));
     }
-    MOTCUA_RETURN_IF_ERROR(store.Write([&](WriteTx& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(store.WriteBulk([&](WriteTx& tx) -> Status {
       for (auto& [stored, events] : batch) {
         StoredDossier copy = stored;
         if (copy.value.received) {

@@ -391,6 +391,11 @@ class Store {
  public:
   virtual ~Store() = default;
   virtual Status Write(const std::function<Status(WriteTx&)>& work) = 0;
+  // A Write that loads many rows (the demo data set): a back end may send the statements whose
+  // answer is only a count without waiting for each answer (PostgreSQL's pipeline), so such a
+  // statement's error surfaces at the next read or at the commit, and the counts are not known.
+  // All or nothing like Write. Only for work that checks no count of changed rows.
+  virtual Status WriteBulk(const std::function<Status(WriteTx&)>& work) { return Write(work); }
   virtual Status Read(const std::function<Status(ReadTx&)>& work) = 0;
   // Cheap reachability check for /readyz.
   virtual Status Ping() = 0;

@@ -171,6 +171,7 @@ Result<PgResultPtr> PgConnection::Run(const sql::Statement& stmt,
 
 Result<std::vector<sql::Row>> PgConnection::Query(const sql::Statement& stmt,
                                                   std::span<const sql::Value> params) {
+  MOTCUA_RETURN_IF_ERROR(Flush());
   MOTCUA_ASSIGN_OR_RETURN(PgResultPtr result, Run(stmt, params));
   PGresult* r = result.get();
   const int rows = PQntuples(r);
@@ -194,6 +195,10 @@ Result<std::vector<sql::Row>> PgConnection::Query(const sql::Statement& stmt,
 
 Result<std::int64_t> PgConnection::Exec(const sql::Statement& stmt,
                                         std::span<const sql::Value> params) {
+  if (pipelined_) {
+    MOTCUA_RETURN_IF_ERROR(Send(stmt, params));
+    return -1;
+  }
   MOTCUA_ASSIGN_OR_RETURN(PgResultPtr result, Run(stmt, params));
   const char* tuples = PQcmdTuples(result.get());  // "" for commands that report no count
   std::int64_t changed = 0;
@@ -202,6 +207,7 @@ Result<std::int64_t> PgConnection::Exec(const sql::Statement& stmt,
 }
 
 Status PgConnection::ExecScript(std::string_view sql) {
+  MOTCUA_RETURN_IF_ERROR(Flush());
   const std::string text(sql);
   PgResultPtr result(PQexec(conn_.get(), text.c_str()));
   const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
@@ -210,11 +216,63 @@ Status PgConnection::ExecScript(std::string_view sql) {
 }
 
 Status PgConnection::Begin(std::string_view begin_sql) {
+  MOTCUA_RETURN_IF_ERROR(Flush());
   last_error_.reset();
   return ExecScript(begin_sql);
 }
 
+Status PgConnection::Send(const sql::Statement& stmt, std::span<const sql::Value> params) {
+  PGconn* c = conn_.get();
+  if (PQpipelineStatus(c) == PQ_PIPELINE_OFF && PQenterPipelineMode(c) != 1) return Fail(nullptr);
+  const std::string name(stmt.name);
+  auto it = prepared_.find(name);
+  if (it == prepared_.end()) {
+    const std::string text(stmt.sql);
+    if (PQsendPrepare(c, name.c_str(), text.c_str(), 0, nullptr) != 1) return Fail(nullptr);
+    prepared_.emplace(name, text);
+    sent_.push_back(name);
+  } else if (it->second != stmt.sql) {
+    return Error::Internal("statement name '" + name + "' used for two SQLs");
+  }
+  Params p(params);
+  if (PQsendQueryPrepared(c, name.c_str(), p.count(), p.values(), p.lengths(), p.formats(),
+                          /*resultFormat=*/0) != 1) {
+    return Fail(nullptr);
+  }
+  sent_.emplace_back();
+  // Small pipelines: neither side's buffers fill up waiting for the other to read.
+  if (sent_.size() >= 256) return Flush();
+  return Ok();
+}
+
+Status PgConnection::Flush() {
+  PGconn* c = conn_.get();
+  if (PQpipelineStatus(c) == PQ_PIPELINE_OFF) return Ok();
+  std::optional<Error> first;
+  if (PQpipelineSync(c) != 1) first = Fail(nullptr);
+  for (const std::string& prepared : sent_) {
+    if (first && PQstatus(c) == CONNECTION_BAD) break;
+    PgResultPtr result(PQgetResult(c));
+    const ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      if (!prepared.empty()) prepared_.erase(prepared);
+      // PIPELINE_ABORTED: not run, because an earlier statement failed.
+      if (!first && status != PGRES_PIPELINE_ABORTED) first = Fail(result.get());
+    }
+    while (result) result.reset(PQgetResult(c));  // each statement's answer ends with a null
+  }
+  sent_.clear();
+  // The sync's own answer, then back to one statement at a time.
+  for (PgResultPtr r(PQgetResult(c)); r; r.reset(PQgetResult(c))) {
+    if (PQresultStatus(r.get()) == PGRES_PIPELINE_SYNC) break;
+  }
+  if (PQexitPipelineMode(c) != 1 && !first) first = Fail(nullptr);
+  if (first) return *first;
+  return Ok();
+}
+
 Status PgConnection::Commit() {
+  MOTCUA_RETURN_IF_ERROR(Flush());
   PgResultPtr result(PQexec(conn_.get(), "COMMIT"));
   if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) return Fail(result.get());
   if (std::string_view(PQcmdStatus(result.get())) == "ROLLBACK") {

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/sql/driver.h"
 
@@ -59,6 +60,14 @@ class PgConnection final : public sql::Connection {
 
   // True once libpq reports the connection as dead; such a connection is only good to discard.
   bool broken() const { return PQstatus(conn_.get()) == CONNECTION_BAD; }
+  // Pipelined (libpq's pipeline mode), for loading many rows: Exec sends its statement without
+  // waiting for the answer and answers -1 (the count is not known). The answers are read by the
+  // next Query, ExecScript, Begin or Commit, or by Flush, which return the first error among
+  // them; a statement after a failed one is not run. Only for work that checks no count.
+  void set_pipelined(bool on) { pipelined_ = on; }
+  // Reads the answers of the statements sent pipelined; the first error, if any.
+  Status Flush();
+
   // How many statements this connection has prepared so far (for tests of the cache).
   std::size_t prepared_count() const { return prepared_.size(); }
   // The raw handle, for tests and for libpq calls not wrapped here. Owned by this object.
@@ -73,10 +82,16 @@ class PgConnection final : public sql::Connection {
   Result<PgResultPtr> Run(const sql::Statement& stmt, std::span<const sql::Value> params);
   // The error of a failed result (or of a null one), remembered in last_error_.
   Error Fail(const PGresult* result);
+  // Exec when pipelined: prepares (on first use) and sends, without reading.
+  Status Send(const sql::Statement& stmt, std::span<const sql::Value> params);
 
   PgConnPtr conn_;
   std::unordered_map<std::string, std::string> prepared_;  // name -> SQL
   std::optional<Error> last_error_;                        // the last statement error since Begin()
+  bool pipelined_ = false;
+  // What was sent pipelined and not read yet, in order: a statement (empty) or the preparation
+  // of the named statement (forgotten again if it fails).
+  std::vector<std::string> sent_;
 };
 
 // Decodes one text-format field of a result by its column type OID (see the file comment).

@@ -236,6 +236,18 @@ Status PgStore::Write(const std::function<Status(app::WriteTx&)>& work) {
   });
 }
 
+Status PgStore::WriteBulk(const std::function<Status(app::WriteTx&)>& work) {
+  return RunTransaction(begin_write_sql_, /*observe_commit=*/true, [&](PgConnection& conn) {
+    conn.set_pipelined(true);
+    sql::SqlTx tx(conn);
+    Status status = work(tx);
+    // Every answer read before the connection is one-at-a-time again (or rolled back).
+    Status flushed = conn.Flush();
+    conn.set_pipelined(false);
+    return status.ok() ? flushed : status;
+  });
+}
+
 Status PgStore::Read(const std::function<Status(app::ReadTx&)>& work) {
   return RunTransaction(kBeginRead, /*observe_commit=*/false, [&](PgConnection& conn) {
     sql::SqlTx tx(conn);

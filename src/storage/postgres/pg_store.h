@@ -60,6 +60,8 @@ class PgStore final : public app::Store {
   // "commit-outcome-unknown", never retried (the work might be applied twice).
   // No free connection within acquire_timeout: kUnavailable, reason "pool-exhausted".
   Status Write(const std::function<Status(app::WriteTx&)>& work) override;
+  // Write with the connection pipelined (PgConnection::set_pipelined).
+  Status WriteBulk(const std::function<Status(app::WriteTx&)>& work) override;
   // BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; work(tx); COMMIT. Retried like Write.
   Status Read(const std::function<Status(app::ReadTx&)>& work) override;
   // SELECT 1 on a pooled connection (a dead idle connection is replaced once).

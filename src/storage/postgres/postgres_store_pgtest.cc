@@ -166,6 +166,45 @@ TEST_F(PgConnectionTest, CommitOfAnAbortedTransactionReturnsTheFailure) {
   EXPECT_EQ(commit.error().reason, "retry");
 }
 
+TEST_F(PgConnectionTest, PipelinedStatementsAreReadAtTheNextQueryWithTheirFirstError) {
+  ASSERT_TRUE(conn_->ExecScript("CREATE TABLE q (id BIGINT PRIMARY KEY)").ok());
+  static constexpr sql::Statement kInsert{"test_q_insert", "INSERT INTO q (id) VALUES ($1)"};
+  static constexpr sql::Statement kCount{"test_q_count", "SELECT COUNT(*) FROM q"};
+  conn_->set_pipelined(true);
+  ASSERT_TRUE(conn_->Begin("BEGIN").ok());
+  // More than one pipeline's worth: the connection reads the answers on its own as it goes.
+  for (std::int64_t i = 1; i <= 600; ++i) {
+    auto n = conn_->Exec(kInsert, {sql::Int(i)});
+    ASSERT_TRUE(n.ok()) << ToString(n.error());
+    EXPECT_EQ(*n, -1);  // not known: the answer is read later
+  }
+  auto count = conn_->QueryOne(kCount, {});
+  ASSERT_TRUE(count.ok()) << ToString(count.error());
+  EXPECT_EQ((*count)->Int(0), 600);
+  // A failing statement answers later: at the next read, with the server's error; the statement
+  // after it is not run.
+  static constexpr sql::Statement kFirstUse{"test_q_insert_twice",
+                                            "INSERT INTO q (id) VALUES ($1), ($1 + 1000)"};
+  EXPECT_TRUE(conn_->Exec(kInsert, {sql::Int(5)}).ok());
+  EXPECT_TRUE(conn_->Exec(kFirstUse, {sql::Int(700)}).ok());
+  auto after = conn_->QueryOne(kCount, {});
+  ASSERT_FALSE(after.ok());
+  EXPECT_EQ(after.error().reason, "unique-violation");
+  Status commit = conn_->Commit();
+  ASSERT_FALSE(commit.ok());
+  EXPECT_EQ(commit.error().reason, "unique-violation");
+  // Nothing of the transaction stays, and the connection works one statement at a time again,
+  // including the statement first prepared in the failed pipeline.
+  conn_->set_pipelined(false);
+  ASSERT_TRUE(conn_->ExecScript("ROLLBACK").ok());
+  auto none = conn_->QueryOne(kCount, {});
+  ASSERT_TRUE(none.ok()) << ToString(none.error());
+  EXPECT_EQ((*none)->Int(0), 0);
+  auto twice = conn_->Exec(kFirstUse, {sql::Int(1)});
+  ASSERT_TRUE(twice.ok()) << ToString(twice.error());
+  EXPECT_EQ(*twice, 2);
+}
+
 TEST(PgConnectionStandaloneTest, UnreachableServerIsUnavailable) {
   auto conn = PgConnection::Connect("postgresql://postgres@127.0.0.1:1/x?connect_timeout=2");
   ASSERT_FALSE(conn.ok());
@@ -224,6 +263,35 @@ TEST_F(PgStoreTest, WorkErrorRollsBackEverything) {
   EXPECT_EQ(s.error().message, "changed my mind");
   EXPECT_EQ(CountUnits(), 0);
   EXPECT_EQ(commits_.load(), 0);
+}
+
+TEST_F(PgStoreTest, BulkWriteIsAllOrNothingAndItsErrorsAreTheServers) {
+  Status ok = store_->WriteBulk([](app::WriteTx& tx) -> Status {
+    for (const char* code : {"H38", "H38.01", "H38.02"}) {
+      identity::Unit u = MakeUnit(code);
+      MOTCUA_RETURN_IF_ERROR(tx.InsertUnit(u));
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(ok.ok()) << ToString(ok.error());
+  EXPECT_EQ(CountUnits(), 3);
+  Status refused = store_->WriteBulk([](app::WriteTx& tx) -> Status {
+    identity::Unit fresh = MakeUnit("H38.03");
+    MOTCUA_RETURN_IF_ERROR(tx.InsertUnit(fresh));
+    // A session of no user: the foreign key refuses it, which the work does not learn (the
+    // insert answers only a count); the commit does.
+    return tx.InsertSession(app::Session{"hash", 999999, "csrf", 0, 1});
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition) << ToString(refused.error());
+  EXPECT_EQ(CountUnits(), 3);
+  // The pooled connection is clean for the next transaction.
+  Status next = store_->Write([](app::WriteTx& tx) -> Status {
+    identity::Unit u = MakeUnit("H38.04");
+    return tx.InsertUnit(u);
+  });
+  ASSERT_TRUE(next.ok()) << ToString(next.error());
+  EXPECT_EQ(CountUnits(), 4);
 }
 
 TEST_F(PgStoreTest, ExceptionInWorkIsInternalAndTheConnectionIsClean) {
