@@ -10,6 +10,8 @@
 //   load_mix --backend postgres --servers 2 ...               (scale-out, below)
 //   load_mix --backend postgres --pg-restarts 2 ...           (PostgreSQL killed and restarted
 //                                                             during the mix, below)
+//   load_mix --backend postgres --servers 2 --server-kills 4  (one of the servers killed with
+//                                                             SIGKILL and started again, below)
 //
 // With --pg-restarts N the private PostgreSQL is killed (immediate stop, as a crash) N times
 // during the mix, evenly spaced, and restarted 2 s later. The driver prints the failed requests
@@ -24,6 +26,15 @@
 // waits for the outbox to drain and checks that every message was delivered exactly once (the
 // delivery lease and the claims must keep the two servers from sending one message twice), and
 // says which server did the background work.
+//
+// With --server-kills N (scale-out only) the servers are killed in turn with SIGKILL, N times
+// evenly spaced, and each started again 2 s later on its port. As with --pg-restarts the driver
+// sorts the failures into inside the outages (no answer, 502 from nginx for a request the dead
+// server held, 503) and outside them (none expected), and checks every acknowledged reception.
+// The background work goes on on the other server once the dead one's lease expires. A server
+// killed between a delivery and its record sends that message again on its next round: then
+// every message must be delivered at least once, and a duplicate carries the same
+// Idempotency-Key for the receiver to drop.
 //
 // Open loop: request i is due at start + i / rate whatever the answers before it, and its latency
 // counts from that instant, so a server that falls behind shows it in the percentiles instead of
@@ -68,6 +79,15 @@ struct Options {
   int prefill = 300;
   int servers = 1;  // 2: scale-out on PostgreSQL
   int pg_restarts = 0;
+  int server_kills = 0;
+};
+
+// Something broken `times` times during the mix, evenly spaced: `down(k)`, then `up(k)` 2 s
+// later (k = 1..times). The outage counts from `down` to 5 s after `up`.
+struct Outages {
+  int times = 0;
+  std::string what;  // "PostgreSQL restarts", "server kills"
+  std::function<Status(int)> down, up;
 };
 
 // --- the mix ----------------------------------------------------------------------------------
@@ -382,12 +402,13 @@ double Percentile(std::vector<double>& v, double p) {
   return v[i];
 }
 
-// Runs the mix against `t`; returns the number of errors (-1 when the set-up failed). With `pg`
-// and o.pg_restarts, kills and restarts it during the mix and returns the errors outside the
-// outages plus the acknowledged receptions lost or duplicated.
+// Runs the mix against `t`; returns the number of errors (-1 when the set-up failed). With
+// `outages`, breaks something during the mix and returns the errors outside the outages (and
+// those inside that are not 503, 502 or no answer) plus the acknowledged receptions lost or
+// duplicated.
 std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
                     const std::map<std::string, std::string>& passwords, const std::string& label,
-                    storage::postgres::testing::PgTestServer* pg = nullptr) {
+                    const Outages& outages_planned = {}) {
   httplib::Client setup(targets.front().host, targets.front().port);
   bench::Sessions s;
   if (const std::string e = bench::PrepareLoad(setup, passwords, s); !e.empty()) {
@@ -461,22 +482,23 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
       }
     });
   }
-  // The outages: [kill, restart + 5 s].
+  // The outages: [down, up + 5 s].
   std::vector<std::pair<Clock::time_point, Clock::time_point>> outages;
   std::thread outage_driver;
-  if (pg != nullptr && o.pg_restarts > 0) {
+  const int times = outages_planned.times;
+  if (times > 0) {
     outage_driver = std::thread([&] {
-      for (int k = 1; k <= o.pg_restarts; ++k) {
+      for (int k = 1; k <= times; ++k) {
         std::this_thread::sleep_until(
             start + std::chrono::duration_cast<Clock::duration>(
-                        std::chrono::duration<double>(o.seconds * k / (o.pg_restarts + 1))));
+                        std::chrono::duration<double>(o.seconds * k / (times + 1))));
         const auto down = Clock::now();
-        const Status killed = pg->Kill();
+        const Status broken = outages_planned.down(k);
         std::this_thread::sleep_for(std::chrono::seconds(2));
-        const Status back = pg->Restart();
-        if (!killed.ok() || !back.ok()) {
-          std::printf("postgres restart %d failed: %s\n", k,
-                      ToString(killed.ok() ? back.error() : killed.error()).c_str());
+        const Status back = outages_planned.up(k);
+        if (!broken.ok() || !back.ok()) {
+          std::printf("%s %d failed: %s\n", outages_planned.what.c_str(), k,
+                      ToString(broken.ok() ? back.error() : broken.error()).c_str());
         }
         outages.emplace_back(down, Clock::now() + std::chrono::seconds(5));
       }
@@ -539,7 +561,9 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
     std::int64_t outside_errors = 0;
     for (const auto& [status, n] : outside) outside_errors += n;
     for (const auto& [status, n] : inside) {
-      if (status != 503 && status != 0) outside_errors += n;  // only 503 is expected inside
+      // Expected inside: 503 (the database away), 502 (nginx: the server died holding the
+      // request) or no answer.
+      if (status != 503 && status != 502 && status != 0) outside_errors += n;
     }
     // Every acknowledged reception: read back, and sent again with its key.
     std::vector<Known> known;
@@ -561,11 +585,9 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
       });
     }
     for (auto& th : checkers) th.join();
-    std::printf(
-        "  %d PostgreSQL restarts; %zu receptions acknowledged: lost = %lld, "
-        "duplicated = %lld\n",
-        o.pg_restarts, known.size(), static_cast<long long>(lost.load()),
-        static_cast<long long>(duplicated.load()));
+    std::printf("  %d %s; %zu receptions acknowledged: lost = %lld, duplicated = %lld\n", times,
+                outages_planned.what.c_str(), known.size(), static_cast<long long>(lost.load()),
+                static_cast<long long>(duplicated.load()));
     std::fflush(stdout);
     return outside_errors + lost + duplicated;
   }
@@ -630,7 +652,10 @@ Nginx StartNginx(const std::string& dir, const std::vector<Target>& upstreams) {
   const std::string conf = dir + "/nginx.conf";
   std::string servers;
   for (const Target& t : upstreams) {
-    servers += "    server " + t.host + ":" + std::to_string(t.port) + ";\n";
+    // A server that failed is left alone for 3 s: one killed and started again is back in the
+    // rotation before the next kill (--server-kills), as docs/operations.md advises.
+    servers +=
+        "    server " + t.host + ":" + std::to_string(t.port) + " max_fails=3 fail_timeout=3s;\n";
   }
   std::ofstream(conf) << "worker_processes 1;\ndaemon off;\npid " << dir << "/nginx.pid;\n"
                       << "error_log " << dir << "/nginx-error.log;\n"
@@ -666,14 +691,23 @@ Nginx StartNginx(const std::string& dir, const std::vector<Target>& upstreams) {
   return n;
 }
 
-// The outbox of `dsn`: rows, rows sent.
-std::pair<std::int64_t, std::int64_t> OutboxCounts(const std::string& dsn) {
-  std::pair<std::int64_t, std::int64_t> out{-1, -1};
+// The outbox of `dsn`.
+struct OutboxState {
+  std::int64_t rows = -1;
+  std::int64_t sent = -1;
+  std::int64_t claimed = -1;  // not sent, held by a server's claim (until it lapses)
+};
+OutboxState OutboxCounts(const std::string& dsn) {
+  OutboxState out;
   PGconn* conn = PQconnectdb(dsn.c_str());
   if (PQstatus(conn) == CONNECTION_OK) {
-    PGresult* r = PQexec(conn, "SELECT count(*), count(sent_at) FROM outbox");
+    PGresult* r = PQexec(conn,
+                         "SELECT count(*), count(sent_at), "
+                         "count(*) FILTER (WHERE sent_at IS NULL AND claimed_by IS NOT NULL) "
+                         "FROM outbox");
     if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1) {
-      out = {std::atoll(PQgetvalue(r, 0, 0)), std::atoll(PQgetvalue(r, 0, 1))};
+      out = {std::atoll(PQgetvalue(r, 0, 0)), std::atoll(PQgetvalue(r, 0, 1)),
+             std::atoll(PQgetvalue(r, 0, 2))};
     }
     PQclear(r);
   }
@@ -681,14 +715,18 @@ std::pair<std::int64_t, std::int64_t> OutboxCounts(const std::string& dsn) {
   return out;
 }
 
-// How many "background round" lines with deliveries a server logged.
-int DeliveryRounds(const std::string& stderr_path) {
-  std::istringstream in(testing::ReadFile(stderr_path));
+// How many "background round" lines with deliveries a server logged, over its starts
+// (`log_prefix`-1.err, -2.err, ...).
+int DeliveryRounds(const std::string& log_prefix) {
   int rounds = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.find("background round") != std::string::npos &&
-        line.find("sent") != std::string::npos) {
-      ++rounds;
+  for (int start = 1; std::filesystem::exists(log_prefix + "-" + std::to_string(start) + ".err");
+       ++start) {
+    std::istringstream in(testing::ReadFile(log_prefix + "-" + std::to_string(start) + ".err"));
+    for (std::string line; std::getline(in, line);) {
+      if (line.find("background round") != std::string::npos &&
+          line.find("sent") != std::string::npos) {
+        ++rounds;
+      }
     }
   }
   return rounds;
@@ -709,6 +747,7 @@ int ScaleOut(const Options& o, const std::string& dir) {
   Webhook hook;
   const std::string base = "http://127.0.0.1:" + std::to_string(hook.port());
   std::vector<std::unique_ptr<testing::ServerProcess>> servers;
+  std::vector<std::vector<std::string>> server_args;
   std::vector<Target> targets;
   for (int i = 0; i < o.servers; ++i) {
     const std::string id = "server-" + std::to_string(i + 1);
@@ -736,6 +775,10 @@ int ScaleOut(const Options& o, const std::string& dir) {
       return 1;
     }
     targets.push_back({"127.0.0.1", servers.back()->port()});
+    // A restart listens where nginx sends: the same port.
+    args[std::find(args.begin(), args.end(), "127.0.0.1:0") - args.begin()] =
+        "127.0.0.1:" + std::to_string(targets.back().port);
+    server_args.push_back(std::move(args));
   }
   Nginx nginx = StartNginx(dir, targets);
   std::string label = "postgres, " + std::to_string(o.servers) + " servers";
@@ -746,37 +789,59 @@ int ScaleOut(const Options& o, const std::string& dir) {
   } else {
     std::printf("%s; the connections alternate between the servers\n", nginx.why_not.c_str());
   }
-  const std::int64_t errors = RunMix(o, front, servers.front()->Passwords(), label);
+  Outages kills;
+  if (o.server_kills > 0) {
+    kills.times = o.server_kills;
+    kills.what = "server kills";
+    kills.down = [&](int k) {
+      servers[static_cast<std::size_t>(k - 1) % servers.size()]->Kill();
+      return Ok();
+    };
+    kills.up = [&](int k) -> Status {
+      const std::size_t i = static_cast<std::size_t>(k - 1) % servers.size();
+      const std::string e = servers[i]->Start(server_args[i], std::chrono::seconds(60));
+      if (!e.empty()) return Error::Unavailable(e);
+      return Ok();
+    };
+  }
+  const std::int64_t errors = RunMix(o, front, servers.front()->Passwords(), label, kills);
 
-  // The outbox drains within a few background rounds once the load stops.
-  std::pair<std::int64_t, std::int64_t> outbox;
+  // The outbox drains within a few background rounds once the load stops, but for what a killed
+  // server had claimed: that waits for its claim to lapse (5 min), then the others send it.
+  const bool killed = o.server_kills > 0;
+  OutboxState outbox;
   for (int i = 0; i < 60; ++i) {
     outbox = OutboxCounts(*dsn);
-    if (outbox.first >= 0 && outbox.first == outbox.second) break;
+    if (outbox.rows >= 0 && outbox.rows == outbox.sent + (killed ? outbox.claimed : 0)) break;
     std::this_thread::sleep_for(std::chrono::seconds(1));
   }
   std::this_thread::sleep_for(std::chrono::seconds(2));  // a late duplicate would show now
   const auto [deliveries, distinct] = hook.Counts();
   std::printf(
-      "  outbox: %lld messages, %lld marked sent; webhook: %lld deliveries of %lld distinct "
-      "messages, %lld duplicated\n",
-      static_cast<long long>(outbox.first), static_cast<long long>(outbox.second),
-      static_cast<long long>(deliveries), static_cast<long long>(distinct),
-      static_cast<long long>(deliveries - distinct));
+      "  outbox: %lld messages, %lld marked sent, %lld held by a killed server's claim; webhook: "
+      "%lld deliveries of %lld distinct messages, %lld duplicated\n",
+      static_cast<long long>(outbox.rows), static_cast<long long>(outbox.sent),
+      static_cast<long long>(outbox.claimed), static_cast<long long>(deliveries),
+      static_cast<long long>(distinct), static_cast<long long>(deliveries - distinct));
   for (std::size_t i = 0; i < servers.size(); ++i) {
     std::printf("  server-%zu: %d background rounds that delivered\n", i + 1,
-                DeliveryRounds(servers[i]->ErrPath()));
+                DeliveryRounds(dir + "/server-" + std::to_string(i + 1)));
   }
   if (nginx.pid > 0) {
     kill(nginx.pid, SIGTERM);
     waitpid(nginx.pid, nullptr, 0);
   }
   for (auto& s : servers) s->Stop();
-  const bool exactly_once = outbox.first > 0 && outbox.first == outbox.second &&
-                            deliveries == distinct && distinct == outbox.first;
-  if (!exactly_once) std::printf("  NOT exactly once\n");
+  // Without kills: every message sent, once. With kills: every message sent or waiting for a
+  // dead server's claim to lapse, every one marked sent delivered (one the dead server delivered
+  // without recording it is sent again later, with the same Idempotency-Key).
+  const bool delivered = killed ? outbox.rows > 0 && outbox.rows == outbox.sent + outbox.claimed &&
+                                      distinct >= outbox.sent && distinct <= outbox.rows
+                                : outbox.rows > 0 && outbox.rows == outbox.sent &&
+                                      distinct == outbox.rows && deliveries == distinct;
+  if (!delivered) std::printf("  NOT %s\n", killed ? "delivered or held" : "exactly once");
   std::fflush(stdout);
-  return errors == 0 && exactly_once ? 0 : 1;
+  return errors == 0 && delivered ? 0 : 1;
 }
 
 int Main(const Options& o) {
@@ -795,6 +860,10 @@ int Main(const Options& o) {
       (std::filesystem::temp_directory_path() / ("motcua-mix-" + std::to_string(getpid())))
           .string();
   std::filesystem::create_directories(dir);
+  if (o.server_kills > 0 && o.servers < 2) {
+    std::fprintf(stderr, "--server-kills needs --servers 2\n");
+    return 2;
+  }
   if (o.servers > 1) {
     if (o.backend != "postgres") {
       std::fprintf(stderr, "--servers 2 needs --backend postgres\n");
@@ -835,7 +904,14 @@ int Main(const Options& o) {
     if (!e.empty()) {
       std::printf("%s: %s\n", o.backend.c_str(), e.c_str());
     } else {
-      errors = RunMix(o, {{"127.0.0.1", server.port()}}, server.Passwords(), o.backend, pg.get());
+      Outages restarts;
+      if (pg != nullptr && o.pg_restarts > 0) {
+        restarts.times = o.pg_restarts;
+        restarts.what = "PostgreSQL restarts";
+        restarts.down = [&](int) { return pg->Kill(); };
+        restarts.up = [&](int) { return pg->Restart(); };
+      }
+      errors = RunMix(o, {{"127.0.0.1", server.port()}}, server.Passwords(), o.backend, restarts);
     }
     server.Stop();
   }
@@ -872,6 +948,8 @@ int main(int argc, char** argv) {
       o.prefill = std::stoi(value);
     } else if (flag == "--pg-restarts") {
       o.pg_restarts = std::stoi(value);
+    } else if (flag == "--server-kills") {
+      o.server_kills = std::stoi(value);
     } else {
       std::fprintf(stderr, "unknown flag %s\n", flag.c_str());
       return 2;
