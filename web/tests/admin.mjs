@@ -1,7 +1,7 @@
 // The catalog administration in the web UI: the catalog administrator creates a procedure draft
 // (a malformed code is named beside its input, then fixed), builds its workflow (the sum of the
 // step times against the legal time as typed, a budget the server refuses named beside the step),
-// simulates it, publishes it; then imports a small catalog file and sees the job end with its
+// saves over a version changed meanwhile (reloaded and said so), simulates it, publishes it; then imports a small catalog file and sees the job end with its
 // counts (and a refused one with its problems by record), the job kept in the address; the
 // hygiene review. Screenshots of each screen.
 //
@@ -9,7 +9,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { expect, finish, log, login, newPage, shot, startServer, step } from './harness.mjs'
+import { apiSession, expect, finish, log, login, newPage, shot, startServer, step } from './harness.mjs'
 
 const server = await startServer()
 log(`motcua serve at ${server.url}`)
@@ -109,6 +109,19 @@ try {
     await page.locator('[data-test=save-workflow]').click()
     await page.locator('[data-test=notice]', { hasText: 'Đã lưu quy trình' }).waitFor()
     await shot(page, 'admin-workflow')
+  })
+
+  await step('a draft changed elsewhere meanwhile is reloaded and said so', async () => {
+    const admin = await apiSession(server.url, 'admin', pw.admin)
+    const read = await admin('GET', `/api/v1/procedures/${code}/versions/1`)
+    const { row_version: row, workflows, ...procedure } = read
+    expect(workflows.length === 1, 'the saved workflow is not stored')
+    await admin('PUT', `/api/v1/procedures/${code}/versions/1`, { version: row, procedure: { ...procedure, name: `${procedure.name} (sửa)` } })
+    await page.getByLabel('Tên thủ tục').fill('Tên sửa trên một phiên bản cũ')
+    await page.locator('[data-test=save-record]').click()
+    await page.locator('[data-test=notice]', { hasText: 'vừa được người khác thay đổi' }).waitFor()
+    const name = await page.getByLabel('Tên thủ tục').inputValue()
+    expect(name.endsWith('(sửa)'), `the latest was not loaded: ${name}`)
   })
 
   await step('the simulation shows each step\'s start and due instant and the verdict', async () => {

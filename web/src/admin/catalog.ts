@@ -159,6 +159,13 @@ export const flash = {
   },
 }
 
+// A version's state in words: a published one is in force from its decision's date.
+export function stateKey(v: ProcedureRecord['version'], today: string): string {
+  if (!v) return 'cat.state.draft'
+  if (v.state === 'published' && v.published && v.published.date > today) return 'cat.state.upcoming'
+  return `cat.state.${v.state}`
+}
+
 // --- the server's field paths -------------------------------------------------------------------
 // The API names a refused field by its path in the record ("procedure.cases[0].components[2].name"
 // for an edit, "cases[0]..." for a new draft or a publication, "workflows[1].steps[3].budget" for
@@ -306,6 +313,7 @@ addMessages({
     'cat.state': 'Trạng thái',
     'cat.state.draft': 'Dự thảo',
     'cat.state.published': 'Đang có hiệu lực',
+    'cat.state.upcoming': 'Đã công bố, chưa đến ngày hiệu lực',
     'cat.state.amended': 'Hết hiệu lực (đã sửa đổi)',
     'cat.state.replaced': 'Hết hiệu lực (đã thay thế)',
     'cat.state.repealed': 'Hết hiệu lực (đã bãi bỏ)',
@@ -549,6 +557,7 @@ addMessages({
     'cat.state': 'State',
     'cat.state.draft': 'Draft',
     'cat.state.published': 'In force',
+    'cat.state.upcoming': 'Published, not yet in force',
     'cat.state.amended': 'Ended (amended)',
     'cat.state.replaced': 'Ended (replaced)',
     'cat.state.repealed': 'Ended (repealed)',
