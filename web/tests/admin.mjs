@@ -1,7 +1,8 @@
 // The catalog administration in the web UI: the catalog administrator creates a procedure draft
 // (a malformed code is named beside its input, then fixed), builds its workflow (the sum of the
 // step times against the legal time as typed, a budget the server refuses named beside the step),
-// saves over a version changed meanwhile (reloaded and said so), simulates it, publishes it; then imports a small catalog file and sees the job end with its
+// saves over a version changed meanwhile (reloaded and said so), simulates it, publishes it (refused
+// while the step times fall short of the legal time, said beside their sum); then imports a small catalog file and sees the job end with its
 // counts (and a refused one with its problems by record), the job kept in the address; the
 // hygiene review. Screenshots of each screen.
 //
@@ -104,8 +105,9 @@ try {
     await stepErr.waitFor()
     expect(/nửa giờ/.test(await stepErr.textContent()), `the step's message: ${await stepErr.textContent()}`)
     await shot(page, 'admin-workflow-error')
-    await page.getByLabel('Thời gian xử lý').nth(1).fill('4')
-    await sum.getByText('khớp thời hạn').waitFor()
+    // Saved 2 hours short of the legal time: the server takes it; publishing will not.
+    await page.getByLabel('Thời gian xử lý').nth(1).fill('2')
+    await sum.getByText('thiếu 2 giờ').waitFor()
     await page.locator('[data-test=save-workflow]').click()
     await page.locator('[data-test=notice]', { hasText: 'Đã lưu quy trình' }).waitFor()
     await shot(page, 'admin-workflow')
@@ -136,12 +138,22 @@ try {
     await shot(page, 'admin-simulation')
   })
 
-  await step('the draft is published with its decision', async () => {
+  await step('publishing needs a decision and step times adding up to the legal time', async () => {
     await page.locator('[data-test=verb-publish]').click()
     await page.locator('[data-test=decision-submit]').click()
     await page.locator('[data-test=err-d-number]').waitFor()
     await page.getByLabel('Số quyết định').fill('1234/QĐ-UBND')
     await page.getByLabel('Ngày hiệu lực (ngày/tháng/năm)').fill(today)
+    await page.locator('[data-test=decision-submit]').click()
+    // The steps' times do not add up to the legal time: the refusal is said beside the sum.
+    const budget = page.locator('[data-test=budget-error-0]')
+    await budget.waitFor()
+    expect((await budget.textContent()).includes('thời hạn quy định là 8 h'), `the budget's message: ${await budget.textContent()}`)
+    await shot(page, 'admin-publish-refused')
+    await page.getByLabel('Thời gian xử lý').nth(1).fill('4')
+    await page.locator('[data-test=sum-0]').getByText('khớp thời hạn').waitFor()
+    await page.locator('[data-test=save-workflow]').click()
+    await page.locator('[data-test=notice]', { hasText: 'Đã lưu quy trình' }).waitFor()
     await page.locator('[data-test=decision-submit]').click()
     await page.locator('[data-test=notice]', { hasText: 'Đã công bố phiên bản 1' }).waitFor()
     await page.locator('[data-test=versions]', { hasText: 'Đang có hiệu lực' }).waitFor()
