@@ -1,5 +1,7 @@
 #include "app/jobs.h"
 
+#include <algorithm>
+
 #include "app/secrets.h"
 
 namespace motcua::app {
@@ -53,6 +55,7 @@ Result<JobStatus> JobRegistry::Submit(std::string kind, std::optional<std::int64
   }
   Job job;
   job.status.id = RandomToken(12);
+  job.status.seq = ++last_seq_;
   job.status.kind = std::move(kind);
   job.status.owner = owner;
   job.status.submitted = clock_.Now();
@@ -72,6 +75,24 @@ Result<JobStatus> JobRegistry::Get(const std::string& id, std::optional<std::int
     return Error::NotFound("no such job");
   }
   return it->second.status;
+}
+
+std::vector<JobStatus> JobRegistry::List(std::optional<std::int64_t> owner,
+                                         std::optional<std::int64_t> before,
+                                         std::size_t limit) const {
+  std::vector<JobStatus> out;
+  {
+    std::lock_guard lock(mu_);
+    for (const auto& [id, job] : jobs_) {
+      if (job.status.owner == owner && (!before || job.status.seq < *before)) {
+        out.push_back(job.status);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end(),
+            [](const JobStatus& a, const JobStatus& b) { return a.seq > b.seq; });
+  if (out.size() > limit) out.resize(limit);
+  return out;
 }
 
 void JobRegistry::Work(std::stop_token stop) {

@@ -8,8 +8,9 @@
 //                                       \--Error--> failed
 //
 // A job is visible only to the user who submitted it and to administrators (others get
-// kNotFound, as for anything one may not know exists). At most `max_queued` jobs wait; more is
-// kResourceExhausted. The newest `max_kept` finished jobs are kept; older ones are forgotten.
+// kNotFound, as for anything one may not know exists); `List` gives a user their own jobs. At most
+// `max_queued` jobs wait; more is kResourceExhausted. The newest `max_kept` finished jobs are kept;
+// older ones are forgotten.
 //
 // Thread-safe. The destructor stops taking jobs, lets the running ones finish and drops the
 // queued ones; the work functions must not outlive what they reference.
@@ -35,6 +36,7 @@ std::string_view JobStateName(JobState state);  // "queued", "running", "succeed
 
 struct JobStatus {
   std::string id;                     // random, URL-safe
+  std::int64_t seq = 0;               // 1, 2, ...: the order of submission (List's cursor)
   std::string kind;                   // "catalog.import"
   std::optional<std::int64_t> owner;  // the submitting user; nullopt: the system
   JobState state = JobState::kQueued;
@@ -74,6 +76,10 @@ class JobRegistry {
   // The job as `viewer` may see it (its owner, or an administrator); kNotFound otherwise.
   Result<JobStatus> Get(const std::string& id, std::optional<std::int64_t> viewer,
                         bool administrator) const;
+  // The jobs `owner` submitted that are still kept, newest first: at most `limit`, and only
+  // those submitted before the job numbered `before` when given (the last seq of the page read).
+  std::vector<JobStatus> List(std::optional<std::int64_t> owner, std::optional<std::int64_t> before,
+                              std::size_t limit) const;
 
  private:
   struct Job {
@@ -91,6 +97,7 @@ class JobRegistry {
   mutable std::mutex mu_;  // guards everything below
   std::condition_variable_any wake_;
   std::map<std::string, Job> jobs_;
+  std::int64_t last_seq_ = 0;
   std::deque<std::string> queue_;     // ids of queued jobs, oldest first
   std::deque<std::string> finished_;  // ids of finished jobs, oldest first
 

@@ -79,6 +79,33 @@ TEST(JobRegistryTest, OnlyTheOwnerAndAdministratorsSeeAJob) {
   EXPECT_EQ(jobs.Get("nope", 7, true).error().code, ErrorCode::kNotFound);
 }
 
+TEST(JobRegistryTest, ListsAnOwnersJobsNewestFirstByPages) {
+  FakeClock clock{0};
+  JobRegistry jobs(clock);
+  std::vector<std::string> mine;
+  for (int i = 0; i < 5; ++i) {
+    auto j = jobs.Submit("k", 7, [](JobProgress&) -> Result<std::int64_t> { return 0; });
+    ASSERT_TRUE(j.ok());
+    mine.push_back(j->id);
+    WaitFor(jobs, j->id);  // the queue holds four at most
+    auto other = jobs.Submit("k", 8, [](JobProgress&) -> Result<std::int64_t> { return 0; });
+    ASSERT_TRUE(other.ok());
+    WaitFor(jobs, other->id);
+  }
+  auto first = jobs.List(7, std::nullopt, 3);
+  ASSERT_EQ(first.size(), 3u);
+  EXPECT_EQ(first[0].id, mine[4]);
+  EXPECT_EQ(first[2].id, mine[2]);
+  EXPECT_GT(first[0].seq, first[1].seq);
+  auto rest = jobs.List(7, first.back().seq, 3);
+  ASSERT_EQ(rest.size(), 2u);
+  EXPECT_EQ(rest[0].id, mine[1]);
+  EXPECT_EQ(rest[1].id, mine[0]);
+  for (const auto& j : rest) EXPECT_EQ(j.owner, 7);
+  EXPECT_TRUE(jobs.List(9, std::nullopt, 10).empty());
+  EXPECT_TRUE(jobs.List(7, rest.back().seq, 10).empty());
+}
+
 TEST(JobRegistryTest, QueueAndHistoryAreBounded) {
   FakeClock clock{0};
   std::promise<void> release;

@@ -399,6 +399,51 @@ TEST_F(CatalogApiTest, BodiesThatAreNotCatalogFilesAre400) {
   EXPECT_EQ(job["problem"]["status"], 400);
 }
 
+TEST_F(CatalogApiTest, ListsTheCallersOwnImportsNewestFirst) {
+  Session dept = Login("admin.tuphap");
+  std::vector<std::string> mine;
+  for (int i = 0; i < 3; ++i) {
+    auto submitted = Upload("/api/v1/catalog/imports", &admin_, "[]", "application/json");
+    ASSERT_EQ(submitted->status, 202) << submitted->body;
+    mine.push_back(Body(submitted)["id"]);
+    WaitForJob(submitted->get_header_value("Location"), &admin_);
+  }
+  auto theirs = Upload("/api/v1/catalog/imports", &dept, "[{", "application/json");
+  ASSERT_EQ(theirs->status, 202);
+  WaitForJob(theirs->get_header_value("Location"), &dept);
+
+  auto page = Send("GET", "/api/v1/catalog/imports?limit=2", &admin_);
+  ASSERT_EQ(page->status, 200) << page->body;
+  json items = Body(page)["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[0]["id"], mine[2]);
+  EXPECT_EQ(items[1]["id"], mine[1]);
+  EXPECT_EQ(items[0]["state"], "succeeded");
+  EXPECT_EQ(items[0]["problems"], 0);
+  EXPECT_FALSE(items[0].contains("problem"));
+  ASSERT_TRUE(Body(page)["next_after"].is_number_integer());
+  auto next = Send("GET",
+                   "/api/v1/catalog/imports?limit=2&after=" +
+                       std::to_string(Body(page)["next_after"].get<std::int64_t>()),
+                   &admin_);
+  ASSERT_EQ(next->status, 200);
+  ASSERT_EQ(Body(next)["items"].size(), 1u);
+  EXPECT_EQ(Body(next)["items"][0]["id"], mine[0]);
+  EXPECT_TRUE(Body(next)["next_after"].is_null());
+
+  // Another's failed job is theirs alone; it says how many problems it had.
+  json other = Body(Send("GET", "/api/v1/catalog/imports", &dept))["items"];
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_EQ(other[0]["state"], "failed");
+  EXPECT_EQ(other[0]["problems"], 1);
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/catalog/imports?limit=0", &admin_)),
+            (std::vector<std::string>{"limit"}));
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/catalog/imports?after=x", &admin_)),
+            (std::vector<std::string>{"after"}));
+  Session citizen = Login("congdan");
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/imports", &citizen)->status, 403);
+}
+
 TEST_F(CatalogApiTest, ImportPermissionsAndJobVisibility) {
   const std::string book = Workbook(json::array({Record("1.000894", "Đăng ký kết hôn")}));
   Session citizen = Login("congdan");

@@ -10,7 +10,9 @@
 // The whole catalog moves as a file: exported as catalog JSON or as the XLSX workbook
 // (src/catalog_io/catalog_xlsx.h), imported as a background job (app::JobRegistry) that decodes
 // the file, reports its progress and runs CatalogService::ImportCatalog (all or nothing).
+#include <algorithm>
 #include <charconv>
+#include <limits>
 #include <memory>
 
 #include "app/jobs.h"
@@ -157,6 +159,20 @@ Result<std::optional<calendar::CivilDate>> DateQuery(const Request& req, const s
   return std::optional<calendar::CivilDate>(*d);
 }
 
+// An integer query parameter from `low` to `high`, if given.
+Result<std::optional<std::int64_t>> IntQuery(const Request& req, const std::string& name,
+                                             std::int64_t low, std::int64_t high) {
+  MOTCUA_ASSIGN_OR_RETURN(auto text, req.Query(name));
+  if (!text) return std::optional<std::int64_t>();
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc() || end != text->data() + text->size() || n < low || n > high) {
+    return Error::InvalidField(
+        name, "must be an integer from " + std::to_string(low) + " to " + std::to_string(high));
+  }
+  return std::optional<std::int64_t>(n);
+}
+
 Result<app::CatalogQuery> ListQuery(const Request& req) {
   app::CatalogQuery q;
   MOTCUA_ASSIGN_OR_RETURN(q.in_force_on, DateQuery(req, "in_force_on"));
@@ -173,15 +189,8 @@ Result<app::CatalogQuery> ListQuery(const Request& req) {
     if (after->size() > 64) return Error::InvalidField("after", "is too long");
     q.after_code = *after;
   }
-  MOTCUA_ASSIGN_OR_RETURN(auto limit, req.Query("limit"));
-  if (limit) {
-    int n = 0;
-    const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || end != limit->data() + limit->size() || n < 1 || n > 200) {
-      return Error::InvalidField("limit", "must be an integer from 1 to 200");
-    }
-    q.limit = n;
-  }
+  MOTCUA_ASSIGN_OR_RETURN(auto limit, IntQuery(req, "limit", 1, 200));
+  if (limit) q.limit = static_cast<int>(*limit);
   return q;
 }
 
@@ -551,6 +560,31 @@ void AddFileRoutes(ApiServer& server, Services& s) {
                 Reply reply = Reply::Json(202, Dump(JobJson(job)));
                 reply.headers.push_back({"Location", "/api/v1/catalog/imports/" + job.id});
                 return reply;
+              }});
+  // The caller's own imports, newest first (administrators too: the list is "my imports"; a job
+  // of another is opened by its id). The cursor is the seq of the last job of the page read.
+  server.Add({"GET", "/api/v1/catalog/imports", Permission::kCatalogManage, "",
+              [jobs](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(
+                    auto after,
+                    IntQuery(req, "after", 1, std::numeric_limits<std::int64_t>::max()));
+                MOTCUA_ASSIGN_OR_RETURN(auto limit, IntQuery(req, "limit", 1, 100));
+                const std::size_t n = static_cast<std::size_t>(limit.value_or(20));
+                // One more than asked tells whether a next page exists.
+                auto list = jobs->List(req.actor.user_id(), after, n + 1);
+                json out = {{"items", json::array()}, {"next_after", nullptr}};
+                for (std::size_t i = 0; i < list.size() && i < n; ++i) {
+                  json item = JobJson(list[i]);
+                  // The list stays small: a failed job says how many problems, its own route
+                  // lists them.
+                  item["problems"] =
+                      list[i].error ? json(std::max<std::size_t>(1, list[i].error->fields.size()))
+                                    : json(0);
+                  item.erase("problem");
+                  out["items"].push_back(std::move(item));
+                }
+                if (list.size() > n) out["next_after"] = list[n - 1].seq;
+                return Reply::Json(200, Dump(out));
               }});
   server.Add({"GET", "/api/v1/catalog/imports/{id}", Permission::kCatalogManage, "",
               [jobs](Request& req) -> Result<Reply> {

@@ -593,6 +593,11 @@ const kServerMessages: [RegExp, string][] = [
   [/^must be "HH:MM" \(with (from|to)\)$/, 'phải là giờ "HH:MM", nhập cả giờ bắt đầu và giờ kết thúc'],
 ]
 
+// A screen loaded on first use brings the Vietnamese of its own server messages (the catalog's).
+export function addServerMessages(more: [RegExp, string][]): void {
+  kServerMessages.push(...more)
+}
+
 export function serverMessage(message: string): string {
   if (lang.value !== 'vi') return message
   for (const [pattern, vi] of kServerMessages) {

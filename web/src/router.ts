@@ -47,6 +47,17 @@ const router = createRouter({
       component: () => import('./views/AuditView.vue'),
       meta: { roles: ['administrator', 'inspector'] },
     },
+    // The procedure catalog: read by every administration role, edited by catalog administrators.
+    { path: '/quan-tri/thu-tuc', component: () => import('./views/CatalogAdminView.vue'), meta: { roles: kAdminRoles } },
+    { path: '/quan-tri/thu-tuc-moi', component: () => import('./views/ProcedureEditView.vue'), meta: { roles: ['administrator'] } },
+    {
+      path: '/quan-tri/thu-tuc/:code',
+      component: () => import('./views/ProcedureEditView.vue'),
+      props: true,
+      meta: { roles: kAdminRoles },
+    },
+    { path: '/quan-tri/nhap-danh-muc', component: () => import('./views/CatalogImportView.vue'), meta: { roles: ['administrator'] } },
+    { path: '/quan-tri/ra-soat', component: () => import('./views/CatalogHygieneView.vue'), meta: { roles: ['administrator'] } },
     { path: '/:rest(.*)*', component: () => import('./views/NotFoundView.vue') },
   ],
   scrollBehavior: () => ({ top: 0 }),

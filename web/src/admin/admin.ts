@@ -10,6 +10,9 @@ addMessages({
     'admin.units': 'Đơn vị',
     'admin.calendars': 'Lịch làm việc',
     'admin.audit': 'Nhật ký hệ thống',
+    'admin.catalog': 'Danh mục thủ tục',
+    'admin.imports': 'Nhập danh mục',
+    'admin.hygiene': 'Rà soát danh mục',
     'admin.more': 'Xem thêm',
     'users.list': 'Danh sách người dùng',
     'users.create': 'Thêm người dùng',
@@ -140,6 +143,9 @@ addMessages({
     'admin.units': 'Units',
     'admin.calendars': 'Calendars',
     'admin.audit': 'Audit log',
+    'admin.catalog': 'Procedure catalog',
+    'admin.imports': 'Import the catalog',
+    'admin.hygiene': 'Catalog review',
     'admin.more': 'Show more',
     'users.list': 'Users',
     'users.create': 'Add a user',
@@ -273,6 +279,13 @@ export function adminTabs(): { to: string; key: string }[] {
   tabs.push({ to: '/quan-tri/don-vi', key: 'admin.units' })
   tabs.push({ to: '/quan-tri/lich', key: 'admin.calendars' })
   if (hasRole('administrator', 'inspector')) tabs.push({ to: '/quan-tri/nhat-ky', key: 'admin.audit' })
+  // The catalog: read by every administration role, edited, imported and reviewed with
+  // catalog.manage (administrators).
+  tabs.push({ to: '/quan-tri/thu-tuc', key: 'admin.catalog' })
+  if (hasRole('administrator')) {
+    tabs.push({ to: '/quan-tri/nhap-danh-muc', key: 'admin.imports' })
+    tabs.push({ to: '/quan-tri/ra-soat', key: 'admin.hygiene' })
+  }
   return tabs
 }
 
