@@ -68,7 +68,10 @@ constexpr std::string_view kWriterPragmas =
     "PRAGMA wal_autocheckpoint=10000;"
     // Each command runs in a savepoint: the sub-journal that lets it roll back alone stays in
     // memory instead of a temporary file (a write system call per page otherwise).
-    "PRAGMA temp_store=MEMORY;";
+    "PRAGMA temp_store=MEMORY;"
+    // 64 MiB of pages (the default is 2 MiB): the indexes' inner pages of a province's years
+    // stay in memory, so an insert reads only the leaf pages it changes.
+    "PRAGMA cache_size=-65536;";
 
 // Runs a command's work, turning a stray exception into an internal error: an exception must not
 // cross the store's boundary nor kill the writer thread.
