@@ -224,6 +224,60 @@ TEST_P(StoreConformance, PeriodicReportRowsSumToTheStatisticsOfTheScope) {
   EXPECT_EQ(Figures(april->total), (std::vector<std::int64_t>{2, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0}));
 }
 
+// The yearly report (period=YYYY) states what the year took over from the year before (carried
+// over), what it received and resolved, and what it hands on to the next (in progress at the
+// year's end, on time and overdue: "chuyển kỳ sau"); the next year's carried over is exactly that.
+TEST_P(StoreConformance, TheYearlyReportCarriesForwardIntoTheNextYear) {
+  const identity::Unit root = AddUnit(store(), "H38", std::nullopt);
+  AddUnit(store(), "H38.03", root.id);
+  AddProcedure(store(), "1.000001", "Hộ tịch");
+  using dossier::Channel;
+  const Row rows[] = {
+      // From 2024: resolved early in January 2025; still open, overdue since January 2025.
+      {"H38.03", "1.000001", Channel::kInPerson, "2024-12-20 09:00", "2025-01-10 17:00",
+       Finish::kResolved, "2025-01-08 10:00", Timeliness::kEarly},
+      {"H38.03", "1.000001", Channel::kInPerson, "2024-12-28 09:00", "2025-01-15 17:00",
+       Finish::kOpen, nullptr},
+      // Received in 2025: resolved late in March; open at the year's end within time (resolved
+      // early in January 2026); open at the year's end past due (resolved late in 2026).
+      {"H38.03", "1.000001", Channel::kInPerson, "2025-03-01 09:00", "2025-03-15 17:00",
+       Finish::kResolved, "2025-03-20 10:00", Timeliness::kLate},
+      {"H38.03", "1.000001", Channel::kOnline, "2025-12-20 09:00", "2026-01-10 17:00",
+       Finish::kResolved, "2026-01-05 10:00", Timeliness::kEarly},
+      {"H38.03", "1.000001", Channel::kInPerson, "2025-12-29 09:00", "2025-12-30 17:00",
+       Finish::kResolved, "2026-01-03 10:00", Timeliness::kLate},
+      // Neither year's: 2024 only; then 2026 only (open within time on 10 April).
+      {"H38.03", "1.000001", Channel::kInPerson, "2024-06-01 09:00", "2024-06-15 17:00",
+       Finish::kResolved, "2024-06-10 10:00", Timeliness::kEarly},
+      {"H38.03", "1.000001", Channel::kOnline, "2026-02-02 09:00", "2026-05-01 17:00",
+       Finish::kOpen, nullptr},
+  };
+  for (const Row& r : rows) Store(store(), r);
+  FakeClock clock(At("2026-04-10 09:00"));
+  app::ReportService service(store(), clock);
+  auto y2025 = service.Periodic(app::Actor::System(), "H38", *reports::ParsePeriod("2025"));
+  ASSERT_TRUE(y2025.ok()) << ToString(y2025.error());
+  const Statistics& a = y2025->total;
+  EXPECT_EQ(y2025->as_of, At("2026-01-01 00:00"));
+  EXPECT_EQ(a.carried_over, 2);  // from 2024
+  EXPECT_EQ(a.received, 3);      // in 2025
+  EXPECT_EQ(a.received_online, 1);
+  EXPECT_EQ(a.Total(), 5);
+  EXPECT_EQ(a.Resolved(), 2);
+  EXPECT_EQ(a.resolved_early, 1);
+  EXPECT_EQ(a.resolved_late, 1);
+  EXPECT_EQ(a.in_progress_on_time, 1);  // chuyển kỳ sau, trong hạn
+  EXPECT_EQ(a.in_progress_overdue, 2);  // chuyển kỳ sau, quá hạn
+  EXPECT_EQ(Figures(a), (std::vector<std::int64_t>{2, 2, 1, 0, 1, 0, 1, 1, 2, 0, 0, 0}));
+  EXPECT_EQ(Figures(Sum(y2025->units)), Figures(a));
+  // 2026 takes over what 2025 handed on: the three still open at its end.
+  auto y2026 = service.Periodic(app::Actor::System(), "H38", *reports::ParsePeriod("2026"));
+  ASSERT_TRUE(y2026.ok());
+  const Statistics& b = y2026->total;
+  EXPECT_EQ(b.carried_over, a.InProgress());
+  EXPECT_EQ(Figures(b), (std::vector<std::int64_t>{3, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0}));
+}
+
 // The figures a snapshot keeps: received by channel, resolved by timeliness, withdrawn, stopped,
 // refused, in progress on time and overdue.
 Statistics Kept(const Statistics& s) {
