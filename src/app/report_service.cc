@@ -4,7 +4,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <tuple>
 
 #include "calendar/civil_time.h"
 #include "dossier/machine.h"
@@ -177,13 +176,24 @@ Result<ReportService::StepReport> ReportService::Steps(const Actor& actor,
   StepReport out;
   const Instant now = clock_.Now();
   out.as_of = std::min(r.period.to, now);
-  // (position, step id, name) -> figures.
-  std::map<std::tuple<std::size_t, std::string, std::string>, reports::StepFigures> rows;
+  // (step id, name) -> the earliest position in a workflow, and the figures.
+  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, reports::StepFigures>> rows;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     out.dossiers = 0;
     rows.clear();
     MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
     const ReportQuery query = QueryOf(out.unit, r.subunits, r.period, now, ReportGroup::kNone);
+    // The dossiers to read: carried over and received, from the rollup in milliseconds.
+    MOTCUA_ASSIGN_OR_RETURN(auto whole, tx.ReportStatistics(query));
+    std::int64_t in_period = 0;
+    for (const ReportRow& row : whole) in_period += row.stats.Total();
+    if (in_period > max_step_dossiers_) {
+      return Error::InvalidField(
+          "period", "the per-step figures read each dossier's events: this period has " +
+                        std::to_string(in_period) + " dossiers in the scope, more than " +
+                        std::to_string(max_step_dossiers_) +
+                        "; choose a shorter period or a unit lower down");
+    }
     std::map<std::string, std::shared_ptr<const calendar::Calendar>> calendars;  // by unit code
     std::map<std::pair<std::string, int>, std::map<std::string, StepPlace>> places;
     // The dossiers that can have been at a step in the period: received in it, or before it and
@@ -226,7 +236,11 @@ Result<ReportService::StepReport> ReportService::Steps(const Actor& actor,
             const StepPlace where = known == place->second.end()
                                         ? StepPlace{std::numeric_limits<std::size_t>::max(), ""}
                                         : known->second;
-            rows[{where.position, step, where.name}] += figures;
+            auto [row, added] = rows.try_emplace({step, where.name}, where.position, figures);
+            if (!added) {
+              row->second.first = std::min(row->second.first, where.position);
+              row->second.second += figures;
+            }
           }
         }
         if (page.size() < static_cast<std::size_t>(kStepsPage)) break;
@@ -237,10 +251,14 @@ Result<ReportService::StepReport> ReportService::Steps(const Actor& actor,
   }));
   out.subunits = r.subunits;
   out.period = r.period;
-  for (auto& [key, figures] : rows) {
-    out.total += figures;
-    out.rows.push_back({std::get<1>(key), std::get<2>(key), figures});
+  std::vector<std::pair<std::size_t, StepRow>> ordered;
+  for (const auto& [key, value] : rows) {
+    out.total += value.second;
+    ordered.push_back({value.first, {key.first, key.second, value.second}});
   }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [position, row] : ordered) out.rows.push_back(std::move(row));
   return out;
 }
 

@@ -103,8 +103,8 @@ class ReportService {
   // dossiers of `request` (request.group ignored): the dossiers received in the period or carried
   // over into it, each folded from its events (dossier::ComputeHandovers on its competent unit's
   // calendar) and the stored step due instant of the step it is at. One row per step id and name
-  // (the name from the dossier's procedure version's workflows), in the order of the workflows.
-  // Errors as Statistics.
+  // (the name from the dossier's procedure version's workflows), ordered by the step's earliest
+  // position in a workflow, then id and name. Errors as Statistics.
   struct StepRow {
     std::string step_id;
     std::string name;  // "": the step is not in the procedure version's workflows
@@ -119,7 +119,13 @@ class ReportService {
     std::vector<StepRow> rows;
     reports::StepFigures total;  // the sum of the rows
   };
+  // kInvalidArgument naming "period" when the scope has more than max_step_dossiers() dossiers in
+  // the period (counted first from the rollup): each is read with its events, so the cost is
+  // bounded (docs/reports.md "Per-step figures").
   Result<StepReport> Steps(const Actor& actor, const StatisticsRequest& request);
+  std::int64_t max_step_dossiers() const { return max_step_dossiers_; }
+  void set_max_step_dossiers(std::int64_t n) { max_step_dossiers_ = n; }
+  static constexpr std::int64_t kDefaultMaxStepDossiers = 12'000;
 
   // The daily snapshot for trend charts (migration 9; docs/reports.md "Trend"): for each local
   // day that has ended, the statistics of that day per competent unit (every unit without a
@@ -197,6 +203,7 @@ class ReportService {
   Store& store_;
   const Clock& clock_;
   CalendarService calendars_;  // the competent units' calendars (built once per version)
+  std::int64_t max_step_dossiers_ = kDefaultMaxStepDossiers;
 
   std::mutex public_mu_;
   // (unit code, period label) -> the figures and when they were computed. Guarded by public_mu_.

@@ -337,6 +337,11 @@ TEST_F(ReportsApiTest, PerStepFiguresFollowTheDossiersThroughTheirSteps) {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   Session land = Login("chuyenvien.datdai");
   EXPECT_EQ(Send("GET", "/api/v1/reports/steps?unit=H99.02&period=2026-03", &land)->status, 404);
+  // More dossiers in the period than the per-step figures read: refused, naming the period.
+  reports_->set_max_step_dossiers(1);
+  auto many = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03", &admin);
+  EXPECT_EQ(Fields(many), (std::vector<std::string>{"period"})) << many->body;
+  EXPECT_EQ(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-02", &admin)->status, 200);
 }
 
 TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
