@@ -278,6 +278,86 @@ TEST_P(StoreConformance, TheYearlyReportCarriesForwardIntoTheNextYear) {
   EXPECT_EQ(Figures(b), (std::vector<std::int64_t>{3, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0}));
 }
 
+// A dossier of H38.03 received on `events[0].at` with this history, its facts row as its events
+// make it (InsertDossier), and the due instant of the step it is at.
+void StoreHistory(app::Store& store, std::vector<dossier::Event> events,
+                  std::optional<Instant> step_due) {
+  app::StoredDossier s;
+  dossier::Dossier& d = s.value;
+  d.procedure_code = "1.000001";
+  d.procedure_version = 1;
+  d.receiving_unit = "H38.30";
+  d.competent_unit = "H38.03";
+  d.received = true;
+  d.received_at = events.front().at;
+  d.submitted_at = d.received_at;
+  d.state = events.back().kind == dossier::EventKind::kReturned ? dossier::State::kReturned
+                                                                : dossier::State::kProcessing;
+  d.version = static_cast<std::int64_t>(events.size());
+  s.secret_hash = std::string(64, 'f');
+  s.step_unit = "H38.03";
+  s.clock.step_due = step_due;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    events[i].seq = static_cast<std::int64_t>(i + 1);
+    events[i].actor = "canbo";
+    events[i].unit_code = "H38.03";
+    events[i].to_unit = "H38.03";
+  }
+  ASSERT_TRUE(store.Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, events); }).ok());
+}
+
+dossier::Event Entered(dossier::EventKind kind, const char* at, std::string step = "",
+                       std::int64_t hours = 0) {
+  dossier::Event e;
+  e.kind = kind;
+  e.at = At(at);
+  e.to_step = std::move(step);
+  e.to_budget = hours * 3600;
+  return e;
+}
+
+// The per-step figures read the period's dossiers and their events on every back end (the fold
+// itself is reports/steps_test.cc): one dossier through four steps, one held at the appraisal.
+TEST_P(StoreConformance, PerStepFiguresOfAMonth) {
+  const identity::Unit root = AddUnit(store(), "H38", std::nullopt);
+  AddUnit(store(), "H38.03", root.id);
+  AddProcedure(store(), "1.000001", "Hộ tịch");
+  using dossier::EventKind;
+  StoreHistory(store(),
+               {Entered(EventKind::kReceived, "2026-03-02 08:00", "tiep-nhan", 1),
+                Entered(EventKind::kForwarded, "2026-03-02 08:30", "tham-dinh", 4),
+                Entered(EventKind::kForwarded, "2026-03-03 09:00", "ky", 2),
+                Entered(EventKind::kIssued, "2026-03-03 10:00", "tra-ket-qua", 1),
+                Entered(EventKind::kReturned, "2026-03-03 10:30")},
+               std::nullopt);
+  StoreHistory(store(),
+               {Entered(EventKind::kReceived, "2026-03-04 09:00", "tiep-nhan", 1),
+                Entered(EventKind::kForwarded, "2026-03-04 09:30", "tham-dinh", 4)},
+               At("2026-03-04 15:00"));
+  FakeClock clock(At("2026-04-10 09:00"));
+  app::ReportService service(store(), clock);
+  auto march = service.Steps(app::Actor::System(), {"H38", true, *reports::ParsePeriod("2026-03"),
+                                                    app::ReportGroup::kNone});
+  ASSERT_TRUE(march.ok()) << ToString(march.error());
+  EXPECT_EQ(march->dossiers, 2);
+  std::map<std::string, reports::StepFigures> rows;
+  for (const auto& r : march->rows) rows[r.step_id] = r.figures;
+  //                          passed on time late untimed  working s  longest s  current overdue
+  EXPECT_EQ(rows["tiep-nhan"], (reports::StepFigures{2, 2, 0, 0, 3600, 1800, 0, 0}));
+  EXPECT_EQ(rows["tham-dinh"], (reports::StepFigures{1, 0, 1, 0, 30600, 30600, 1, 1}));
+  EXPECT_EQ(rows["ky"], (reports::StepFigures{1, 1, 0, 0, 3600, 3600, 0, 0}));
+  EXPECT_EQ(rows["tra-ket-qua"], (reports::StepFigures{1, 1, 0, 0, 1800, 1800, 0, 0}));
+  EXPECT_EQ(rows.size(), 4u);
+  EXPECT_EQ(march->total.passed, 5);
+  // February saw neither.
+  auto february =
+      service.Steps(app::Actor::System(),
+                    {"H38", true, *reports::ParsePeriod("2026-02"), app::ReportGroup::kNone});
+  ASSERT_TRUE(february.ok());
+  EXPECT_EQ(february->dossiers, 0);
+  EXPECT_TRUE(february->rows.empty());
+}
+
 // The figures a snapshot keeps: received by channel, resolved by timeliness, withdrawn, stopped,
 // refused, in progress on time and overdue.
 Statistics Kept(const Statistics& s) {
