@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <memory>
 
 #include "calendar/civil_time.h"
 #include "dossier/machine.h"
+#include "dossier/times.h"
 
 namespace motcua::app {
 
@@ -152,6 +154,111 @@ Result<ReportService::PeriodicReport> ReportService::Periodic(const Actor& actor
   out.period = period;
   out.as_of = std::min(period.to, now);
   for (const ReportRow& row : whole) out.total += row.stats;
+  return out;
+}
+
+namespace {
+
+// How many dossiers Steps reads per page of the figures' lists.
+constexpr int kStepsPage = 1000;
+
+// Where a step's row sorts and what it is called: its position in the first workflow of the
+// procedure version that has it (workflows in their stored order), and its name there.
+struct StepPlace {
+  std::size_t position = 0;
+  std::string name;
+};
+
+}  // namespace
+
+Result<ReportService::StepReport> ReportService::Steps(const Actor& actor,
+                                                       const StatisticsRequest& r) {
+  StepReport out;
+  const Instant now = clock_.Now();
+  out.as_of = std::min(r.period.to, now);
+  // (step id, name) -> the earliest position in a workflow, and the figures.
+  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, reports::StepFigures>> rows;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    out.dossiers = 0;
+    rows.clear();
+    MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
+    const ReportQuery query = QueryOf(out.unit, r.subunits, r.period, now, ReportGroup::kNone);
+    // The dossiers to read: carried over and received, from the rollup in milliseconds.
+    MOTCUA_ASSIGN_OR_RETURN(auto whole, tx.ReportStatistics(query));
+    std::int64_t in_period = 0;
+    for (const ReportRow& row : whole) in_period += row.stats.Total();
+    if (in_period > max_step_dossiers_) {
+      return Error::InvalidField(
+          "period", "the per-step figures read each dossier's events: this period has " +
+                        std::to_string(in_period) + " dossiers in the scope, more than " +
+                        std::to_string(max_step_dossiers_) +
+                        "; choose a shorter period or a unit lower down");
+    }
+    std::map<std::string, std::shared_ptr<const calendar::Calendar>> calendars;  // by unit code
+    std::map<std::pair<std::string, int>, std::map<std::string, StepPlace>> places;
+    // The dossiers that can have been at a step in the period: received in it, or before it and
+    // not finished before it (the statistics' "received" and "carried over", disjoint).
+    for (const ReportFigure figure : {ReportFigure::kReceived, ReportFigure::kCarriedOver}) {
+      for (std::int64_t after = 0;;) {
+        MOTCUA_ASSIGN_OR_RETURN(auto page, tx.ListReportDossiers(query, figure, after, kStepsPage));
+        for (const ReportDossier& d : page) {
+          const reports::Facts& f = d.facts;
+          ++out.dossiers;
+          auto& cal = calendars[f.unit];
+          if (!cal) {
+            MOTCUA_ASSIGN_OR_RETURN(auto resolved, calendars_.ForUnit(tx, f.unit));
+            cal = std::move(resolved.second);
+          }
+          const auto version = std::make_pair(f.procedure_code, f.procedure_version);
+          auto place = places.find(version);
+          if (place == places.end()) {
+            MOTCUA_ASSIGN_OR_RETURN(auto workflows,
+                                    tx.ListWorkflowsOf(f.procedure_code, f.procedure_version));
+            std::map<std::string, StepPlace> steps;
+            for (const catalog::Workflow& w : workflows) {
+              for (std::size_t i = 0; i < w.steps.size(); ++i) {
+                steps.emplace(w.steps[i].id, StepPlace{i, w.steps[i].name});
+              }
+            }
+            place = places.emplace(version, std::move(steps)).first;
+          }
+          MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(f.dossier_id));
+          MOTCUA_ASSIGN_OR_RETURN(auto handovers, dossier::ComputeHandovers(events, *cal));
+          const std::optional<reports::OpenStep> open = reports::OpenStepOf(events);
+          std::optional<Instant> open_due;
+          if (open && open->entered < out.as_of) {
+            MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(f.dossier_id));
+            if (stored) open_due = stored->clock.step_due;
+          }
+          for (const auto& [step, figures] : reports::StepsOf(
+                   handovers, open, open_due, *cal, r.period.from, r.period.to, out.as_of)) {
+            const auto known = place->second.find(step);
+            const StepPlace where = known == place->second.end()
+                                        ? StepPlace{std::numeric_limits<std::size_t>::max(), ""}
+                                        : known->second;
+            auto [row, added] = rows.try_emplace({step, where.name}, where.position, figures);
+            if (!added) {
+              row->second.first = std::min(row->second.first, where.position);
+              row->second.second += figures;
+            }
+          }
+        }
+        if (page.size() < static_cast<std::size_t>(kStepsPage)) break;
+        after = page.back().facts.dossier_id;
+      }
+    }
+    return Ok();
+  }));
+  out.subunits = r.subunits;
+  out.period = r.period;
+  std::vector<std::pair<std::size_t, StepRow>> ordered;
+  for (const auto& [key, value] : rows) {
+    out.total += value.second;
+    ordered.push_back({value.first, {key.first, key.second, value.second}});
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [position, row] : ordered) out.rows.push_back(std::move(row));
   return out;
 }
 

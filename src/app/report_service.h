@@ -17,17 +17,20 @@
 #include <vector>
 
 #include "app/actor.h"
+#include "app/calendar_service.h"
 #include "app/store.h"
 #include "common/clock.h"
 #include "reports/index766.h"
 #include "reports/period.h"
 #include "reports/rollup.h"
+#include "reports/steps.h"
 
 namespace motcua::app {
 
 class ReportService {
  public:
-  ReportService(Store& store, const Clock& clock) : store_(store), clock_(clock) {}
+  ReportService(Store& store, const Clock& clock)
+      : store_(store), clock_(clock), calendars_(store, clock) {}
 
   struct StatisticsRequest {
     std::string unit_code;  // empty: the actor's own unit
@@ -95,6 +98,34 @@ class ReportService {
   };
   Result<PeriodicReport> Periodic(const Actor& actor, const std::string& unit_code,
                                   const reports::Period& period);
+
+  // The figures per workflow step (docs/reports.md "Per-step figures"; reports/steps.h) of the
+  // dossiers of `request` (request.group ignored): the dossiers received in the period or carried
+  // over into it, each folded from its events (dossier::ComputeHandovers on its competent unit's
+  // calendar) and the stored step due instant of the step it is at. One row per step id and name
+  // (the name from the dossier's procedure version's workflows), ordered by the step's earliest
+  // position in a workflow, then id and name. Errors as Statistics.
+  struct StepRow {
+    std::string step_id;
+    std::string name;  // "": the step is not in the procedure version's workflows
+    reports::StepFigures figures;
+  };
+  struct StepReport {
+    identity::Unit unit;
+    bool subunits = true;
+    reports::Period period;
+    Instant as_of = 0;
+    std::int64_t dossiers = 0;  // dossiers read
+    std::vector<StepRow> rows;
+    reports::StepFigures total;  // the sum of the rows
+  };
+  // kInvalidArgument naming "period" when the scope has more than max_step_dossiers() dossiers in
+  // the period (counted first from the rollup): each is read with its events, so the cost is
+  // bounded (docs/reports.md "Per-step figures").
+  Result<StepReport> Steps(const Actor& actor, const StatisticsRequest& request);
+  std::int64_t max_step_dossiers() const { return max_step_dossiers_; }
+  void set_max_step_dossiers(std::int64_t n) { max_step_dossiers_ = n; }
+  static constexpr std::int64_t kDefaultMaxStepDossiers = 12'000;
 
   // The daily snapshot for trend charts (migration 9; docs/reports.md "Trend"): for each local
   // day that has ended, the statistics of that day per competent unit (every unit without a
@@ -171,6 +202,8 @@ class ReportService {
 
   Store& store_;
   const Clock& clock_;
+  CalendarService calendars_;  // the competent units' calendars (built once per version)
+  std::int64_t max_step_dossiers_ = kDefaultMaxStepDossiers;
 
   std::mutex public_mu_;
   // (unit code, period label) -> the figures and when they were computed. Guarded by public_mu_.

@@ -254,6 +254,43 @@ Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& r) {
   return book->Finish();
 }
 
+Result<std::string> StepsWorkbook(const app::ReportService::StepReport& r) {
+  MOTCUA_ASSIGN_OR_RETURN(auto book, XlsxWriter::Create());
+  MOTCUA_RETURN_IF_ERROR(
+      book->AddSheet("Theo bước xử lý", {{"Bước", 16},
+                                         {"Tên bước", 40},
+                                         {"Đã qua bước", 10, false},
+                                         {"Đúng hạn", 10, false},
+                                         {"Quá hạn", 10, false},
+                                         {"Không tính hạn", 10, false},
+                                         {"Trung bình (giờ làm việc)", 12, false},
+                                         {"Lâu nhất (giờ làm việc)", 12, false},
+                                         {"Đang ở bước", 10, false},
+                                         {"Đang ở bước, quá hạn", 12, false}}));
+  const auto figures = [&](int row, const reports::StepFigures& f) -> Status {
+    const double values[] = {
+        static_cast<double>(f.passed),         static_cast<double>(f.on_time),
+        static_cast<double>(f.late),           static_cast<double>(f.untimed),
+        f.AverageSeconds().value_or(0) / 3600, static_cast<double>(f.longest_seconds) / 3600,
+        static_cast<double>(f.current),        static_cast<double>(f.current_overdue)};
+    for (std::size_t i = 0; i < std::size(values); ++i) {
+      MOTCUA_RETURN_IF_ERROR(book->Number(row, i + 2, values[i]));
+    }
+    return Ok();
+  };
+  int row = 1;
+  for (const app::ReportService::StepRow& s : r.rows) {
+    ++row;
+    MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, s.step_id));
+    MOTCUA_RETURN_IF_ERROR(book->Text(row, 1, s.name));
+    MOTCUA_RETURN_IF_ERROR(figures(row, s.figures));
+  }
+  ++row;
+  MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, "Tổng cộng " + r.unit.code + " " + r.period.label));
+  MOTCUA_RETURN_IF_ERROR(figures(row, r.total));
+  return book->Finish();
+}
+
 Result<std::string> PeriodicPdf(const app::ReportService::PeriodicReport& r) {
   render::ReportSheet sheet;
   sheet.agency = AgencyOf(r.unit);

@@ -301,6 +301,49 @@ TEST_F(ReportsApiTest, TheTrendReadsTheDailySnapshots) {
   EXPECT_EQ(Send("GET", "/api/v1/reports/trend?unit=H99.02&period=2026-03", &land)->status, 404);
 }
 
+TEST_F(ReportsApiTest, PerStepFiguresFollowTheDossiersThroughTheirSteps) {
+  ReceiveThree();  // two received at 08:00 on Monday 2 March, one refused
+  Session admin = Login("admin");
+  clock_.Set(L("2026-03-02 10:00"));
+  auto res = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03", &admin);
+  ASSERT_EQ(res->status, 200) << res->body;
+  json body = Body(res);
+  EXPECT_EQ(body["dossiers"], 2);  // the refusal was never at a step
+  ASSERT_EQ(body["rows"].size(), 1u) << body.dump();
+  const json first = body["rows"][0];
+  // Both at reception (4 working hours from 08:00: due at 13:30), none left it yet.
+  EXPECT_EQ(first["step_id"], "tiep-nhan");
+  EXPECT_EQ(first["name"], "tiep-nhan");  // the workflow's name of the step
+  EXPECT_EQ(first["passed"], 0);
+  EXPECT_EQ(first["current"], 2);
+  EXPECT_EQ(first["current_overdue"], 0);
+  EXPECT_EQ(first["average_hours"], nullptr);
+  EXPECT_EQ(body["total"]["current"], 2);
+
+  // A week later both are still at their first step, past its budget.
+  clock_.Set(L("2026-03-09 10:00"));
+  admin = Login("admin");  // the session of a week ago has expired
+  body = Body(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03", &admin));
+  EXPECT_EQ(body["total"]["current"], 2);
+  EXPECT_EQ(body["total"]["current_overdue"], 2) << body.dump();
+  // February saw none of them.
+  body = Body(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-02", &admin));
+  EXPECT_EQ(body["dossiers"], 0);
+  EXPECT_EQ(body["rows"].size(), 0u);
+
+  auto book = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03&format=xlsx", &admin);
+  ASSERT_EQ(book->status, 200);
+  EXPECT_EQ(book->get_header_value("Content-Type"),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Send("GET", "/api/v1/reports/steps?unit=H99.02&period=2026-03", &land)->status, 404);
+  // More dossiers in the period than the per-step figures read: refused, naming the period.
+  reports_->set_max_step_dossiers(1);
+  auto many = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03", &admin);
+  EXPECT_EQ(Fields(many), (std::vector<std::string>{"period"})) << many->body;
+  EXPECT_EQ(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-02", &admin)->status, 200);
+}
+
 TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
   ReceiveThree();
   Session admin = Login("admin");
@@ -379,6 +422,10 @@ TEST_F(ReportsApiTest, ScopeAndErrorsNameTheirFields) {
       {"/api/v1/reports/periodic?unit=H77&period=2026-03", "unit"},
       {"/api/v1/reports/periodic?unit=H99&period=2026-03&format=docx", "format"},
       {"/api/v1/reports/index766?unit=H99&period=2026-W10", "period"},
+      {"/api/v1/reports/steps?unit=H99&period=2026-13", "period"},
+      {"/api/v1/reports/steps?unit=H99&period=2026-03&subunits=maybe", "subunits"},
+      {"/api/v1/reports/steps?unit=H77&period=2026-03", "unit"},
+      {"/api/v1/reports/steps?unit=H99&period=2026-03&format=pdf", "format"},
   };
   for (const auto& [path, field] : bad) {
     SCOPED_TRACE(path);

@@ -207,6 +207,50 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                                        {"by_field", rows(report.fields, nullptr)},
                                        {"by_unit", rows(report.units, &report.unit_names)}}));
        }});
+  server.Add({"GET", "/api/v1/reports/steps", Permission::kReportsRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(QueryOf(req)));
+                MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
+                if (format == ReportFormat::kPdf) {
+                  return Error::InvalidField("format", "the per-step figures come as json or xlsx");
+                }
+                MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Steps(req.actor, r));
+                if (format == ReportFormat::kXlsx) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StepsWorkbook(report));
+                  return XlsxReply(std::move(bytes), "theo-buoc-" + report.unit.code + "-" +
+                                                         report.period.label + ".xlsx");
+                }
+                const auto hours = [](std::optional<double> seconds) -> json {
+                  if (!seconds) return nullptr;
+                  return std::round(*seconds / 36) / 100;  // working hours, 2 decimals
+                };
+                const auto figures = [&](const reports::StepFigures& f) {
+                  return json{
+                      {"passed", f.passed},
+                      {"on_time", f.on_time},
+                      {"late", f.late},
+                      {"untimed", f.untimed},
+                      {"average_hours", hours(f.AverageSeconds())},
+                      {"longest_hours", f.passed > 0 ? hours(static_cast<double>(f.longest_seconds))
+                                                     : json(nullptr)},
+                      {"current", f.current},
+                      {"current_overdue", f.current_overdue}};
+                };
+                json rows = json::array();
+                for (const app::ReportService::StepRow& row : report.rows) {
+                  json j = figures(row.figures);
+                  j["step_id"] = row.step_id;
+                  j["name"] = row.name;
+                  rows.push_back(std::move(j));
+                }
+                return Reply::Json(200, Dump({{"unit", UnitJson(report.unit)},
+                                              {"subunits", report.subunits},
+                                              {"period", PeriodJson(report.period)},
+                                              {"as_of", InstantJson(report.as_of)},
+                                              {"dossiers", report.dossiers},
+                                              {"total", figures(report.total)},
+                                              {"rows", rows}}));
+              }});
   server.Add({"GET", "/api/v1/reports/trend", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));

@@ -224,6 +224,140 @@ TEST_P(StoreConformance, PeriodicReportRowsSumToTheStatisticsOfTheScope) {
   EXPECT_EQ(Figures(april->total), (std::vector<std::int64_t>{2, 0, 1, 0, 0, 0, 0, 2, 1, 0, 0, 0}));
 }
 
+// The yearly report (period=YYYY) states what the year took over from the year before (carried
+// over), what it received and resolved, and what it hands on to the next (in progress at the
+// year's end, on time and overdue: "chuyển kỳ sau"); the next year's carried over is exactly that.
+TEST_P(StoreConformance, TheYearlyReportCarriesForwardIntoTheNextYear) {
+  const identity::Unit root = AddUnit(store(), "H38", std::nullopt);
+  AddUnit(store(), "H38.03", root.id);
+  AddProcedure(store(), "1.000001", "Hộ tịch");
+  using dossier::Channel;
+  const Row rows[] = {
+      // From 2024: resolved early in January 2025; still open, overdue since January 2025.
+      {"H38.03", "1.000001", Channel::kInPerson, "2024-12-20 09:00", "2025-01-10 17:00",
+       Finish::kResolved, "2025-01-08 10:00", Timeliness::kEarly},
+      {"H38.03", "1.000001", Channel::kInPerson, "2024-12-28 09:00", "2025-01-15 17:00",
+       Finish::kOpen, nullptr},
+      // Received in 2025: resolved late in March; open at the year's end within time (resolved
+      // early in January 2026); open at the year's end past due (resolved late in 2026).
+      {"H38.03", "1.000001", Channel::kInPerson, "2025-03-01 09:00", "2025-03-15 17:00",
+       Finish::kResolved, "2025-03-20 10:00", Timeliness::kLate},
+      {"H38.03", "1.000001", Channel::kOnline, "2025-12-20 09:00", "2026-01-10 17:00",
+       Finish::kResolved, "2026-01-05 10:00", Timeliness::kEarly},
+      {"H38.03", "1.000001", Channel::kInPerson, "2025-12-29 09:00", "2025-12-30 17:00",
+       Finish::kResolved, "2026-01-03 10:00", Timeliness::kLate},
+      // Neither year's: 2024 only; then 2026 only (open within time on 10 April).
+      {"H38.03", "1.000001", Channel::kInPerson, "2024-06-01 09:00", "2024-06-15 17:00",
+       Finish::kResolved, "2024-06-10 10:00", Timeliness::kEarly},
+      {"H38.03", "1.000001", Channel::kOnline, "2026-02-02 09:00", "2026-05-01 17:00",
+       Finish::kOpen, nullptr},
+  };
+  for (const Row& r : rows) Store(store(), r);
+  FakeClock clock(At("2026-04-10 09:00"));
+  app::ReportService service(store(), clock);
+  auto y2025 = service.Periodic(app::Actor::System(), "H38", *reports::ParsePeriod("2025"));
+  ASSERT_TRUE(y2025.ok()) << ToString(y2025.error());
+  const Statistics& a = y2025->total;
+  EXPECT_EQ(y2025->as_of, At("2026-01-01 00:00"));
+  EXPECT_EQ(a.carried_over, 2);  // from 2024
+  EXPECT_EQ(a.received, 3);      // in 2025
+  EXPECT_EQ(a.received_online, 1);
+  EXPECT_EQ(a.Total(), 5);
+  EXPECT_EQ(a.Resolved(), 2);
+  EXPECT_EQ(a.resolved_early, 1);
+  EXPECT_EQ(a.resolved_late, 1);
+  EXPECT_EQ(a.in_progress_on_time, 1);  // chuyển kỳ sau, trong hạn
+  EXPECT_EQ(a.in_progress_overdue, 2);  // chuyển kỳ sau, quá hạn
+  EXPECT_EQ(Figures(a), (std::vector<std::int64_t>{2, 2, 1, 0, 1, 0, 1, 1, 2, 0, 0, 0}));
+  EXPECT_EQ(Figures(Sum(y2025->units)), Figures(a));
+  // 2026 takes over what 2025 handed on: the three still open at its end.
+  auto y2026 = service.Periodic(app::Actor::System(), "H38", *reports::ParsePeriod("2026"));
+  ASSERT_TRUE(y2026.ok());
+  const Statistics& b = y2026->total;
+  EXPECT_EQ(b.carried_over, a.InProgress());
+  EXPECT_EQ(Figures(b), (std::vector<std::int64_t>{3, 0, 1, 0, 1, 0, 1, 1, 1, 0, 0, 0}));
+}
+
+// A dossier of H38.03 received on `events[0].at` with this history, its facts row as its events
+// make it (InsertDossier), and the due instant of the step it is at.
+void StoreHistory(app::Store& store, std::vector<dossier::Event> events,
+                  std::optional<Instant> step_due) {
+  app::StoredDossier s;
+  dossier::Dossier& d = s.value;
+  d.procedure_code = "1.000001";
+  d.procedure_version = 1;
+  d.receiving_unit = "H38.30";
+  d.competent_unit = "H38.03";
+  d.received = true;
+  d.received_at = events.front().at;
+  d.submitted_at = d.received_at;
+  d.state = events.back().kind == dossier::EventKind::kReturned ? dossier::State::kReturned
+                                                                : dossier::State::kProcessing;
+  d.version = static_cast<std::int64_t>(events.size());
+  s.secret_hash = std::string(64, 'f');
+  s.step_unit = "H38.03";
+  s.clock.step_due = step_due;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    events[i].seq = static_cast<std::int64_t>(i + 1);
+    events[i].actor = "canbo";
+    events[i].unit_code = "H38.03";
+    events[i].to_unit = "H38.03";
+  }
+  ASSERT_TRUE(store.Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, events); }).ok());
+}
+
+dossier::Event Entered(dossier::EventKind kind, const char* at, std::string step = "",
+                       std::int64_t hours = 0) {
+  dossier::Event e;
+  e.kind = kind;
+  e.at = At(at);
+  e.to_step = std::move(step);
+  e.to_budget = hours * 3600;
+  return e;
+}
+
+// The per-step figures read the period's dossiers and their events on every back end (the fold
+// itself is reports/steps_test.cc): one dossier through four steps, one held at the appraisal.
+TEST_P(StoreConformance, PerStepFiguresOfAMonth) {
+  const identity::Unit root = AddUnit(store(), "H38", std::nullopt);
+  AddUnit(store(), "H38.03", root.id);
+  AddProcedure(store(), "1.000001", "Hộ tịch");
+  using dossier::EventKind;
+  StoreHistory(store(),
+               {Entered(EventKind::kReceived, "2026-03-02 08:00", "tiep-nhan", 1),
+                Entered(EventKind::kForwarded, "2026-03-02 08:30", "tham-dinh", 4),
+                Entered(EventKind::kForwarded, "2026-03-03 09:00", "ky", 2),
+                Entered(EventKind::kIssued, "2026-03-03 10:00", "tra-ket-qua", 1),
+                Entered(EventKind::kReturned, "2026-03-03 10:30")},
+               std::nullopt);
+  StoreHistory(store(),
+               {Entered(EventKind::kReceived, "2026-03-04 09:00", "tiep-nhan", 1),
+                Entered(EventKind::kForwarded, "2026-03-04 09:30", "tham-dinh", 4)},
+               At("2026-03-04 15:00"));
+  FakeClock clock(At("2026-04-10 09:00"));
+  app::ReportService service(store(), clock);
+  auto march = service.Steps(app::Actor::System(), {"H38", true, *reports::ParsePeriod("2026-03"),
+                                                    app::ReportGroup::kNone});
+  ASSERT_TRUE(march.ok()) << ToString(march.error());
+  EXPECT_EQ(march->dossiers, 2);
+  std::map<std::string, reports::StepFigures> rows;
+  for (const auto& r : march->rows) rows[r.step_id] = r.figures;
+  //                          passed on time late untimed  working s  longest s  current overdue
+  EXPECT_EQ(rows["tiep-nhan"], (reports::StepFigures{2, 2, 0, 0, 3600, 1800, 0, 0}));
+  EXPECT_EQ(rows["tham-dinh"], (reports::StepFigures{1, 0, 1, 0, 30600, 30600, 1, 1}));
+  EXPECT_EQ(rows["ky"], (reports::StepFigures{1, 1, 0, 0, 3600, 3600, 0, 0}));
+  EXPECT_EQ(rows["tra-ket-qua"], (reports::StepFigures{1, 1, 0, 0, 1800, 1800, 0, 0}));
+  EXPECT_EQ(rows.size(), 4u);
+  EXPECT_EQ(march->total.passed, 5);
+  // February saw neither.
+  auto february =
+      service.Steps(app::Actor::System(),
+                    {"H38", true, *reports::ParsePeriod("2026-02"), app::ReportGroup::kNone});
+  ASSERT_TRUE(february.ok());
+  EXPECT_EQ(february->dossiers, 0);
+  EXPECT_TRUE(february->rows.empty());
+}
+
 // The figures a snapshot keeps: received by channel, resolved by timeliness, withdrawn, stopped,
 // refused, in progress on time and overdue.
 Statistics Kept(const Statistics& s) {

@@ -45,6 +45,50 @@ export interface StatisticsReport {
   rows: { key: string; name?: string; statistics: Statistics }[]
 }
 
+export interface PeriodicReport {
+  unit: Unit
+  period: Period
+  as_of: Instant
+  total: Statistics
+  by_field: { key: string; statistics: Statistics }[]
+  by_unit: { key: string; name: string; statistics: Statistics }[]
+}
+
+// One day of /api/v1/reports/trend (the daily snapshots).
+export interface TrendDay {
+  date: string
+  received: number
+  resolved: number
+  in_progress: number
+  in_progress_overdue: number
+}
+
+export interface TrendReport {
+  unit: Unit
+  period: Period
+  days: TrendDay[]
+}
+
+export interface StepFigures {
+  passed: number
+  on_time: number
+  late: number
+  untimed: number
+  average_hours: number | null
+  longest_hours: number | null
+  current: number
+  current_overdue: number
+}
+
+export interface StepReport {
+  unit: Unit
+  period: Period
+  as_of: Instant
+  dossiers: number
+  total: StepFigures
+  rows: (StepFigures & { step_id: string; name: string })[]
+}
+
 export interface Indicator {
   id: string
   group: number
