@@ -385,7 +385,8 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto a, s.dossier->DownloadResult(req.actor, id));
                 return FileReply(std::move(a));
               }});
-  server.Add({"GET", "/api/v1/my/dossiers", Permission::kDossierRead, "",
+  // The citizen's own (dossier.submit: citizens only; officers read the work queues).
+  server.Add({"GET", "/api/v1/my/dossiers", Permission::kDossierSubmit, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
                 MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
