@@ -251,7 +251,8 @@ struct Generator {
           }
           const Instant back = t + (2 + Pick(5)) * kDay;
           if (back > options.end) return true;
-          if (!walk.Do(back, walk.StepUnit(), Cmd(CommandKind::kReceiveSupplement), true)) {
+          // Brought on paper and recorded at the step (an applicant online brings files).
+          if (!walk.Do(back, walk.StepUnit(), Cmd(CommandKind::kReceiveSupplement))) {
             return false;
           }
           t = back;

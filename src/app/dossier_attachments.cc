@@ -48,11 +48,13 @@ Result<Attachment> DossierService::Download(const Actor& actor,
   if (!IsSha256Hex(sha256)) return hidden;
   if (dossier_id) {
     MOTCUA_ASSIGN_OR_RETURN(auto view, Get(actor, *dossier_id));
-    const auto& components = view.stored.value.components;
-    if (std::none_of(components.begin(), components.end(),
-                     [&](const auto& c) { return c.file_sha256 == sha256; })) {
-      return hidden;
-    }
+    // The files its components and supplements name; the result document has its own route.
+    const dossier::Dossier& d = view.stored.value;
+    const auto names = [&](const std::vector<dossier::ProvidedComponent>& components) {
+      return std::any_of(components.begin(), components.end(),
+                         [&](const auto& c) { return c.file_sha256 == sha256; });
+    };
+    if (!names(d.components) && !names(d.supplied)) return hidden;
   } else if (!actor.user) {
     return Error::Unauthenticated("login required");
   }
@@ -69,7 +71,55 @@ Result<Attachment> DossierService::Download(const Actor& actor,
   return std::move(*found);
 }
 
+bool DossierService::ResultReleased(const dossier::Dossier& d) {
+  return d.state == dossier::State::kReturned ||
+         (d.state == dossier::State::kResolved && d.channel == dossier::Channel::kOnline);
+}
+
+Result<Attachment> DossierService::DownloadResult(const Actor& actor, std::int64_t dossier_id) {
+  MOTCUA_ASSIGN_OR_RETURN(auto view, Get(actor, dossier_id));
+  const dossier::Dossier& d = view.stored.value;
+  if (d.result_sha256.empty()) return Error::NotFound("the dossier has no result document");
+  if (actor.user && actor.user->roles.Has(identity::Role::kCitizen) && !ResultReleased(d)) {
+    return Error::FailedPrecondition("the result is not handed over yet")
+        .WithReason("result-not-released");
+  }
+  std::optional<Attachment> found;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(found, tx.FindAttachment(d.result_sha256));
+    return Ok();
+  }));
+  if (!found) return Error::Internal("the result document is missing from storage");
+  return std::move(*found);
+}
+
 namespace internal {
+namespace {
+
+// Whether the actor uploaded the file named in `field` (a system actor names any stored file).
+Status CheckUploaded(ReadTx& tx, const Actor& actor, const std::string& sha256,
+                     const std::string& field) {
+  if (!IsSha256Hex(sha256)) {
+    return Error::InvalidField(field, "must be the 64 lowercase hex digits of a SHA-256");
+  }
+  bool ok = actor.system;
+  if (!ok && actor.user) {
+    MOTCUA_ASSIGN_OR_RETURN(ok, tx.AttachmentUploadedBy(sha256, actor.user->id));
+  }
+  if (!ok) return Error::InvalidField(field, "you uploaded no file with this SHA-256");
+  return Ok();
+}
+
+}  // namespace
+
+Status CheckResultFile(ReadTx& tx, const Actor& actor, const std::string& sha256) {
+  MOTCUA_RETURN_IF_ERROR(CheckUploaded(tx, actor, sha256, "file_sha256"));
+  MOTCUA_ASSIGN_OR_RETURN(auto file, tx.FindAttachment(sha256));
+  if (!file || file->media_type != "application/pdf") {
+    return Error::InvalidField("file_sha256", "the result document is a PDF");
+  }
+  return Ok();
+}
 
 Status CheckAttachments(ReadTx& tx, const Actor& actor,
                         const std::vector<dossier::ProvidedComponent>& components) {
@@ -82,14 +132,7 @@ Status CheckAttachments(ReadTx& tx, const Actor& actor,
       }
       continue;
     }
-    if (!IsSha256Hex(c.file_sha256)) {
-      return Error::InvalidField(field, "must be the 64 lowercase hex digits of a SHA-256");
-    }
-    bool ok = actor.system;
-    if (!ok && actor.user) {
-      MOTCUA_ASSIGN_OR_RETURN(ok, tx.AttachmentUploadedBy(c.file_sha256, actor.user->id));
-    }
-    if (!ok) return Error::InvalidField(field, "you uploaded no file with this SHA-256");
+    MOTCUA_RETURN_IF_ERROR(CheckUploaded(tx, actor, c.file_sha256, field));
   }
   return Ok();
 }

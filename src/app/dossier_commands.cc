@@ -4,6 +4,7 @@
 
 #include "app/audit_service.h"
 #include "app/dossier_internal.h"
+#include "app/queue_cursor.h"
 #include "app/secrets.h"
 
 namespace motcua::app {
@@ -69,6 +70,11 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
           times.due && *command.new_appointment <= *times.due) {
         return Error::InvalidField("new_appointment", "must be later than the current appointment");
       }
+    }
+    // Files a command brings: uploaded by the actor, and the result document a PDF.
+    MOTCUA_RETURN_IF_ERROR(internal::CheckAttachments(tx, actor, command.components));
+    if (!command.file_sha256.empty()) {
+      MOTCUA_RETURN_IF_ERROR(internal::CheckResultFile(tx, actor, command.file_sha256));
     }
     if (command.kind == dossier::CommandKind::kAssign && command.to_user != 0) {
       MOTCUA_RETURN_IF_ERROR(internal::CheckAssignee(tx, *units, stored.value, command.to_user));
@@ -167,28 +173,64 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
       page.total = -1;
     }
     MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
-    // "Còn / Quá ..." against the stored due instant (a paused dossier's stored due is as of
-    // its last write; its page recomputes it from the events).
-    std::map<std::string, std::shared_ptr<const calendar::Calendar>> calendars;
-    for (auto& row : rows) {
-      DossierView v;
-      v.stored = std::move(row);
-      const std::string& unit = v.stored.value.competent_unit;
-      if (v.stored.clock.due && !calendars.contains(unit)) {
-        MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, unit));
-        calendars[unit] = cal.second;
-      }
-      if (v.stored.clock.due) {
-        auto text = calendar::RemainingText(q.now, *v.stored.clock.due, *calendars[unit], {},
-                                            calendar::Language::kVietnamese);
-        if (text.ok()) v.remaining = *text;
-      }
-      page.items.push_back(std::move(v));
-    }
+    MOTCUA_ASSIGN_OR_RETURN(page.items, RowViews(tx, std::move(rows), q.now));
     return Ok();
   }));
   if (static_cast<int>(page.items.size()) == q.limit) {
     page.next = internal::EncodeCursor(page.items.back().stored);
+  }
+  return page;
+}
+
+Result<std::vector<DossierView>> DossierService::RowViews(ReadTx& tx,
+                                                          std::vector<StoredDossier> rows,
+                                                          Instant now) {
+  std::vector<DossierView> out;
+  std::map<std::string, std::shared_ptr<const calendar::Calendar>> calendars;
+  for (auto& row : rows) {
+    DossierView v;
+    v.stored = std::move(row);
+    const dossier::Dossier& d = v.stored.value;
+    MOTCUA_ASSIGN_OR_RETURN(auto entry, CataloguedOf(tx, d.procedure_code, d.procedure_version));
+    v.procedure_name = entry->version.procedure.name;
+    const bool running = !dossier::IsFinal(d.state) && d.state != dossier::State::kResolved;
+    if (v.stored.clock.due && running) {
+      const std::string& unit = d.competent_unit;
+      if (!calendars.contains(unit)) {
+        MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, unit));
+        calendars[unit] = cal.second;
+      }
+      auto text = calendar::RemainingText(now, *v.stored.clock.due, *calendars[unit], {},
+                                          calendar::Language::kVietnamese);
+      if (text.ok()) v.remaining = *text;
+    }
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// Newest first by id: the cursor is the queue cursor of the last row without a due instant
+// ("-.<id>"), and the next page lies below that id.
+Result<QueuePage> DossierService::ListMine(const Actor& actor, const std::string& cursor,
+                                           int limit) {
+  if (!actor.user) return Error::Unauthenticated("login required");
+  if (!actor.user->roles.Has(identity::Role::kCitizen)) {
+    return Error::PermissionDenied("officers find dossiers in the work queues");
+  }
+  QueueQuery q;
+  q.limit = std::clamp(limit <= 0 ? 20 : limit, 1, 200);
+  MOTCUA_RETURN_IF_ERROR(DecodeQueueCursor(cursor, q));
+  if (q.after_due) return Error::InvalidField("cursor", "is not a cursor of this list");
+  QueuePage page;
+  page.total = -1;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto rows,
+                            tx.ListApplicantDossiers(actor.user->id, q.after_id, q.limit));
+    MOTCUA_ASSIGN_OR_RETURN(page.items, RowViews(tx, std::move(rows), clock_.Now()));
+    return Ok();
+  }));
+  if (static_cast<int>(page.items.size()) == q.limit) {
+    page.next = EncodeQueueCursor(std::nullopt, page.items.back().stored.value.id);
   }
   return page;
 }

@@ -54,6 +54,8 @@ Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& wor
 // Every named file exists and was uploaded by the actor; an electronic component names one.
 Status CheckAttachments(ReadTx& tx, const Actor& actor,
                         const std::vector<dossier::ProvidedComponent>& components);
+// The result document of an issue: a PDF the actor uploaded (kInvalidArgument "file_sha256").
+Status CheckResultFile(ReadTx& tx, const Actor& actor, const std::string& sha256);
 
 Result<std::vector<dossier::ProvidedComponent>> CheckComponents(const catalog::Procedure& p,
                                                                 const ReceptionInput& input);

@@ -114,8 +114,18 @@ class DossierService {
   // actor's to give. Submit is never listed. Errors as Get (kNotFound outside the actor's scope).
   Result<std::vector<dossier::CommandKind>> AllowedCommands(const Actor& actor, std::int64_t id);
 
+  // Whether the issued result is the applicant's: returned, or issued on an online dossier
+  // (returned online: the applicant downloads it).
+  static bool ResultReleased(const dossier::Dossier& d);
+
   // The public lookup. An unknown code and a wrong secret give the same kNotFound.
   Result<PublicStatus> Lookup(const std::string& code, const std::string& secret);
+
+  // "My dossiers": the dossiers the citizen submitted, newest first, with their procedure's name
+  // and "Còn / Quá ..." (QueuePage::total is not computed: -1). Citizens only: kPermissionDenied
+  // for an officer (the work queues are theirs). `cursor` is QueuePage::next of the previous
+  // page; kInvalidArgument "cursor" for anything else.
+  Result<QueuePage> ListMine(const Actor& actor, const std::string& cursor, int limit);
 
   // A work queue of the actor's unit subtree (officers only: kPermissionDenied for a citizen).
   // `cursor` is QueuePage::next of the previous page. Without `count`, QueuePage::total is not
@@ -153,6 +163,10 @@ class DossierService {
   // dossier; or, with no dossier, a file the actor uploaded. kNotFound otherwise.
   Result<Attachment> Download(const Actor& actor, std::optional<std::int64_t> dossier_id,
                               const std::string& sha256);
+  // The result document attached at issue, for whoever may read the dossier; a citizen gets it
+  // once the result is theirs (ResultReleased). kNotFound without a result document (or outside
+  // the actor's scope); kFailedPrecondition "result-not-released" for a citizen before that.
+  Result<Attachment> DownloadResult(const Actor& actor, std::int64_t dossier_id);
   void set_max_attachment_bytes(std::size_t bytes) { max_attachment_bytes_ = bytes; }
   std::size_t max_attachment_bytes() const { return max_attachment_bytes_; }
 
@@ -207,6 +221,11 @@ class DossierService {
   Result<std::pair<StoredDossier, std::vector<dossier::Event>>> LoadReadable(ReadTx& tx,
                                                                              const Actor& actor,
                                                                              std::int64_t id);
+  // Queue and list rows as views: the procedure's name and "Còn / Quá ..." against the stored due
+  // instant at `now` (a paused dossier's stored due is as of its last write; its page recomputes
+  // it from the events).
+  Result<std::vector<DossierView>> RowViews(ReadTx& tx, std::vector<StoredDossier> rows,
+                                            Instant now);
   Result<DossierView> MakeView(ReadTx& tx, StoredDossier stored,
                                std::vector<dossier::Event> events);
   // The view of a dossier whose procedure version, times and calendar are already at hand.

@@ -200,6 +200,11 @@ class ReadTx {
   virtual Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) = 0;
   virtual Result<std::vector<StoredDossier>> ListQueue(const QueueQuery& query) = 0;
   virtual Result<std::int64_t> CountQueue(const QueueQuery& query) = 0;
+  // The dossiers citizen account `user` submitted, newest first: id < before_id (0: from the
+  // newest), by id descending, at most `limit`.
+  virtual Result<std::vector<StoredDossier>> ListApplicantDossiers(identity::UserId user,
+                                                                   std::int64_t before_id,
+                                                                   int limit) = 0;
   // Open dossiers (states 1, 2, 4, 5, 6, 7) with id > after_id, by id, at most `limit`.
   virtual Result<std::vector<StoredDossier>> ListOpenDossiers(std::int64_t after_id, int limit) = 0;
   // Dossiers received by unit `unit_code` in [from, to), by reception instant then id, after

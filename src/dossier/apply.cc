@@ -64,6 +64,7 @@ void Apply(Dossier& d, const Event& e) {
       break;
     case EventKind::kSupplementReceived:
       d.supplement_open = false;
+      d.supplied.insert(d.supplied.end(), e.components.begin(), e.components.end());
       d.state = d.received ? State::kProcessing : State::kSubmitted;
       break;
     case EventKind::kRefusalProposed:
@@ -79,6 +80,7 @@ void Apply(Dossier& d, const Event& e) {
     case EventKind::kIssued:
       d.state = State::kResolved;
       d.resolved_at = e.at;
+      d.result_sha256 = e.file_sha256;
       EnterStep(d, e);
       break;
     case EventKind::kReturned:

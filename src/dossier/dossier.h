@@ -51,11 +51,11 @@
 //   SendToAgency         4                  4         DecideSendToAgency (inter-agency step)
 //   AgencyAnswer         4                  4         DecideAgencyAnswer
 //   RequestSupplement    4                  5         DecideRequestSupplement (once)
-//   ReceiveSupplement    5                  4 / 2*    DecideReceiveSupplement
+//   ReceiveSupplement    5                  4 / 1*    DecideReceiveSupplement (files: components)
 //   ProposeRefusal       4                  4         DecideProposeRefusal
 //   DraftApology         4, 5, 6            same      DecideDraftApology (form 04 draft)
 //   SignApology          4, 5, 6            same      DecideSignApology  (agency head, once)
-//   Issue                4                  9         DecideIssue
+//   Issue                4                  9         DecideIssue        (result file optional)
 //   Return               9                  10        DecideReturn
 //   RequestWithdrawal    2, 4, 5, 6         7         DecideRequestWithdrawal
 //   Stop                 7, 5, 4, 6         8         DecideStop         (form 05)
@@ -72,6 +72,8 @@
 //   5 SUPPLEMENT: supplement_open; if received, supplement_requests == 1 (at most once).
 //   6 FINANCIAL: the current step is a wait-financial step.
 //   9 RESOLVED: resolved_at set; the step (if any) is a return step.
+//   result_sha256 set => state 9 or 10 (attached by the Issued event).
+//   supplied => every file came with a SupplementReceived event, each electronic with its file.
 //   paused => state 4. waiting_agency => state 4 and the step is inter-agency.
 //   signed apology => at most one; a new appointment later than the legal appointment.
 
@@ -147,6 +149,26 @@ std::optional<ReturnMethod> ParseReturnMethod(std::string_view name);
 // What was issued: the procedure's result, or a reasoned refusal after processing.
 enum class Outcome { kGranted, kRefusal };
 
+// How one component of the procedure's case was provided at reception.
+enum class Provision {
+  kMissing,
+  kPaperOriginal,
+  kPaperCopy,
+  kElectronic,  // uploaded file
+  kReused,      // a document already digitized in motcua (tái sử dụng)
+  kDataStore,   // taken from the applicant's data store (kho dữ liệu)
+};
+std::string_view ProvisionName(Provision provision);
+std::optional<Provision> ParseProvision(std::string_view name);
+
+struct ProvidedComponent {
+  std::string name;  // the component's name in the procedure version
+  Provision provision = Provision::kMissing;
+  bool digitized = false;   // paper marked digitized at reception, or electronic
+  std::string file_sha256;  // attachment, when electronic or digitized
+  bool operator==(const ProvidedComponent&) const = default;
+};
+
 // One entry of a dossier's history. Events are never changed or removed. Each records who acted,
 // from which unit, at which step and when, so that reports, form 06/07 and later process mining
 // need nothing else (shared/DESIGN.md "Data: events plus current state").
@@ -171,7 +193,9 @@ struct Event {
   std::optional<Instant> new_appointment;                           // apology
   std::vector<std::string> items;  // guided / supplement requested: everything missing
   ReturnMethod return_method = ReturnMethod::kCounter;  // returned
-  std::string reference;  // postal item number, result document number, ...
+  std::string reference;                      // postal item number, result document number, ...
+  std::vector<ProvidedComponent> components;  // supplement received: the files brought
+  std::string file_sha256;                    // issued: the result document, if attached
   bool operator==(const Event&) const = default;
 };
 
@@ -194,26 +218,6 @@ struct Applicant {
 // "+" and spaces, dots or hyphens between them.
 bool IsEmailAddress(std::string_view text);
 bool IsPhoneNumber(std::string_view text);
-
-// How one component of the procedure's case was provided at reception.
-enum class Provision {
-  kMissing,
-  kPaperOriginal,
-  kPaperCopy,
-  kElectronic,  // uploaded file
-  kReused,      // a document already digitized in motcua (tái sử dụng)
-  kDataStore,   // taken from the applicant's data store (kho dữ liệu)
-};
-std::string_view ProvisionName(Provision provision);
-std::optional<Provision> ParseProvision(std::string_view name);
-
-struct ProvidedComponent {
-  std::string name;  // the component's name in the procedure version
-  Provision provision = Provision::kMissing;
-  bool digitized = false;   // paper marked digitized at reception, or electronic
-  std::string file_sha256;  // attachment, when electronic or digitized
-  bool operator==(const ProvidedComponent&) const = default;
-};
 
 // A dossier's fixed facts (set at submission or reception) and the state derived from its events.
 struct Dossier {
@@ -254,6 +258,10 @@ struct Dossier {
   std::string apology_reason;
   Outcome outcome = Outcome::kGranted;
   bool originals_in_transit = false;
+  // The files brought with supplements (SupplementReceived), in order, and the result document
+  // attached at issue (Issued); the components above stay as received.
+  std::vector<ProvidedComponent> supplied;
+  std::string result_sha256;
   Instant updated_at = 0;  // the last event's instant
   Instant submitted_at = 0;
   Instant received_at = 0;

@@ -60,6 +60,18 @@ std::vector<std::string> CheckInvariants(const Dossier& d, const std::vector<Eve
     expect(d.step_id.empty() || d.step_kind == catalog::StepKind::kReturn,
            "a resolved dossier waits at the return step");
   }
+  if (!d.result_sha256.empty()) {
+    expect(s == State::kResolved || s == State::kReturned, "a result file comes with the issue");
+  }
+  std::size_t supplied = 0;
+  for (const Event& e : events) {
+    if (e.kind == EventKind::kSupplementReceived) supplied += e.components.size();
+  }
+  expect(d.supplied.size() == supplied, "the supplied files are those the supplements brought");
+  for (const ProvidedComponent& pc : d.supplied) {
+    expect(pc.provision == Provision::kElectronic && !pc.file_sha256.empty(),
+           "a supplied item " + pc.name + " has its file");
+  }
   if (d.paused) expect(s == State::kProcessing, "only a processing dossier is paused");
   if (d.waiting_agency) {
     expect(s == State::kProcessing, "only a processing dossier waits for an agency");

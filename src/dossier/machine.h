@@ -63,6 +63,10 @@ struct Command {
   std::vector<std::string> items;          // guide, request supplement: everything missing
   ReturnMethod return_method = ReturnMethod::kCounter;
   std::string reference;  // postal item, document number
+  // Receive supplement: the files brought (each electronic, with its file); required from the
+  // applicant online, who brings the supplement only as files.
+  std::vector<ProvidedComponent> components;
+  std::string file_sha256;  // issue: the result document (optional)
 };
 
 // Who acts. An applicant acting online has applicant = true (and user_id of the citizen account,

@@ -50,8 +50,27 @@ Events DecideRequestSupplement(const Dossier& d, const Command& cmd, const Conte
   return std::vector<Event>{e};
 }
 
+// The files a supplement brings: each names what it supplies and carries its uploaded file. The
+// applicant online brings the supplement only as files, so at least one; an officer recording a
+// paper supplement may name none. Whether each file was uploaded by the actor is the caller's
+// check (it knows the stored files).
+Status CheckSuppliedFiles(const Command& cmd, const Actor& a) {
+  if (a.applicant && cmd.components.empty()) {
+    return Error::InvalidField("components", "bring the missing items' files");
+  }
+  for (std::size_t i = 0; i < cmd.components.size(); ++i) {
+    const ProvidedComponent& pc = cmd.components[i];
+    const std::string field = "components[" + std::to_string(i) + "]";
+    if (pc.name.empty()) return Error::InvalidField(field + ".name", "name the item supplied");
+    if (pc.provision != Provision::kElectronic || pc.file_sha256.empty()) {
+      return Error::InvalidField(field + ".file_sha256", "a supplied item needs its uploaded file");
+    }
+  }
+  return Ok();
+}
+
 // The supplement arrives: at the counter (reception officer), from the applicant online, or
-// recorded by the step's performer.
+// recorded by the step's performer; with the files it brings (CheckSuppliedFiles).
 Events DecideReceiveSupplement(const Dossier& d, const Command& cmd, const Context& c) {
   if (d.state != State::kSupplement) return WrongState(d, CommandKind::kReceiveSupplement);
   const Actor& a = c.actor;
@@ -64,8 +83,10 @@ Events DecideReceiveSupplement(const Dossier& d, const Command& cmd, const Conte
   if (!d.received && d.channel != Channel::kOnline) {
     return Situation("guided", "a counter dossier that was guided is received anew");
   }
+  MOTCUA_RETURN_IF_ERROR(CheckSuppliedFiles(cmd, a));
   Event e = Base(d, EventKind::kSupplementReceived, c);
   e.reason = cmd.reason;
+  e.components = cmd.components;
   return std::vector<Event>{e};
 }
 
@@ -134,6 +155,7 @@ Events DecideIssue(const Dossier& d, const Command& cmd, const Context& c) {
   Event e = Base(d, EventKind::kIssued, c);
   e.reference = cmd.reference;
   e.reason = cmd.reason;
+  e.file_sha256 = cmd.file_sha256;
   for (const auto& id : step->next) {
     const Step* s = FindStep(*c.workflow, id);
     if (s != nullptr && s->kind == StepKind::kReturn) Enter(e, d, *s);

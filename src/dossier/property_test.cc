@@ -53,6 +53,12 @@ Command RandomCommand(std::mt19937& rng, const catalog::Workflow& w) {
   if (rng() % 2 == 0) c.new_appointment = L("2026-04-30 16:00");
   c.return_method = static_cast<ReturnMethod>(rng() % 3);
   if (rng() % 2 == 0) c.reference = "RR123456789VN";
+  // Supplied files (sometimes without the file: refused) and a result document.
+  if (rng() % 2 == 0) {
+    c.components = {{"Bản sao hộ chiếu", Provision::kElectronic, true,
+                     rng() % 4 == 0 ? std::string() : std::string(64, 'a')}};
+  }
+  if (rng() % 2 == 0) c.file_sha256 = std::string(64, 'b');
   return c;
 }
 

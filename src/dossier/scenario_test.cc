@@ -134,6 +134,49 @@ TEST(ScenarioTest, SupplementThenCompletion) {
             "appointment 16/03 08:00; due 23/03 08:00; step 18/03 10:05; pending");
 }
 
+// The applicant brings the supplement online, as files: each item with its uploaded file; the
+// files are recorded on the dossier beside the components received, and the clock counts the
+// waiting days out as for a supplement at the counter. The result issued later carries its file.
+TEST(ScenarioTest, SupplementBroughtOnlineWithFilesAndResultFile) {
+  Harness h(Channel::kOnline);
+  ASSERT_TRUE(h.Do(Citizen(), "2026-03-02 07:00", Cmd(CommandKind::kSubmit)).ok());
+  ASSERT_TRUE(h.Do(Reception(), "2026-03-02 08:00", Cmd(CommandKind::kReceive)).ok());
+  ASSERT_TRUE(h.Do(Reception(), "2026-03-02 09:00", Cmd(CommandKind::kForward)).ok());
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-02 10:05", Cmd(CommandKind::kForward, "Giao")).ok());
+  Command receive = Cmd(CommandKind::kReceiveSupplement);
+  // Not before it is asked for.
+  EXPECT_EQ(h.Do(Citizen(), "2026-03-03 09:00", receive).error().reason, "state");
+  Command supplement = Cmd(CommandKind::kRequestSupplement, "Thiếu giấy tờ");
+  supplement.items = {"Bản sao hộ chiếu"};
+  ASSERT_TRUE(h.Do(Specialist(), "2026-03-03 10:00", supplement).ok());
+  // The applicant online brings files: none, an item without a name or one without its file
+  // are refused, naming the field.
+  EXPECT_EQ(h.Do(Citizen(), "2026-03-05 09:00", receive).error().field(), "components");
+  receive.components = {{"", Provision::kElectronic, true, std::string(64, 'a')}};
+  EXPECT_EQ(h.Do(Citizen(), "2026-03-05 09:00", receive).error().field(), "components[0].name");
+  receive.components = {{"Bản sao hộ chiếu", Provision::kElectronic, true, ""}};
+  EXPECT_EQ(h.Do(Citizen(), "2026-03-05 09:00", receive).error().field(),
+            "components[0].file_sha256");
+  receive.components[0].file_sha256 = std::string(64, 'a');
+  ASSERT_TRUE(h.Do(Citizen(), "2026-03-10 10:00", receive).ok());
+  EXPECT_EQ(h.dossier().state, State::kProcessing);
+  EXPECT_EQ(h.dossier().supplied, receive.components);
+  EXPECT_EQ(h.dossier().components, h.facts().components);  // as received
+  EXPECT_EQ(h.events().back().actor, "applicant");
+  // The waiting week is excluded, as at the counter (SupplementThenCompletion).
+  EXPECT_EQ(h.Clock("2026-03-10 11:00"),
+            "appointment 16/03 08:00; due 23/03 08:00; step 18/03 10:05; pending");
+  ASSERT_TRUE(h.Do(Specialist(), "2026-03-11 16:00", Cmd(CommandKind::kForward, "Đủ")).ok());
+  ASSERT_TRUE(h.Do(DivisionHead(), "2026-03-12 09:00", Cmd(CommandKind::kForward, "Ký")).ok());
+  ASSERT_TRUE(h.Do(AgencyHead(), "2026-03-12 14:00", Cmd(CommandKind::kForward, "Đồng ý")).ok());
+  Command issue = Cmd(CommandKind::kIssue);
+  issue.reference = "123/QĐ-UBND";
+  issue.file_sha256 = std::string(64, 'b');
+  ASSERT_TRUE(h.Do(Clerk(), "2026-03-13 08:00", issue).ok());
+  EXPECT_EQ(h.dossier().result_sha256, issue.file_sha256);
+  EXPECT_EQ(h.events().back().reference, "123/QĐ-UBND");
+}
+
 TEST(ScenarioTest, SupplementRestartsTheLegalTimeWhenTheProcedureSaysSo) {
   catalog::Procedure p = Procedure();
   p.supplement_mode = catalog::SupplementMode::kRestart;

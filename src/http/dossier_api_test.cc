@@ -587,6 +587,145 @@ TEST_F(DossierApiTest, AttachmentsAreStoredByContentAndServedWithinTheDossiersSc
             std::vector<std::string>{"components[0].file_sha256"});
 }
 
+// The citizen's side: "my dossiers" newest first in pages (only their own; officers use the
+// queues), the supplement brought online as files they uploaded, and the result document the
+// head attaches at issue, downloaded by the citizen once it is theirs.
+TEST_F(DossierApiTest, ACitizenListsTheirDossiersBringsTheSupplementAndDownloadsTheResult) {
+  Session citizen = Login("congdan");
+  auto upload = [&](const Session& s, const std::string& bytes, const std::string& type) {
+    auto res = client_->Post("/api/v1/attachments",
+                             {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}}, bytes, type);
+    EXPECT_EQ(res->status, 201) << res->body;
+    return Body(res)["sha256"].get<std::string>();
+  };
+  json online = json::parse(Reception());
+  online.erase("channel");
+  online.erase("decision");
+  online["components"][0]["provision"] = "electronic";
+  online["components"][0]["file_sha256"] =
+      upload(citizen, "%PDF-1.7\nTờ khai (bản quét)\n%%EOF\n", "application/pdf");
+  auto submit = [&](const Session& s) {
+    auto res = Send("POST", "/api/v1/dossiers/online", &s, online.dump());
+    EXPECT_EQ(res->status, 201) << res->body;
+    return Body(res)["id"].get<std::int64_t>();
+  };
+  std::vector<std::int64_t> ids;
+  for (int i = 0; i < 3; ++i) ids.push_back(submit(citizen));
+  // Another citizen with a dossier of their own.
+  Session admin = Login("admin");
+  ASSERT_EQ(Send("POST", "/api/v1/users", &admin,
+                 json{{"username", "congdan2"},
+                      {"full_name", "Trần Văn Dân"},
+                      {"unit_id", UnitId("H99")},
+                      {"roles", {"citizen"}},
+                      {"password", "mat-khau-cong-dan-2"}}
+                     .dump())
+                ->status,
+            201);
+  passwords_["congdan2"] = "mat-khau-cong-dan-2";
+  Session other = Login("congdan2");
+  online["components"][0]["file_sha256"] =
+      upload(other, "%PDF-1.7\nTờ khai khác\n%%EOF\n", "application/pdf");
+  const std::int64_t others = submit(other);
+
+  // Newest first, two a page, then the rest; only their own.
+  auto page = Send("GET", "/api/v1/my/dossiers?limit=2", &citizen);
+  ASSERT_EQ(page->status, 200) << page->body;
+  const json first = Body(page);
+  ASSERT_EQ(first["items"].size(), 2u);
+  EXPECT_EQ(first["items"][0]["id"], ids[2]);
+  EXPECT_EQ(first["items"][1]["id"], ids[1]);
+  EXPECT_EQ(first["items"][0]["state"]["label"], "Mới đăng ký");
+  EXPECT_FALSE(first["items"][0]["procedure_name"].get<std::string>().empty());
+  const std::string cursor = first["next_cursor"];
+  const json rest = Body(Send("GET", "/api/v1/my/dossiers?limit=2&cursor=" + cursor, &citizen));
+  ASSERT_EQ(rest["items"].size(), 1u);
+  EXPECT_EQ(rest["items"][0]["id"], ids[0]);
+  EXPECT_TRUE(rest["next_cursor"].is_null());
+  const json theirs = Body(Send("GET", "/api/v1/my/dossiers", &other));
+  ASSERT_EQ(theirs["items"].size(), 1u);
+  EXPECT_EQ(theirs["items"][0]["id"], others);
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/my/dossiers?cursor=17.3", &citizen)),
+            std::vector<std::string>{"cursor"});
+  Session reception = Login("tiepnhan");
+  EXPECT_EQ(Send("GET", "/api/v1/my/dossiers", &reception)->status, 403);
+  // Another citizen's dossier does not exist for them, nor its result.
+  const std::string path = "/api/v1/dossiers/" + std::to_string(ids[0]);
+  EXPECT_EQ(Send("GET", path, &other)->status, 404);
+  EXPECT_EQ(Send("GET", path + "/result", &other)->status, 404);
+
+  // Received, forwarded to the specialist, who asks for a supplement.
+  ASSERT_EQ(Command(reception, ids[0], {{"command", "receive"}})->status, 200);
+  ASSERT_EQ(Command(reception, ids[0], {{"command", "forward"}})->status, 200);
+  Session specialist = Login("chuyenvien");
+  const std::string item = "Bản sao giấy khai sinh";
+  auto asked = Command(specialist, ids[0],
+                       {{"command", "request-supplement"}, {"items", {item}}, {"reason", "Thiếu"}});
+  ASSERT_EQ(asked->status, 200) << asked->body;
+  const std::int64_t version = Body(asked)["version"];
+  // The citizen is offered the supplement (the page's upload form), and withdrawal.
+  EXPECT_EQ(Body(Send("GET", path, &citizen))["allowed_commands"],
+            json::array({"receive-supplement", "request-withdrawal"}));
+
+  // Refused, naming what is wrong, and the dossier unchanged: no files; a file the citizen did
+  // not upload; a supplement to a dossier in another state.
+  EXPECT_EQ(Fields(Command(citizen, ids[0], {{"command", "receive-supplement"}})),
+            std::vector<std::string>{"components"});
+  const std::string foreign =
+      upload(specialist, "%PDF-1.7\nnot the citizen's\n%%EOF\n", "application/pdf");
+  json supplement = {
+      {"command", "receive-supplement"},
+      {"components", {{{"name", item}, {"provision", "electronic"}, {"file_sha256", foreign}}}}};
+  EXPECT_EQ(Fields(Command(citizen, ids[0], supplement)),
+            std::vector<std::string>{"components[0].file_sha256"});
+  const std::string pdf = "%PDF-1.7\nGiấy khai sinh (bản sao)\n%%EOF\n";
+  const std::string sha = upload(citizen, pdf, "application/pdf");
+  supplement["components"][0]["file_sha256"] = sha;
+  auto wrong_state = Command(citizen, ids[1], supplement);
+  EXPECT_EQ(wrong_state->status, 409);
+  EXPECT_EQ(Body(wrong_state)["type"], "https://motcua.vn/problems/failed-precondition/state");
+  EXPECT_EQ(Body(Send("GET", path, &citizen))["version"], version);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/dossiers/" + std::to_string(ids[1]), &citizen))["version"],
+            1);
+
+  // Brought: processing goes on, the file is on the dossier for its officers.
+  auto brought = Command(citizen, ids[0], supplement);
+  ASSERT_EQ(brought->status, 200) << brought->body;
+  EXPECT_EQ(Body(brought)["state"]["code"], 4);
+  EXPECT_EQ(Body(brought)["supplied"][0]["file_sha256"], sha);
+  EXPECT_EQ(Body(brought)["supplied"][0]["name"], item);
+  EXPECT_EQ(Body(brought)["events"].back()["actor"], "applicant");
+  auto file = Send("GET", path + "/attachments/" + sha, &specialist);
+  ASSERT_EQ(file->status, 200);
+  EXPECT_EQ(file->body, pdf);
+
+  // Issued with the result document: only a PDF the head uploaded.
+  ASSERT_EQ(Command(specialist, ids[0], {{"command", "forward"}, {"reason", "Đủ"}})->status, 200);
+  EXPECT_EQ(Send("GET", path + "/result", &citizen)->status, 404);  // nothing issued yet
+  Session head = Login("giamdoc");
+  json issue = {{"command", "issue"}, {"reference", "15/GKS"}, {"file_sha256", foreign}};
+  EXPECT_EQ(Fields(Command(head, ids[0], issue)), std::vector<std::string>{"file_sha256"});
+  issue["file_sha256"] = upload(head, std::string("\x89PNG\r\n\x1A\n\0\0\0\0", 12), "image/png");
+  EXPECT_EQ(Fields(Command(head, ids[0], issue)), std::vector<std::string>{"file_sha256"});
+  const std::string result = "%PDF-1.7\nGiấy khai sinh số 15\n%%EOF\n";
+  issue["file_sha256"] = upload(head, result, "application/pdf");
+  auto issued = Command(head, ids[0], issue);
+  ASSERT_EQ(issued->status, 200) << issued->body;
+  EXPECT_EQ(Body(issued)["state"]["code"], 9);
+  EXPECT_EQ(Body(issued)["result_file"], app::Sha256Hex(result));
+  // The citizen's: shown as downloadable, served as a download; not through the components'
+  // route; never to the other citizen.
+  EXPECT_EQ(Body(Send("GET", path, &citizen))["result_downloadable"], true);
+  auto got = Send("GET", path + "/result", &citizen);
+  ASSERT_EQ(got->status, 200) << got->body;
+  EXPECT_EQ(got->body, result);
+  EXPECT_EQ(got->get_header_value("Content-Type"), "application/pdf");
+  EXPECT_NE(got->get_header_value("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(Send("GET", path + "/attachments/" + app::Sha256Hex(result), &citizen)->status, 404);
+  EXPECT_EQ(Send("GET", path + "/result", &other)->status, 404);
+  EXPECT_EQ(Send("GET", path + "/result", &reception)->status, 200);
+}
+
 TEST_F(DossierApiTest, BadInputNamesTheField) {
   Session reception = Login("tiepnhan");
   json body = json::parse(Reception());

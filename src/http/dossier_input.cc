@@ -14,6 +14,36 @@ namespace motcua::http {
 using dossier::Command;
 using dossier::CommandKind;
 
+namespace {
+
+// "components": [{name, provision, file_sha256}], each violation named by its index.
+std::vector<dossier::ProvidedComponent> Components(JsonInput& in) {
+  std::vector<dossier::ProvidedComponent> out;
+  if (auto list = in.ObjectList("components", {.max_items = 100})) {
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      JsonInput& c = (*list)[i];
+      dossier::ProvidedComponent pc;
+      pc.name = c.String("name", {.required = true, .max_bytes = 1000}).value_or("");
+      const std::string prov =
+          c.String("provision", {.required = true, .max_bytes = 20}).value_or("");
+      if (auto p = dossier::ParseProvision(prov)) {
+        pc.provision = *p;
+      } else if (!prov.empty()) {
+        c.Violation("provision",
+                    "must be paper-original, paper-copy, electronic, reused, data-store or "
+                    "missing");
+      }
+      pc.file_sha256 = c.String("file_sha256", {.max_bytes = 64}).value_or("");
+      pc.digitized = pc.provision == dossier::Provision::kElectronic;
+      out.push_back(std::move(pc));
+      in.Merge("components[" + std::to_string(i) + "]", c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 Result<ReceptionBody> DecodeReception(std::string_view body, bool counter) {
   MOTCUA_ASSIGN_OR_RETURN(auto in, JsonInput::Parse(body));
   ReceptionBody out;
@@ -49,25 +79,7 @@ Result<ReceptionBody> DecodeReception(std::string_view body, bool counter) {
     }
     in.Merge("applicant", *a);
   }
-  if (auto list = in.ObjectList("components", {.max_items = 100})) {
-    for (std::size_t i = 0; i < list->size(); ++i) {
-      JsonInput& c = (*list)[i];
-      dossier::ProvidedComponent pc;
-      pc.name = c.String("name", {.required = true, .max_bytes = 1000}).value_or("");
-      const std::string prov =
-          c.String("provision", {.required = true, .max_bytes = 20}).value_or("");
-      if (auto p = dossier::ParseProvision(prov)) {
-        pc.provision = *p;
-      } else if (!prov.empty()) {
-        c.Violation("provision",
-                    "must be paper-original, paper-copy, electronic, reused, data-store or "
-                    "missing");
-      }
-      pc.file_sha256 = c.String("file_sha256", {.max_bytes = 64}).value_or("");
-      r.components.push_back(std::move(pc));
-      in.Merge("components[" + std::to_string(i) + "]", c);
-    }
-  }
+  r.components = Components(in);
   if (counter) {
     const std::string decision = in.String("decision", {.max_bytes = 20}).value_or("receive");
     if (decision == "guide") {
@@ -107,6 +119,8 @@ Result<Command> DecodeCommand(std::string_view body, std::int64_t& version) {
   c.reference = in.String("reference", {.max_bytes = 100}).value_or("");
   c.items = in.StringList("items", {.max_items = 100, .max_bytes = 1000})
                 .value_or(std::vector<std::string>{});
+  c.components = Components(in);  // receive-supplement: the files brought
+  c.file_sha256 = in.String("file_sha256", {.max_bytes = 64}).value_or("");  // issue: the result
   if (auto pause = in.String("pause", {.max_bytes = 40})) {
     auto t = calendar::ParseExclusionType(*pause);
     if (t.ok()) {

@@ -46,6 +46,17 @@ json StateJson(dossier::State s) {
           {"label", dossier::StateLabel(s)}};
 }
 
+json ComponentsJson(const std::vector<dossier::ProvidedComponent>& components) {
+  json out = json::array();
+  for (const auto& c : components) {
+    out.push_back({{"name", c.name},
+                   {"provision", dossier::ProvisionName(c.provision)},
+                   {"digitized", c.digitized},
+                   {"file_sha256", c.file_sha256}});
+  }
+  return out;
+}
+
 json EventJson(const dossier::Event& e) {
   json j = {{"seq", e.seq},
             {"kind", dossier::EventKindName(e.kind)},
@@ -64,6 +75,8 @@ json EventJson(const dossier::Event& e) {
     j["return_method"] = dossier::ReturnMethodName(e.return_method);
   }
   if (!e.reference.empty()) j["reference"] = e.reference;
+  if (!e.components.empty()) j["components"] = ComponentsJson(e.components);
+  if (!e.file_sha256.empty()) j["file_sha256"] = e.file_sha256;
   return j;
 }
 
@@ -101,13 +114,9 @@ json ViewJson(const app::DossierView& v) {
                     {"commune_code", d.applicant.commune_code},
                     {"phone", d.applicant.phone},
                     {"email", d.applicant.email}};
-  j["components"] = json::array();
-  for (const auto& c : d.components) {
-    j["components"].push_back({{"name", c.name},
-                               {"provision", dossier::ProvisionName(c.provision)},
-                               {"digitized", c.digitized},
-                               {"file_sha256", c.file_sha256}});
-  }
+  j["components"] = ComponentsJson(d.components);
+  j["supplied"] = ComponentsJson(d.supplied);
+  j["result_file"] = d.result_sha256.empty() ? json(nullptr) : json(d.result_sha256);
   j["postal_item"] = d.postal_item;
   j["supplement_requests"] = d.supplement_requests;
   j["refusal_proposed"] = d.refusal_proposed;
@@ -140,9 +149,14 @@ json ViewJson(const app::DossierView& v) {
   return j;
 }
 
-// A dossier's JSON with the commands the caller may give on it now (what the screens offer).
+// A dossier's JSON with the commands the caller may give on it now (what the screens offer),
+// and whether the caller may download its result document.
 Result<json> WithAllowedCommands(Services& s, const Request& req, const app::DossierView& view,
                                  json dossier) {
+  const dossier::Dossier& d = view.stored.value;
+  const bool citizen = req.actor.user && req.actor.user->roles.Has(identity::Role::kCitizen);
+  dossier["result_downloadable"] =
+      !d.result_sha256.empty() && (!citizen || app::DossierService::ResultReleased(d));
   std::vector<dossier::CommandKind> kinds;
   if (view.allowed_commands) {
     kinds = *view.allowed_commands;
@@ -153,6 +167,19 @@ Result<json> WithAllowedCommands(Services& s, const Request& req, const app::Dos
   for (auto kind : kinds) names.push_back(std::string(dossier::CommandKindName(kind)));
   dossier["allowed_commands"] = std::move(names);
   return dossier;
+}
+
+// A page of dossier rows (a queue, "my dossiers"): each with "Còn / Quá ..." and its procedure.
+json PageJson(const app::QueuePage& page) {
+  json items = json::array();
+  for (const auto& v : page.items) {
+    items.push_back(SummaryJson(v.stored));
+    items.back()["remaining"] = v.remaining;
+    items.back()["procedure_name"] = v.procedure_name;
+  }
+  return {{"items", items},
+          {"total", page.total < 0 ? json(nullptr) : json(page.total)},
+          {"next_cursor", page.next.empty() ? json(nullptr) : json(page.next)}};
 }
 
 // The idempotency key (at most 100 printable ASCII characters) and the request's hash.
@@ -352,6 +379,21 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                     auto a, s.dossier->Download(req.actor, id, req.path_params["sha256"]));
                 return FileReply(std::move(a));
               }});
+  server.Add({"GET", "/api/v1/dossiers/{id}/result", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
+                MOTCUA_ASSIGN_OR_RETURN(auto a, s.dossier->DownloadResult(req.actor, id));
+                return FileReply(std::move(a));
+              }});
+  // The citizen's own (dossier.submit: citizens only; officers read the work queues).
+  server.Add({"GET", "/api/v1/my/dossiers", Permission::kDossierSubmit, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
+                MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+                MOTCUA_ASSIGN_OR_RETURN(
+                    auto result, s.dossier->ListMine(req.actor, cursor.value_or(""), page.limit));
+                return Reply::Json(200, Dump(PageJson(result)));
+              }});
   server.Add({"GET", "/api/v1/dossiers/{id}/handovers", Permission::kDossierRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));
@@ -396,15 +438,7 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
          MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
          MOTCUA_ASSIGN_OR_RETURN(
              auto result, s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""), page.limit));
-         json items = json::array();
-         for (const auto& v : result.items) {
-           items.push_back(SummaryJson(v.stored));
-           items.back()["remaining"] = v.remaining;
-         }
-         return Reply::Json(
-             200, Dump({{"items", items},
-                        {"total", result.total},
-                        {"next_cursor", result.next.empty() ? json(nullptr) : json(result.next)}}));
+         return Reply::Json(200, Dump(PageJson(result)));
        }});
   // Guessing codes and secrets is slowed per client address.
   auto limiter = std::make_shared<RateLimiter>(s.lookups_per_minute);

@@ -279,6 +279,22 @@ const vi = {
   'problem.429': 'Quá nhiều yêu cầu, vui lòng thử lại sau',
   'problem.500': 'Lỗi máy chủ, vui lòng thử lại sau',
   'notfound.title': 'Không tìm thấy trang',
+  // The citizen's side: my dossiers, the supplement brought online, the result document.
+  'nav.mine': 'Hồ sơ của tôi',
+  'mine.title': 'Hồ sơ của tôi',
+  'mine.empty': 'Bạn chưa nộp hồ sơ nào.',
+  'mine.more': 'Xem thêm',
+  'mine.noCode': 'Chưa có mã',
+  'supplement.title': 'Nộp hồ sơ bổ sung',
+  'supplement.help': 'Cơ quan giải quyết yêu cầu bổ sung các giấy tờ dưới đây. Đính kèm tệp cho từng giấy tờ (PDF, JPEG hoặc PNG) rồi gửi.',
+  'supplement.send': 'Gửi hồ sơ bổ sung',
+  'supplement.done': 'Đã gửi hồ sơ bổ sung. Cơ quan giải quyết tiếp tục xử lý hồ sơ.',
+  'supplement.none': 'Hãy đính kèm ít nhất một tệp.',
+  'dossier.supplied': 'Giấy tờ đã bổ sung',
+  'result.title': 'Kết quả giải quyết',
+  'result.download': 'Tải kết quả',
+  'result.file': 'Tệp kết quả (PDF, không bắt buộc)',
+  'result.fileHelp': 'Công dân tải tệp này về khi nhận kết quả.',
 }
 
 type Key = keyof typeof vi
@@ -550,6 +566,22 @@ const en: Record<Key, string> = {
   'problem.429': 'Too many requests, please try again later',
   'problem.500': 'Server error, please try again later',
   'notfound.title': 'Page not found',
+  // The citizen's side: my dossiers, the supplement brought online, the result document.
+  'nav.mine': 'My dossiers',
+  'mine.title': 'My dossiers',
+  'mine.empty': 'You have not submitted any dossier yet.',
+  'mine.more': 'Show more',
+  'mine.noCode': 'No code yet',
+  'supplement.title': 'Send the supplement',
+  'supplement.help': 'The agency asks for the documents below. Attach a file for each (PDF, JPEG or PNG), then send.',
+  'supplement.send': 'Send the supplement',
+  'supplement.done': 'The supplement was sent. The agency goes on processing the dossier.',
+  'supplement.none': 'Attach at least one file.',
+  'dossier.supplied': 'Documents supplied',
+  'result.title': 'Result',
+  'result.download': 'Download the result',
+  'result.file': 'Result document (PDF, optional)',
+  'result.fileHelp': 'The applicant downloads this file when the result is theirs.',
 }
 
 const dictionaries: Record<Lang, Record<string, string>> = { vi, en }

@@ -17,6 +17,11 @@ const router = createRouter({
       meta: { roles: ['citizen'] },
     },
     {
+      path: '/ho-so-cua-toi',
+      component: () => import('./views/MyDossiersView.vue'),
+      meta: { roles: ['citizen'] },
+    },
+    {
       path: '/tiep-nhan',
       component: () => import('./views/ReceptionView.vue'),
       meta: { roles: ['reception_officer', 'clerk'] },

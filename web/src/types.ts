@@ -131,6 +131,8 @@ export interface DossierEvent {
   reference?: string
   return_method?: string
   new_appointment?: Instant | null
+  components?: DossierComponent[]
+  file_sha256?: string
 }
 
 export interface DossierComponent {
@@ -154,6 +156,11 @@ export interface Dossier extends DossierSummary {
     organisation?: boolean
   }
   components: DossierComponent[]
+  // Files brought with supplements; the result document attached at issue, and whether the
+  // caller may download it now (a citizen once the result is theirs).
+  supplied: DossierComponent[]
+  result_file: string | null
+  result_downloadable: boolean
   supplement_requests: number
   times: {
     counting_start: Instant | null

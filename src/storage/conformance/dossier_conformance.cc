@@ -37,6 +37,7 @@ StoredDossier MakeDossier(std::string code, std::string step_unit, Instant due) 
                  "H38.99.01", "0912345678",       "huong@example.vn"};
   d.components = {{"Tờ khai", dossier::Provision::kElectronic, true, std::string(64, 'a')},
                   {"Giấy khai sinh", dossier::Provision::kDataStore, true, ""}};
+  d.supplied = {{"Bản sao hộ chiếu", dossier::Provision::kElectronic, true, std::string(64, 'b')}};
   d.state = dossier::State::kProcessing;
   d.received = true;
   d.received_at = 1'772'420'400;
@@ -323,6 +324,43 @@ TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
   // Received at t0-3h (4th), t0-1h (2nd), t0 (1st), t0+2h (3rd); the 5th is another unit's.
   EXPECT_EQ(codes, (std::vector<std::string>{"H38.30-260302-0004", "H38.30-260302-0002",
                                              "H38.30-260302-0001", "H38.30-260302-0003"}));
+}
+
+// "My dossiers": a citizen's own, newest first, in pages before the last id seen; nobody
+// else's.
+TEST_P(StoreConformance, AnApplicantsDossiersAreListedNewestFirstInPages) {
+  std::vector<std::int64_t> mine;
+  for (int i = 0; i < 5; ++i) {
+    StoredDossier s = MakeDossier("H38.30-260302-000" + std::to_string(i + 1), "H38.03",
+                                  1'773'000'000 - i * 3600);  // due order is not id order
+    if (i == 2) s.applicant_user = 78;
+    if (i == 3) s.applicant_user.reset();  // received at a counter
+    ASSERT_TRUE(store()
+                    .Write([&](app::WriteTx& tx) {
+                      return tx.InsertDossier(s, {Received(s.value.received_at)});
+                    })
+                    .ok());
+    if (s.applicant_user == 77) mine.insert(mine.begin(), s.value.id);
+  }
+  auto ids = [](const std::vector<StoredDossier>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.value.id);
+    return out;
+  };
+  Status read = store().Read([&](app::ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto all, tx.ListApplicantDossiers(77, 0, 10));
+    EXPECT_EQ(ids(all), mine);
+    MOTCUA_ASSIGN_OR_RETURN(auto first, tx.ListApplicantDossiers(77, 0, 2));
+    EXPECT_EQ(ids(first), std::vector<std::int64_t>(mine.begin(), mine.begin() + 2));
+    MOTCUA_ASSIGN_OR_RETURN(auto rest, tx.ListApplicantDossiers(77, first.back().value.id, 2));
+    EXPECT_EQ(ids(rest), std::vector<std::int64_t>(mine.begin() + 2, mine.end()));
+    MOTCUA_ASSIGN_OR_RETURN(auto other, tx.ListApplicantDossiers(78, 0, 10));
+    EXPECT_EQ(other.size(), 1u);
+    MOTCUA_ASSIGN_OR_RETURN(auto nobody, tx.ListApplicantDossiers(79, 0, 10));
+    EXPECT_TRUE(nobody.empty());
+    return Ok();
+  });
+  ASSERT_TRUE(read.ok()) << ToString(read.error());
 }
 
 TEST_P(StoreConformance, AttachmentsAreStoredOnceByContentWithEveryUploader) {

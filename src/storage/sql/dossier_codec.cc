@@ -114,6 +114,33 @@ std::vector<dossier::ProvidedComponent> ComponentsFrom(const json& j) {
   return out;
 }
 
+// Writes `components` as a JSON array (a Member's value).
+auto ComponentsText(const std::vector<dossier::ProvidedComponent>& components) {
+  return [&components](std::string& text) {
+    text += '[';
+    for (std::size_t i = 0; i < components.size(); ++i) {
+      const auto& c = components[i];
+      if (i > 0) text += ',';
+      ObjectText(text)
+          .Str("name", c.name)
+          .Str("provision", dossier::ProvisionName(c.provision))
+          .Bool("digitized", c.digitized)
+          .Str("file_sha256", c.file_sha256);
+    }
+    text += ']';
+  };
+}
+
+// Members added after the first dossiers were stored: absent in older documents.
+std::vector<dossier::ProvidedComponent> OptComponentsFrom(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it == j.end() ? std::vector<dossier::ProvidedComponent>{} : ComponentsFrom(*it);
+}
+std::string OptStringFrom(const json& j, const char* key) {
+  const auto it = j.find(key);
+  return it == j.end() ? std::string() : it->get<std::string>();
+}
+
 }  // namespace
 
 std::string EncodeDossier(const Dossier& d) {
@@ -141,20 +168,7 @@ std::string EncodeDossier(const Dossier& d) {
                       .Str("phone", a.phone)
                       .Str("email", a.email);
                 })
-        .Member("components",
-                [&](std::string& text) {
-                  text += '[';
-                  for (std::size_t i = 0; i < d.components.size(); ++i) {
-                    const auto& c = d.components[i];
-                    if (i > 0) text += ',';
-                    ObjectText(text)
-                        .Str("name", c.name)
-                        .Str("provision", dossier::ProvisionName(c.provision))
-                        .Bool("digitized", c.digitized)
-                        .Str("file_sha256", c.file_sha256);
-                  }
-                  text += ']';
-                })
+        .Member("components", ComponentsText(d.components))
         .Str("postal_item", d.postal_item)
         .Bool("paid_online", d.paid_online)
         .Bool("synced_national", d.synced_national)
@@ -179,6 +193,8 @@ std::string EncodeDossier(const Dossier& d) {
         .Str("apology_reason", d.apology_reason)
         .Str("outcome", d.outcome == dossier::Outcome::kRefusal ? "refusal" : "granted")
         .Bool("originals_in_transit", d.originals_in_transit)
+        .Member("supplied", ComponentsText(d.supplied))
+        .Str("result_sha256", d.result_sha256)
         .Int("submitted_at", d.submitted_at)
         .Int("received_at", d.received_at)
         .Int("resolved_at", d.resolved_at)
@@ -230,6 +246,8 @@ Result<Dossier> DecodeDossier(std::string_view text) {
     d.outcome = j.at("outcome").get<std::string>() == "refusal" ? dossier::Outcome::kRefusal
                                                                 : dossier::Outcome::kGranted;
     d.originals_in_transit = j.at("originals_in_transit").get<bool>();
+    d.supplied = OptComponentsFrom(j, "supplied");
+    d.result_sha256 = OptStringFrom(j, "result_sha256");
     d.submitted_at = j.at("submitted_at").get<Instant>();
     d.received_at = j.at("received_at").get<Instant>();
     d.resolved_at = j.at("resolved_at").get<Instant>();
@@ -275,7 +293,9 @@ std::string EncodeEvent(const Event& e) {
                   text += ']';
                 })
         .Str("return_method", dossier::ReturnMethodName(e.return_method))
-        .Str("reference", e.reference);
+        .Str("reference", e.reference)
+        .Member("components", ComponentsText(e.components))
+        .Str("file_sha256", e.file_sha256);
   }
   return out;
 }
@@ -304,6 +324,8 @@ Result<Event> DecodeEvent(std::string_view text) {
     e.return_method =
         Must(dossier::ParseReturnMethod(j.at("return_method").get<std::string>()), "return_method");
     e.reference = j.at("reference").get<std::string>();
+    e.components = OptComponentsFrom(j, "components");
+    e.file_sha256 = OptStringFrom(j, "file_sha256");
     return e;
   } catch (const Corrupt& c) {
     return Error::Internal("stored dossier event is corrupt: " + c.what);

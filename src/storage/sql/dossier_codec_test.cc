@@ -52,6 +52,8 @@ dossier::Dossier Full() {
   d.apology_reason = "Chờ xác minh";
   d.outcome = dossier::Outcome::kRefusal;
   d.originals_in_transit = true;
+  d.supplied = {{"Bản sao hộ chiếu", dossier::Provision::kElectronic, true, "cd34"}};
+  d.result_sha256 = "ef56";
   d.updated_at = 1'773'000'200;
   d.submitted_at = 1'773'000'000;
   d.received_at = 1'773'000'050;
@@ -82,6 +84,8 @@ Event FullEvent(EventKind kind, std::int64_t seq) {
   e.items = {"Tờ khai", "Ảnh"};
   e.return_method = dossier::ReturnMethod::kOnline;
   e.reference = "123/QĐ";
+  e.components = {{"Ảnh", dossier::Provision::kElectronic, true, "cd34"}};
+  e.file_sha256 = "ef56";
   return e;
 }
 
@@ -94,6 +98,36 @@ TEST(DossierCodec, ADossierDecodesToWhatWasEncoded) {
   auto empty_back = DecodeDossier(EncodeDossier(empty));
   ASSERT_TRUE(empty_back.ok());
   EXPECT_EQ(*empty_back, empty);
+}
+
+// Documents and events stored before supplied files and result documents were recorded.
+TEST(DossierCodec, OlderDocumentsWithoutFilesDecode) {
+  dossier::Dossier d = Full();
+  std::string text = EncodeDossier(d);
+  for (const std::string member :
+       {R"(,"supplied":[{"name":"Bản sao hộ chiếu","provision":"electronic","digitized":true,)"
+        R"("file_sha256":"cd34"}])",
+        R"(,"result_sha256":"ef56")"}) {
+    const auto at = text.find(member);
+    ASSERT_NE(at, std::string::npos) << member;
+    text.erase(at, member.size());
+  }
+  d.supplied.clear();
+  d.result_sha256.clear();
+  auto back = DecodeDossier(text);
+  ASSERT_TRUE(back.ok()) << ToString(back.error());
+  EXPECT_EQ(*back, d);
+  Event e = FullEvent(EventKind::kIssued, 3);
+  e.components.clear();
+  e.file_sha256.clear();
+  std::string event_text = EncodeEvent(e);
+  const std::string tail = R"(,"components":[],"file_sha256":"")";
+  const auto at = event_text.find(tail);
+  ASSERT_NE(at, std::string::npos);
+  event_text.erase(at, tail.size());
+  auto event_back = DecodeEvent(event_text);
+  ASSERT_TRUE(event_back.ok());
+  EXPECT_EQ(*event_back, e);
 }
 
 TEST(DossierCodec, TextThatNeedsEscapingSurvives) {

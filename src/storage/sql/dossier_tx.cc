@@ -1,4 +1,5 @@
 // The dossiers' repositories (migration 4), written once for both back ends.
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -85,6 +86,11 @@ inline constexpr Statement kListOpen{"dossier_list_open",
                                      "SELECT " MOTCUA_DOSSIER_COLUMNS
                                      " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND id > $1 "
                                      "ORDER BY id LIMIT $2"};
+// Index dossiers_applicant (applicant_user_id, id), migration 4.
+inline constexpr Statement kListApplicant{"dossier_list_applicant",
+                                          "SELECT " MOTCUA_DOSSIER_COLUMNS
+                                          " FROM dossiers WHERE applicant_user_id = $1 AND id < $2 "
+                                          "ORDER BY id DESC LIMIT $3"};
 inline constexpr Statement kListReceived{
     "dossier_list_received",
     "SELECT " MOTCUA_DOSSIER_COLUMNS
@@ -365,6 +371,16 @@ Result<bool> SqlTx::UpdateDossierClock(std::int64_t id, std::int64_t version,
 Result<std::vector<StoredDossier>> SqlTx::ListOpenDossiers(std::int64_t after_id, int limit) {
   return DecodeAll<StoredDossier>(conn_.Query(kListOpen, {Int(after_id), Int(limit)}),
                                   DossierFromRow);
+}
+
+Result<std::vector<StoredDossier>> SqlTx::ListApplicantDossiers(identity::UserId user,
+                                                                std::int64_t before_id, int limit) {
+  return DecodeAll<StoredDossier>(
+      conn_.Query(
+          kListApplicant,
+          {Int(user), Int(before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max()),
+           Int(limit)}),
+      DossierFromRow);
 }
 
 Result<std::vector<StoredDossier>> SqlTx::ListDossiersReceived(const std::string& unit_code,

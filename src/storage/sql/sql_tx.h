@@ -85,6 +85,9 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) override;
   Result<std::vector<app::StoredDossier>> ListQueue(const app::QueueQuery& query) override;
   Result<std::int64_t> CountQueue(const app::QueueQuery& query) override;
+  Result<std::vector<app::StoredDossier>> ListApplicantDossiers(identity::UserId user,
+                                                                std::int64_t before_id,
+                                                                int limit) override;
   Result<std::vector<app::StoredDossier>> ListOpenDossiers(std::int64_t after_id,
                                                            int limit) override;
   Result<std::vector<app::StoredDossier>> ListDossiersReceived(const std::string& unit_code,
