@@ -121,6 +121,39 @@ TEST_P(StoreConformance, FailedWorkLeavesNothingBehind) {
   });
 }
 
+TEST_P(StoreConformance, ABulkWriteIsAllOrNothingBesideOtherWrites) {
+  // Plain writes queued around the bulk one commit as usual (the bulk one is alone in its
+  // transaction on SQLite, pipelined on PostgreSQL).
+  std::vector<std::thread> around;
+  for (int i = 0; i < 4; ++i) {
+    around.emplace_back([&, i] {
+      AddUnit(store(), MakeUnit("H40." + std::to_string(i), "bên cạnh", std::nullopt));
+    });
+  }
+  Status ok = store().WriteBulk([&](app::WriteTx& tx) -> Status {
+    for (int i = 0; i < 300; ++i) {
+      Unit u = MakeUnit("H38." + std::to_string(i), "hàng loạt", std::nullopt);
+      MOTCUA_RETURN_IF_ERROR(tx.InsertUnit(u));
+    }
+    return Ok();
+  });
+  for (auto& t : around) t.join();
+  ASSERT_TRUE(ok.ok()) << ToString(ok.error());
+  Status refused = store().WriteBulk([&](app::WriteTx& tx) -> Status {
+    Unit fresh = MakeUnit("H39", "mới", std::nullopt);
+    MOTCUA_RETURN_IF_ERROR(tx.InsertUnit(fresh));
+    Unit again = MakeUnit("H38.7", "trùng", std::nullopt);
+    return tx.InsertUnit(again);
+  });
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().code, ErrorCode::kAlreadyExists);
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    EXPECT_EQ(tx.ListUnits()->size(), 304u);
+    EXPECT_FALSE(tx.FindUnitByCode("H39")->has_value());
+    return Ok();
+  });
+}
+
 TEST_P(StoreConformance, UsersRoundTripAndScopeBySubtree) {
   Unit root = AddUnit(store(), MakeUnit("H38", "Tỉnh", std::nullopt));
   Unit a = AddUnit(store(), MakeUnit("H38.01", "Sở A", root.id));

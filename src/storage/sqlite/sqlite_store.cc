@@ -15,6 +15,7 @@ namespace motcua::storage::sqlite {
 // writer connection alone (migrations, restore).
 struct SqliteStore::Pending {
   const std::function<Status(app::WriteTx&)>* work = nullptr;
+  bool alone = false;  // a bulk write: its own transaction, without a savepoint
   std::function<Status(SqliteConnection&)> task;
   Status result;
 
@@ -122,6 +123,13 @@ Status SqliteStore::Write(const std::function<Status(app::WriteTx&)>& work) {
   return Enqueue(p);
 }
 
+Status SqliteStore::WriteBulk(const std::function<Status(app::WriteTx&)>& work) {
+  Pending p;
+  p.work = &work;
+  p.alone = true;
+  return Enqueue(p);
+}
+
 Status SqliteStore::RunOnWriter(std::function<Status(SqliteConnection&)> task) {
   Pending p;
   p.task = std::move(task);
@@ -171,8 +179,11 @@ void SqliteStore::WriterLoop() {
       } else {
         while (!queue_.empty() && queue_.front()->work != nullptr &&
                static_cast<int>(batch.size()) < std::max(1, options_.max_batch)) {
+          const bool alone = queue_.front()->alone;
+          if (alone && !batch.empty()) break;
           batch.push_back(queue_.front());
           queue_.pop_front();
+          if (alone) break;
         }
       }
     }
@@ -202,6 +213,12 @@ void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
   if (begun.ok()) {
     sql::SqlTx tx(conn, &audit_head_);
     for (Pending* p : batch) {
+      if (p->alone) {
+        // A bulk write, alone in its transaction: no savepoint. A savepoint's sub-journal of
+        // thousands of rows costs a walk of its whole length at the end of every statement.
+        p->result = RunGuarded([&] { return (*p->work)(tx); });
+        continue;
+      }
       const sql::AuditHead before = audit_head_;
       p->result = Run(conn, kSavepoint);
       if (p->result.ok()) p->result = RunGuarded([&] { return (*p->work)(tx); });
@@ -212,8 +229,11 @@ void SqliteStore::CommitBatch(std::vector<Pending*>& batch) {
       Status released = Run(conn, kRelease);
       if (!released.ok() && p->result.ok()) p->result = released;
     }
-    // The chain head row is written once for the batch, not once per audited command.
-    Status committed = sql::SaveAuditHead(conn, audit_head_);
+    // The chain head row is written once for the batch, not once per audited command. A bulk
+    // write that failed is rolled back whole.
+    Status committed = batch.front()->alone && !batch.front()->result.ok()
+                           ? batch.front()->result
+                           : sql::SaveAuditHead(conn, audit_head_);
     if (committed.ok()) committed = Run(conn, kCommit);
     if (!committed.ok()) {
       (void)Run(conn, kRollback);

@@ -46,6 +46,9 @@ class SqliteStore final : public app::Store {
   ~SqliteStore() override;
 
   Status Write(const std::function<Status(app::WriteTx&)>& work) override;
+  // Write in a transaction of its own, without the savepoint that lets a command of a batch
+  // fail alone (all or nothing as the transaction).
+  Status WriteBulk(const std::function<Status(app::WriteTx&)>& work) override;
   Status Read(const std::function<Status(app::ReadTx&)>& work) override;
   // A read on a reader connection; and, while the last write failed for lack of room (reason
   // "storage-full": disk, quota or file size limit), a probe that commits one page: its error
