@@ -6,15 +6,17 @@
 #include "calendar/civil_time.h"
 
 namespace motcua::dossier {
-namespace {
-
-using calendar::Exclusion;
-using calendar::ExclusionType;
 
 bool EntersStep(EventKind k) {
   return k == EventKind::kReceived || k == EventKind::kForwarded || k == EventKind::kReworked ||
          k == EventKind::kIssued;
 }
+bool EndsSteps(EventKind k) { return k == EventKind::kReturned || k == EventKind::kStopped; }
+
+namespace {
+
+using calendar::Exclusion;
+using calendar::ExclusionType;
 
 // The legal time of the dossier's channel, else of the counter.
 std::optional<calendar::Duration> LegalDuration(const Dossier& d, const catalog::Procedure& p) {
@@ -172,7 +174,7 @@ Result<std::vector<Handover>> ComputeHandovers(const std::vector<Event>& events,
     }
     // A step ends when the next one is entered, or when the result is handed to the applicant
     // or processing stops (the last row of form 06 has no next unit).
-    const bool ends = e.kind == EventKind::kReturned || e.kind == EventKind::kStopped;
+    const bool ends = EndsSteps(e.kind);
     if (!EntersStep(e.kind) && !ends) continue;
     if (current) {
       current->left = e.at;

@@ -67,6 +67,11 @@ Result<Times> ComputeTimes(const Dossier& d, const std::vector<Event>& events,
                            const catalog::Procedure& p, const calendar::Calendar& calendar,
                            Instant now);
 
+// The events that enter a step (their to_step names it: reception, forward, rework, issue),
+// and those that end the last one (the result handed over, processing stopped).
+bool EntersStep(EventKind k);
+bool EndsSteps(EventKind k);
+
 // One hand-over between steps (form 06, Phiếu kiểm soát quá trình giải quyết hồ sơ).
 struct Handover {
   std::string step_id;

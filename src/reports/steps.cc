@@ -4,24 +4,11 @@
 #include <algorithm>
 
 namespace motcua::reports {
-namespace {
-
-using dossier::EventKind;
-
-// The events that enter a step (with to_step set) or end the last one.
-bool EntersStep(EventKind k) {
-  return k == EventKind::kReceived || k == EventKind::kForwarded || k == EventKind::kReworked ||
-         k == EventKind::kIssued;
-}
-bool EndsSteps(EventKind k) { return k == EventKind::kReturned || k == EventKind::kStopped; }
-
-}  // namespace
-
 std::optional<OpenStep> OpenStepOf(std::span<const dossier::Event> events) {
   std::optional<OpenStep> open;
   for (const dossier::Event& e : events) {
-    if (EndsSteps(e.kind)) open.reset();
-    if (!EntersStep(e.kind)) continue;
+    if (dossier::EndsSteps(e.kind)) open.reset();
+    if (!dossier::EntersStep(e.kind)) continue;
     open.reset();
     if (e.to_step.empty()) continue;
     open = OpenStep{e.to_step, e.to_unit, e.at, e.to_counted, e.to_budget};
