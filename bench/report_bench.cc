@@ -119,8 +119,11 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
   report("month, whole province", month, app::ReportGroup::kNone);
   report("month, by unit", month, app::ReportGroup::kUnit);
   report("month, by procedure", month, app::ReportGroup::kProcedure);
+  report("month, by field", month, app::ReportGroup::kField);
+  report("month, by officer (facts rows)", month, app::ReportGroup::kOfficer);
   report("6 months, by unit", half, app::ReportGroup::kUnit);
   report("year, whole province", year, app::ReportGroup::kNone);
+  report("year, by procedure", year, app::ReportGroup::kProcedure);
   // A period that has not ended: "in progress overdue" is judged now, from the open rows.
   report("this month so far, by unit", *reports::ParsePeriod("2026-11"), app::ReportGroup::kUnit);
   const auto [ib, im] = Time(o.runs, [&] { return reports.Index766(system, "H99", year).ok(); });

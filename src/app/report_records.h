@@ -69,7 +69,7 @@ struct ReportDossier {
   bool operator==(const ReportDossier&) const = default;
 };
 
-// One row of the rollup per unit and local day (migration 8).
+// One row of a rollup (migrations 8 and 10).
 struct ReportDay {
   reports::DayKey key;
   reports::DayCounts counts;

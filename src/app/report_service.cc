@@ -378,27 +378,34 @@ constexpr int kRollupBatch = 5000;
 }  // namespace
 
 Status ReportService::CompareRollup(ReadTx& tx, RebuildSummary& out) {
-  reports::Rollup folded;
-  for (std::int64_t after = 0;;) {
-    MOTCUA_ASSIGN_OR_RETURN(auto facts, tx.ListDossierFacts(after, kRollupBatch));
-    for (const reports::Facts& f : facts) reports::AddContribution(folded, f, 1);
-    if (facts.size() < kRollupBatch) break;
-    after = facts.back().dossier_id;
+  out.rollup_days = 0;
+  out.rollup_different = 0;
+  out.rollup_examples.clear();
+  for (const reports::RollupKind kind :
+       {reports::RollupKind::kUnit, reports::RollupKind::kProcedure}) {
+    reports::Rollup folded;
+    for (std::int64_t after = 0;;) {
+      MOTCUA_ASSIGN_OR_RETURN(auto facts, tx.ListDossierFacts(after, kRollupBatch));
+      for (const reports::Facts& f : facts) reports::AddContribution(folded, f, 1, kind);
+      if (facts.size() < kRollupBatch) break;
+      after = facts.back().dossier_id;
+    }
+    reports::Rollup stored;
+    for (reports::DayKey after{"", std::numeric_limits<std::int64_t>::min()};;) {
+      MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ListReportDays(kind, after, kRollupBatch));
+      for (ReportDay& d : days) stored[d.key] = d.counts;
+      if (days.size() < kRollupBatch) break;
+      after = days.back().key;
+    }
+    std::vector<reports::DayKey> differing;
+    reports::SameRollup(stored, folded, &differing);
+    out.rollup_days += static_cast<std::int64_t>(std::count_if(
+        folded.begin(), folded.end(), [](const auto& e) { return !e.second.IsZero(); }));
+    out.rollup_different += static_cast<std::int64_t>(differing.size());
+    for (reports::DayKey& key : differing) {
+      if (out.rollup_examples.size() < 20) out.rollup_examples.push_back(std::move(key));
+    }
   }
-  reports::Rollup stored;
-  for (reports::DayKey after{"", std::numeric_limits<std::int64_t>::min()};;) {
-    MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ListReportDays(after, kRollupBatch));
-    for (ReportDay& d : days) stored[d.key] = d.counts;
-    if (days.size() < kRollupBatch) break;
-    after = days.back().key;
-  }
-  std::vector<reports::DayKey> differing;
-  reports::SameRollup(stored, folded, &differing);
-  out.rollup_days = static_cast<std::int64_t>(std::count_if(
-      folded.begin(), folded.end(), [](const auto& e) { return !e.second.IsZero(); }));
-  out.rollup_different = static_cast<std::int64_t>(differing.size());
-  if (differing.size() > 20) differing.resize(20);
-  out.rollup_examples = std::move(differing);
   return Ok();
 }
 

@@ -174,9 +174,9 @@ class ReportService {
   // missing row is replaced (dossiers written before migration 7); otherwise nothing changes.
   // Each batch of dossiers is compared and rewritten in one write transaction, so that commands
   // running meanwhile are never overwritten with older facts. `progress` is told the dossiers
-  // seen so far after each batch. Then the rollup per unit and day (reports/rollup.h) is compared
-  // with the rollup folded from every facts row, in one snapshot; with `write`, a differing
-  // rollup is rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction.
+  // seen so far after each batch. Then the two rollups (reports/rollup.h) are compared with the
+  // ones folded from every facts row, in one snapshot; with `write`, differing rollups are
+  // rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction.
   // Only for the system actor.
   struct RebuildSummary {
     std::int64_t dossiers = 0;
@@ -184,8 +184,8 @@ class ReportService {
     std::int64_t different = 0;          // a row that differs from the events
     std::int64_t inconsistent = 0;       // the current-state row differs from the replayed events
     std::vector<std::int64_t> examples;  // the first differing dossiers' ids (at most 20)
-    std::int64_t rollup_days = 0;        // unit-days with counts, folded from the facts rows
-    std::int64_t rollup_different = 0;   // unit-days whose stored counters differ from those
+    std::int64_t rollup_days = 0;        // rollup rows with counts (both), folded from the facts
+    std::int64_t rollup_different = 0;   // rollup rows whose stored counters differ from those
     std::vector<reports::DayKey> rollup_examples;  // the first of them (at most 20)
   };
   Result<RebuildSummary> RebuildFacts(const Actor& actor, bool write,

@@ -249,9 +249,10 @@ class ReadTx {
                                                                int limit) = 0;
   // Every dossier's id greater than after_id, ascending, at most `limit` (rebuilding the facts).
   virtual Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) = 0;
-  // The rollup's rows (reports/rollup.h; migration 8) after `after` in (unit, day) order, at most
-  // `limit`; zero rows included. The first page: after {"", minimum}.
-  virtual Result<std::vector<ReportDay>> ListReportDays(const reports::DayKey& after,
+  // The rows of the rollup of `kind` (reports/rollup.h; migrations 8 and 10) after `after` in
+  // key order, at most `limit`; zero rows included. The first page: after {"", minimum}.
+  virtual Result<std::vector<ReportDay>> ListReportDays(reports::RollupKind kind,
+                                                        const reports::DayKey& after,
                                                         int limit) = 0;
   // Whether a snapshot of local day `day` is stored (migration 9).
   virtual Result<bool> HasReportSnapshot(std::int64_t day) = 0;
@@ -366,9 +367,10 @@ class WriteTx : public ReadTx {
   // --- Reports (migration 7) -----------------------------------------------------------------
   // InsertDossier and AppendDossierEvents keep the facts row themselves. This replaces it whole
   // (a rebuild from the events); the dossier must exist (kFailedPrecondition "constraint").
-  // Both keep the rollup per unit and day too.
+  // Both keep the two rollups (reports/rollup.h) too.
   virtual Status PutDossierFacts(const reports::Facts& facts) = 0;
-  // Replaces the whole rollup with the one folded from the facts rows (in SQL, as migration 8).
+  // Replaces both rollups with the ones folded from the facts rows (in SQL, as migrations 8 and
+  // 10).
   virtual Status RebuildReportDays() = 0;
   // Stores the snapshot of local day `day` (migration 9): one row per unit of `rows` (key: the
   // unit's code), stamped `taken_at`. A (unit, day) already stored keeps its figures (a second

@@ -112,14 +112,19 @@ int Reports(const Argv& argv) {
       check ? "" : " (missing and differing rows rewritten)");
   for (std::int64_t id : summary->examples)
     std::printf("  dossier %lld\n", static_cast<long long>(id));
-  std::printf("rollup: %lld unit-days folded from the facts rows, %lld stored differently%s\n",
+  std::printf("rollups: %lld rows folded from the facts rows, %lld stored differently%s\n",
               static_cast<long long>(summary->rollup_days),
               static_cast<long long>(summary->rollup_different),
-              check || summary->rollup_different == 0 ? "" : " (rollup rebuilt)");
+              check || summary->rollup_different == 0 ? "" : " (rollups rebuilt)");
   for (const reports::DayKey& key : summary->rollup_examples) {
     const calendar::CivilDate day =
         calendar::FromDayNumber(static_cast<calendar::DayNumber>(key.day));
-    std::printf("  unit %s, day %04d-%02d-%02d\n", key.unit.c_str(), day.year, day.month, day.day);
+    std::printf("  unit %s, day %04d-%02d-%02d", key.unit.c_str(), day.year, day.month, day.day);
+    if (!key.procedure.empty()) {
+      std::printf(", procedure %s version %d, channel %d", key.procedure.c_str(), key.version,
+                  key.channel);
+    }
+    std::printf("\n");
   }
   const bool clean = summary->missing == 0 && summary->different == 0 &&
                      summary->inconsistent == 0 && summary->rollup_different == 0;

@@ -20,9 +20,16 @@ std::int64_t LocalDay(Instant t) { return calendar::LocalDayOf(t); }
 
 bool IsLocalMidnight(Instant t) { return calendar::LocalSecondsOfDay(t) == 0; }
 
-void AddContribution(Rollup& rollup, const Facts& f, int sign) {
+void AddContribution(Rollup& rollup, const Facts& f, int sign, RollupKind kind) {
+  const bool by_procedure = kind == RollupKind::kProcedure;
   const auto add = [&](std::int64_t day, std::int64_t DayCounts::*member) {
-    rollup[DayKey{f.unit, day}].*member += sign;
+    DayKey key{f.unit, day};
+    if (by_procedure) {
+      key.procedure = f.procedure_code;
+      key.version = f.procedure_version;
+      key.channel = static_cast<int>(f.channel);
+    }
+    rollup[key].*member += sign;
   };
   if (f.finish == Finish::kRefused) {
     add(LocalDay(f.finished_at), &DayCounts::refused);
@@ -68,10 +75,10 @@ void AddContribution(Rollup& rollup, const Facts& f, int sign) {
 }
 
 std::vector<std::pair<DayKey, DayCounts>> RollupDelta(const std::optional<Facts>& before,
-                                                      const Facts& after) {
+                                                      const Facts& after, RollupKind kind) {
   Rollup r;
-  if (before) AddContribution(r, *before, -1);
-  AddContribution(r, after, 1);
+  if (before) AddContribution(r, *before, -1, kind);
+  AddContribution(r, after, 1, kind);
   std::vector<std::pair<DayKey, DayCounts>> out;
   for (auto& [key, counts] : r) {
     if (!counts.IsZero()) out.emplace_back(key, counts);

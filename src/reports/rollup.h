@@ -2,7 +2,9 @@
 
 // The rollup of the facts rows per unit and local day (migration 8): counters that a period's
 // report sums instead of reading the rows of its dossiers, so that a report costs at most
-// days x units rows whatever the number of dossiers (docs/reports.md "Speed").
+// days x units rows whatever the number of dossiers (docs/reports.md "Speed"). A second rollup
+// (migration 10) keeps the same counters per unit, local day, procedure version and channel, for
+// the reports grouped by procedure, field or channel.
 //
 // Each facts row contributes to at most three days of its unit:
 //   the day it was received    received by channel, digitized, reused, data store, synced,
@@ -28,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "reports/facts.h"
@@ -104,22 +107,39 @@ std::int64_t LocalDay(Instant t);
 // Whether `t` is 00:00 local (a period's bound: then `x < t` exactly when LocalDay(x) < day).
 bool IsLocalMidnight(Instant t);
 
+// Which rollup: per unit and day (report_days), or per unit, day, procedure version and channel
+// (report_procedure_days).
+enum class RollupKind { kUnit, kProcedure };
+
+// A rollup row's key. In the per-unit rollup, procedure is "", version and channel 0.
 struct DayKey {
+  DayKey() = default;
+  DayKey(std::string unit_in, std::int64_t day_in, std::string procedure_in = "",
+         int version_in = 0, int channel_in = 0)
+      : unit(std::move(unit_in)),
+        day(day_in),
+        procedure(std::move(procedure_in)),
+        version(version_in),
+        channel(channel_in) {}
   std::string unit;
   std::int64_t day = 0;  // LocalDay
+  std::string procedure;
+  int version = 0;
+  int channel = 0;  // dossier::Channel as stored (1 in person, 2 online, 3 postal)
   auto operator<=>(const DayKey&) const = default;
 };
-// Rollup rows by unit and day; a row whose counters are all zero means nothing.
+// Rollup rows by key; a row whose counters are all zero means nothing.
 using Rollup = std::map<DayKey, DayCounts>;
 
-// Adds `sign` (1 or -1) times the contribution of `f` to `rollup`.
-void AddContribution(Rollup& rollup, const Facts& f, int sign);
+// Adds `sign` (1 or -1) times the contribution of `f` to `rollup` of `kind`.
+void AddContribution(Rollup& rollup, const Facts& f, int sign, RollupKind kind = RollupKind::kUnit);
 
-// What writing `after` over `before` (absent: no row yet) changes in the rollup: the rows to add,
-// without zero rows; empty when the contribution is the same (most commands: a forward, an
-// assignment). At most six rows.
+// What writing `after` over `before` (absent: no row yet) changes in the rollup of `kind`: the
+// rows to add, without zero rows, in key order; empty when the contribution is the same (most
+// commands: a forward, an assignment). At most six rows.
 std::vector<std::pair<DayKey, DayCounts>> RollupDelta(const std::optional<Facts>& before,
-                                                      const Facts& after);
+                                                      const Facts& after,
+                                                      RollupKind kind = RollupKind::kUnit);
 
 // Whether two rollups are equal, ignoring zero rows. `differing`, if given, receives the keys that
 // differ.

@@ -116,21 +116,25 @@ TEST(RollupTest, DeltaIsEmptyWhenTheContributionStays) {
   EXPECT_EQ(first[1].second.overdue_from, 1);
 }
 
-// Sums the rollup rows of the days before `p.first` and of its days.
+// Sums the rollup rows of the days before `p.first` and of its days; only the rows of
+// `procedure` when it is given (and of its facts).
 Statistics FromRollup(const Rollup& r, const Period& p, const std::vector<Facts>& facts,
-                      Instant now) {
+                      Instant now, const std::string* procedure = nullptr) {
   DayCounts before;
   DayCounts within;
   const std::int64_t first = LocalDay(p.from);
   const std::int64_t end = LocalDay(p.to);
   for (const auto& [key, counts] : r) {
+    if (procedure != nullptr && key.procedure != *procedure) continue;
     if (key.day < first) before += counts;
     if (key.day >= first && key.day < end) within += counts;
   }
   std::optional<std::int64_t> overdue_now;
   if (p.to > now) {
     Statistics direct;
-    for (const Facts& f : facts) Accumulate(direct, f, p, now);
+    for (const Facts& f : facts) {
+      if (procedure == nullptr || f.procedure_code == *procedure) Accumulate(direct, f, p, now);
+    }
     overdue_now = direct.in_progress_overdue;
   }
   return StatisticsFromRollup(before, within, overdue_now);
@@ -140,13 +144,17 @@ TEST(RollupTest, StatisticsFromTheRollupEqualTheFactsForAnyPeriod) {
   std::mt19937 rng(8);
   const auto pick = [&](int n) { return static_cast<int>(rng() % n); };
   const Instant base = At("2026-01-01 00:00");
+  const std::string procedures[] = {"1.001", "1.002", "2.001"};
   for (int round = 0; round < 40; ++round) {
     std::vector<Facts> facts;
     Rollup r;
+    Rollup by_procedure;
     for (int i = 0; i < 60; ++i) {
       Facts f;
       f.dossier_id = i + 1;
       f.unit = "H38";
+      f.procedure_code = procedures[pick(3)];
+      f.procedure_version = 1 + pick(2);
       f.channel = static_cast<Channel>(1 + pick(3));
       f.received_at = base + pick(90) * 86400 + pick(86400);
       if (pick(4) != 0) f.due = f.received_at + pick(20 * 86400);
@@ -176,11 +184,23 @@ TEST(RollupTest, StatisticsFromTheRollupEqualTheFactsForAnyPeriod) {
       open.timeliness = Timeliness::kPending;
       for (auto& [key, counts] : RollupDelta(std::nullopt, open)) r[key] += counts;
       for (auto& [key, counts] : RollupDelta(open, f)) r[key] += counts;
+      const RollupKind kind = RollupKind::kProcedure;
+      for (auto& [key, counts] : RollupDelta(std::nullopt, open, kind)) by_procedure[key] += counts;
+      for (auto& [key, counts] : RollupDelta(open, f, kind)) by_procedure[key] += counts;
       facts.push_back(f);
     }
     Rollup folded;
-    for (const Facts& f : facts) AddContribution(folded, f, 1);
+    Rollup folded_by_procedure;
+    for (const Facts& f : facts) {
+      AddContribution(folded, f, 1);
+      AddContribution(folded_by_procedure, f, 1, RollupKind::kProcedure);
+    }
     ASSERT_TRUE(SameRollup(r, folded));
+    ASSERT_TRUE(SameRollup(by_procedure, folded_by_procedure));
+    // The finer rollup's rows, summed per unit and day, are the coarser one's.
+    Rollup coarsened;
+    for (const auto& [key, counts] : by_procedure) coarsened[DayKey{key.unit, key.day}] += counts;
+    ASSERT_TRUE(SameRollup(coarsened, r));
     const calendar::CivilDate first{2026, 1 + pick(4), 1 + pick(28)};
     const calendar::CivilDate last =
         calendar::FromDayNumber(calendar::ToDayNumber(first) + pick(60));
@@ -190,6 +210,13 @@ TEST(RollupTest, StatisticsFromTheRollupEqualTheFactsForAnyPeriod) {
     for (const Facts& f : facts) Accumulate(expected, f, p, now);
     SCOPED_TRACE(p.label + " now " + std::to_string(now));
     EXPECT_EQ(FromRollup(r, p, facts, now), expected);
+    for (const std::string& procedure : procedures) {
+      Statistics one;
+      for (const Facts& f : facts) {
+        if (f.procedure_code == procedure) Accumulate(one, f, p, now);
+      }
+      EXPECT_EQ(FromRollup(by_procedure, p, facts, now, &procedure), one) << procedure;
+    }
   }
 }
 

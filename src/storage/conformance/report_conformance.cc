@@ -104,11 +104,11 @@ std::vector<ReportRow> Report(app::Store& store, const ReportQuery& q) {
   return rows;
 }
 
-Rollup StoredRollup(app::Store& store) {
+Rollup StoredRollup(app::Store& store, reports::RollupKind kind = reports::RollupKind::kUnit) {
   Rollup out;
   Status read = store.Read([&](app::ReadTx& tx) -> Status {
     for (DayKey after{"", std::numeric_limits<std::int64_t>::min()};;) {
-      MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ListReportDays(after, 3));
+      MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ListReportDays(kind, after, 3));
       for (const app::ReportDay& d : days) out[d.key] = d.counts;
       if (days.size() < 3) break;
       after = days.back().key;
@@ -119,7 +119,7 @@ Rollup StoredRollup(app::Store& store) {
   return out;
 }
 
-Rollup FoldedRollup(app::Store& store) {
+Rollup FoldedRollup(app::Store& store, reports::RollupKind kind) {
   Rollup out;
   std::vector<Facts> all;
   EXPECT_TRUE(store
@@ -128,25 +128,36 @@ Rollup FoldedRollup(app::Store& store) {
                     return Ok();
                   })
                   .ok());
-  for (const Facts& f : all) reports::AddContribution(out, f, 1);
+  for (const Facts& f : all) reports::AddContribution(out, f, 1, kind);
   return out;
 }
 
 std::string Keys(const std::vector<DayKey>& keys) {
   std::string out;
-  for (const DayKey& k : keys) out += k.unit + "@" + std::to_string(k.day) + " ";
+  for (const DayKey& k : keys) {
+    out += k.unit + "@" + std::to_string(k.day) + "/" + k.procedure + "/" +
+           std::to_string(k.version) + "/" + std::to_string(k.channel) + " ";
+  }
   return out;
 }
 
-// The rollup kept command by command equals the rollup folded from the facts rows, and so does
-// the rollup the SQL fill makes from them (migration 8, `motcua reports rebuild`).
+// Both rollups kept command by command equal the rollups folded from the facts rows, and so do
+// the rollups the SQL fill makes from them (migrations 8 and 10, `motcua reports rebuild`).
 void ExpectRollupFollowsTheFacts(app::Store& store) {
-  const Rollup folded = FoldedRollup(store);
-  std::vector<DayKey> differing;
-  EXPECT_TRUE(reports::SameRollup(StoredRollup(store), folded, &differing)) << Keys(differing);
+  const reports::RollupKind kinds[] = {reports::RollupKind::kUnit, reports::RollupKind::kProcedure};
+  for (const reports::RollupKind kind : kinds) {
+    std::vector<DayKey> differing;
+    EXPECT_TRUE(
+        reports::SameRollup(StoredRollup(store, kind), FoldedRollup(store, kind), &differing))
+        << Keys(differing);
+  }
   ASSERT_TRUE(store.Write([&](app::WriteTx& tx) { return tx.RebuildReportDays(); }).ok());
-  differing.clear();
-  EXPECT_TRUE(reports::SameRollup(StoredRollup(store), folded, &differing)) << Keys(differing);
+  for (const reports::RollupKind kind : kinds) {
+    std::vector<DayKey> differing;
+    EXPECT_TRUE(
+        reports::SameRollup(StoredRollup(store, kind), FoldedRollup(store, kind), &differing))
+        << Keys(differing);
+  }
 }
 
 std::int64_t Day(const char* local_day) {
@@ -250,6 +261,10 @@ TEST_P(StoreConformance, TheRollupFollowsADossiersWrites) {
   due.overdue_from = 1;
   EXPECT_EQ(StoredRollup(store()), (Rollup{{{"H38.03", Day("2026-03-02")}, received},
                                            {{"H38.03", Day("2026-03-10")}, due}}));
+  // The finer rollup has the same rows, keyed by the procedure version and channel too.
+  EXPECT_EQ(StoredRollup(store(), reports::RollupKind::kProcedure),
+            (Rollup{{{"H38.03", Day("2026-03-02"), "1.000001", 1, 2}, received},
+                    {{"H38.03", Day("2026-03-10"), "1.000001", 1, 2}, due}}));
 
   // A forward changes no count: the rollup stays as it was.
   ASSERT_TRUE(Append(store(), s, {Ev(2, EventKind::kForwarded, At("2026-03-03 08:00"))}).ok());

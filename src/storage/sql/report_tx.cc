@@ -55,11 +55,13 @@ inline constexpr Statement kListFacts{"facts_list", "SELECT " MOTCUA_FACTS_COLUM
 // descendants, $3 from, $4 to, $5 the instant the report looks from (min(to, now)). The period's
 // dossiers are four disjoint sets, each read through an index on (unit, instant): received in
 // it; received before it and open; received before it and finished since; refused in it.
+#define MOTCUA_SCOPE_CTE                                                                       \
+  "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL SELECT u.id FROM units u " \
+  "JOIN scope s ON u.parent_id = s.id WHERE $2 = 1)"
 #define MOTCUA_IN_SCOPE "f.unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope))"
 #define MOTCUA_REPORT_ROWS                                                                     \
-  "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "                                    \
-  "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1), "      \
-  "r AS ("                                                                                     \
+  MOTCUA_SCOPE_CTE                                                                             \
+  ", r AS ("                                                                                   \
   "SELECT f.* FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE                                     \
   " AND f.received_at >= $3 AND f.received_at < $4 AND f.received_at > 0 "                     \
   "UNION ALL SELECT f.* FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE                           \
@@ -103,16 +105,20 @@ inline constexpr Statement kListFacts{"facts_list", "SELECT " MOTCUA_FACTS_COLUM
 // Without a grouping: one row, none when nothing counts (HAVING without GROUP BY).
 inline constexpr Statement kReportNone =
     MOTCUA_REPORT("report_none", "''", "", " HAVING COUNT(*) > 0");
-#define MOTCUA_CHANNEL_KEY \
-  "CASE r.channel WHEN 1 THEN 'in-person' WHEN 2 THEN 'online' ELSE 'postal' END"
+// The key of a grouping by channel, and the join that gives a row its procedure version's field.
+#define MOTCUA_CHANNEL_KEY_OF(t) \
+  "CASE " t ".channel WHEN 1 THEN 'in-person' WHEN 2 THEN 'online' ELSE 'postal' END"
+#define MOTCUA_FIELD_JOIN(t)                         \
+  " LEFT JOIN procedure_versions pv ON pv.code = " t \
+  ".procedure_code AND "                             \
+  "pv.number = " t ".procedure_version"
+#define MOTCUA_CHANNEL_KEY MOTCUA_CHANNEL_KEY_OF("r")
 inline constexpr Statement kReportUnit =
     MOTCUA_REPORT("report_unit", "r.unit", "", MOTCUA_GROUP_BY("r.unit"));
 inline constexpr Statement kReportProcedure =
     MOTCUA_REPORT("report_procedure", "r.procedure_code", "", MOTCUA_GROUP_BY("r.procedure_code"));
 inline constexpr Statement kReportField =
-    MOTCUA_REPORT("report_field", "COALESCE(pv.field, '')",
-                  "LEFT JOIN procedure_versions pv ON pv.code = r.procedure_code AND pv.number = "
-                  "r.procedure_version",
+    MOTCUA_REPORT("report_field", "COALESCE(pv.field, '')", MOTCUA_FIELD_JOIN("r"),
                   MOTCUA_GROUP_BY("COALESCE(pv.field, '')"));
 inline constexpr Statement kReportChannel =
     MOTCUA_REPORT("report_channel", MOTCUA_CHANNEL_KEY, "", MOTCUA_GROUP_BY(MOTCUA_CHANNEL_KEY));
@@ -269,23 +275,59 @@ Result<std::optional<Facts>> FindFacts(Connection& conn, std::int64_t dossier_id
 
 // --- The rollup (migration 8) -------------------------------------------------------------------
 
-// Adds the counters $3.. to the row of unit $1 and day $2, creating it.
-const Statement& AddDayStatement() {
-  static const std::string sql = [] {
-    std::string s =
-        "INSERT INTO report_days (unit, day, " MOTCUA_REPORT_DAYS_COLUMNS ") VALUES ($1, $2";
-    for (std::size_t i = 0; i < std::size(reports::kDayCountsFields); ++i) {
-      s += ", $" + std::to_string(i + 3);
-    }
-    s += ") ON CONFLICT (unit, day) DO UPDATE SET ";
+// A statement whose text is built at start: it owns the text its Statement views.
+struct BuiltStatement {
+  BuiltStatement(std::string name_in, std::string sql_in)
+      : name(std::move(name_in)), sql(std::move(sql_in)), statement{name, sql} {}
+  BuiltStatement(const BuiltStatement&) = delete;
+  BuiltStatement& operator=(const BuiltStatement&) = delete;
+  const std::string name;
+  const std::string sql;
+  const Statement statement;
+};
+
+// The rollup tables (reports::RollupKind) and their keys, in reports::DayKey's order.
+struct RollupTable {
+  const char* table;
+  const char* keys;
+  std::size_t key_count;
+};
+const RollupTable& TableOf(reports::RollupKind kind) {
+  static const RollupTable unit{"report_days", "unit, day", 2};
+  static const RollupTable procedure{"report_procedure_days", MOTCUA_REPORT_PROCEDURE_DAYS_KEYS, 5};
+  return kind == reports::RollupKind::kUnit ? unit : procedure;
+}
+
+// The key's values as bound: unit, day; then procedure, version, channel for the finer rollup.
+std::vector<Value> KeyParams(reports::RollupKind kind, const DayKey& key) {
+  std::vector<Value> out = {Text(key.unit), Int(key.day)};
+  if (kind == reports::RollupKind::kProcedure) {
+    out.push_back(Text(key.procedure));
+    out.push_back(Int(key.version));
+    out.push_back(Int(key.channel));
+  }
+  return out;
+}
+
+// Adds the counters after the key's values to the row of that key, creating it.
+const Statement& AddDayStatement(reports::RollupKind kind) {
+  const auto build = [](reports::RollupKind k, const char* name) {
+    const RollupTable& t = TableOf(k);
+    std::string s = std::string("INSERT INTO ") + t.table + " (" + t.keys +
+                    ", " MOTCUA_REPORT_DAYS_COLUMNS ") VALUES (";
+    const std::size_t params = t.key_count + std::size(reports::kDayCountsFields);
+    for (std::size_t i = 0; i < params; ++i) s += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+    s += std::string(") ON CONFLICT (") + t.keys + ") DO UPDATE SET ";
     for (std::size_t i = 0; i < std::size(reports::kDayCountsFields); ++i) {
       const std::string c = reports::kDayCountsFields[i].name;
-      s += (i == 0 ? "" : ", ") + c + " = report_days." + c + " + excluded." + c;
+      s += (i == 0 ? "" : ", ") + c + " = " + t.table + "." + c + " + excluded." + c;
     }
-    return s;
-  }();
-  static const Statement statement{"report_days_add", sql};
-  return statement;
+    return BuiltStatement{name, std::move(s)};
+  };
+  static const BuiltStatement unit = build(reports::RollupKind::kUnit, "report_days_add");
+  static const BuiltStatement procedure =
+      build(reports::RollupKind::kProcedure, "report_procedure_days_add");
+  return kind == reports::RollupKind::kUnit ? unit.statement : procedure.statement;
 }
 
 // Whether the table's column list (the fill's and the list's order) is the counters' order
@@ -301,67 +343,135 @@ bool ColumnsInFieldOrder() {
   return same;
 }
 
-// Rows are added in key order, so that two transactions lock shared rows in the same order.
-Status AddToRollup(Connection& conn, const std::vector<std::pair<DayKey, DayCounts>>& delta) {
+// Rows are added in key order, the per-unit rollup first, so that two transactions lock shared
+// rows in the same order.
+Status AddToRollups(Connection& conn, const std::optional<Facts>& before, const Facts& after) {
   if (!ColumnsInFieldOrder()) return Error::Internal("report_days columns out of order");
-  for (const auto& [key, counts] : delta) {
-    std::vector<Value> params = {Text(key.unit), Int(key.day)};
-    for (const reports::DayCountsField& f : reports::kDayCountsFields) {
-      params.push_back(Int(counts.*f.member));
+  for (const reports::RollupKind kind :
+       {reports::RollupKind::kUnit, reports::RollupKind::kProcedure}) {
+    for (const auto& [key, counts] : reports::RollupDelta(before, after, kind)) {
+      std::vector<Value> params = KeyParams(kind, key);
+      for (const reports::DayCountsField& f : reports::kDayCountsFields) {
+        params.push_back(Int(counts.*f.member));
+      }
+      MOTCUA_RETURN_IF_ERROR(conn.Exec(AddDayStatement(kind), params));
     }
-    MOTCUA_RETURN_IF_ERROR(conn.Exec(AddDayStatement(), params));
   }
   return Ok();
 }
 
 // Replaces the facts row `before` (absent: none) with `after`, and the row's contribution to the
-// rollup with it when it differs.
+// rollups with it when it differs.
 Status WriteFacts(Connection& conn, const std::optional<Facts>& before, const Facts& after) {
   MOTCUA_RETURN_IF_ERROR(conn.Exec(kReplaceFacts, FactsParams(after)));
-  return AddToRollup(conn, reports::RollupDelta(before, after));
+  return AddToRollups(conn, before, after);
 }
 
-// The sums of a scope's rollup rows per unit: the counters over the days before $3 (the period's
-// first day), then over the days $3..$4-1. $1 the scope's root unit, $2 1 with its descendants.
-const Statement& SumDaysStatement() {
-  static const std::string sql = [] {
-    std::string s =
-        "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) UNION ALL SELECT u.id FROM units "
-        "u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1) SELECT d.unit";
-    for (const char* when : {"d.day < $3", "d.day >= $3"}) {
-      for (const reports::DayCountsField& f : reports::kDayCountsFields) {
-        s += std::string(", SUM(CASE WHEN ") + when + " THEN d." + f.name + " ELSE 0 END)";
-      }
-    }
-    s += " FROM report_days d WHERE d.unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM "
-         "scope)) AND d.day < $4 GROUP BY d.unit ORDER BY d.unit";
-    return s;
-  }();
-  static const Statement statement{"report_days_sum", sql};
-  return statement;
+// How a rollup-path report groups: the key's SQL over the rollup row `d` and over the facts row
+// `f`, and the join each needs (the procedure version's field).
+struct RollupGrouping {
+  reports::RollupKind kind;
+  std::string rollup_key;
+  std::string rollup_join;
+  std::string facts_key;
+  std::string facts_join;
+};
+std::optional<RollupGrouping> GroupingOf(app::ReportGroup group) {
+  using reports::RollupKind;
+  switch (group) {
+    case app::ReportGroup::kNone:
+    case app::ReportGroup::kUnit:
+      return RollupGrouping{RollupKind::kUnit, "d.unit", "", "f.unit", ""};
+    case app::ReportGroup::kProcedure:
+      return RollupGrouping{RollupKind::kProcedure, "d.procedure_code", "", "f.procedure_code", ""};
+    case app::ReportGroup::kField:
+      return RollupGrouping{RollupKind::kProcedure, "COALESCE(pv.field, '')",
+                            MOTCUA_FIELD_JOIN("d"), "COALESCE(pv.field, '')",
+                            MOTCUA_FIELD_JOIN("f")};
+    case app::ReportGroup::kChannel:
+      return RollupGrouping{RollupKind::kProcedure, MOTCUA_CHANNEL_KEY_OF("d"), "",
+                            MOTCUA_CHANNEL_KEY_OF("f"), ""};
+    case app::ReportGroup::kOfficer: return std::nullopt;  // changes as the dossier moves
+  }
+  return std::nullopt;
 }
 
-// "In progress overdue" of a period that ends after now, per unit: in the period, not finished
-// before its end $3, due before now $4. The open rows by due instant (dossier_facts_open_due),
-// and the rows finished after the period's end (dossier_facts_finished; none, unless the clock
-// went back). The unary + keeps SQLite's planner, which has no statistics, off the index on
-// (unit, received_at), which would read every dossier the unit ever received.
-inline constexpr Statement kOverdueNow{
-    "report_overdue_now",
-    "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "
-    "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id WHERE $2 = 1) "
-    "SELECT o.unit, COUNT(*) FROM (SELECT f.unit FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE
-    " AND f.finish = 0 AND f.due_at < $4 AND +f.received_at > 0 AND +f.received_at < $3 "
-    "UNION ALL SELECT f.unit FROM dossier_facts f WHERE " MOTCUA_IN_SCOPE
-    " AND f.finish IN (1, 3) AND f.finished_at >= $3 AND f.due_at < $4 AND +f.received_at > 0 "
-    "AND +f.received_at < $3) AS o GROUP BY o.unit"};
+// One statement per grouping a rollup answers, named `prefix` and the grouping's name, its text
+// made by `sql` from how the grouping keys rows; kNone shares kUnit's.
+const Statement& ForGrouping(const std::map<app::ReportGroup, BuiltStatement>& statements,
+                             app::ReportGroup group) {
+  return statements.at(group == app::ReportGroup::kNone ? app::ReportGroup::kUnit : group)
+      .statement;
+}
+template <typename MakeSql>
+std::map<app::ReportGroup, BuiltStatement> BuildPerGrouping(const char* prefix, MakeSql sql) {
+  std::map<app::ReportGroup, BuiltStatement> out;
+  for (const app::ReportGroup g : {app::ReportGroup::kUnit, app::ReportGroup::kProcedure,
+                                   app::ReportGroup::kField, app::ReportGroup::kChannel}) {
+    out.try_emplace(g, prefix + std::string(app::ReportGroupName(g)), sql(*GroupingOf(g)));
+  }
+  return out;
+}
 
-inline constexpr Statement kListDays{
-    "report_days_list",
-    "SELECT unit, day, " MOTCUA_REPORT_DAYS_COLUMNS
-    " FROM report_days WHERE unit > $1 OR (unit = $1 AND day > CAST($2 AS BIGINT)) "
-    "ORDER BY unit, day LIMIT $3"};
+// The sums of a scope's rollup rows per group key: the counters over the days before $3 (the
+// period's first day), then over the days $3..$4-1.
+const Statement& SumDaysStatement(app::ReportGroup group) {
+  static const auto statements =
+      BuildPerGrouping("report_days_sum_", [](const RollupGrouping& how) {
+        std::string s = MOTCUA_SCOPE_CTE " SELECT " + how.rollup_key;
+        for (const char* when : {"d.day < $3", "d.day >= $3"}) {
+          for (const reports::DayCountsField& f : reports::kDayCountsFields) {
+            s += std::string(", SUM(CASE WHEN ") + when + " THEN d." + f.name + " ELSE 0 END)";
+          }
+        }
+        return s + " FROM " + TableOf(how.kind).table + " d" + how.rollup_join +
+               " WHERE d.unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) AND "
+               "d.day < $4 GROUP BY " +
+               how.rollup_key + " ORDER BY 1";
+      });
+  return ForGrouping(statements, group);
+}
+
+// "In progress overdue" of a period that ends after now, per group key: in the period, not
+// finished before its end $3, due before now $4. The open rows by due instant
+// (dossier_facts_open_due), and the rows finished after the period's end (dossier_facts_finished;
+// none, unless the clock went back). The unary + keeps SQLite's planner, which has no statistics,
+// off the index on (unit, received_at), which would read every dossier the unit ever received.
+const Statement& OverdueNowStatement(app::ReportGroup group) {
+  static const auto statements =
+      BuildPerGrouping("report_overdue_now_", [](const RollupGrouping& how) {
+        const std::string rows = "SELECT " + how.facts_key + " AS k FROM dossier_facts f" +
+                                 how.facts_join + " WHERE " MOTCUA_IN_SCOPE;
+        return MOTCUA_SCOPE_CTE " SELECT o.k, COUNT(*) FROM (" + rows +
+               " AND f.finish = 0 AND f.due_at < $4 AND +f.received_at > 0 AND +f.received_at < "
+               "$3 UNION ALL " +
+               rows +
+               " AND f.finish IN (1, 3) AND f.finished_at >= $3 AND f.due_at < $4 AND "
+               "+f.received_at > 0 AND +f.received_at < $3) AS o GROUP BY o.k";
+      });
+  return ForGrouping(statements, group);
+}
+
+const Statement& ListDaysStatement(reports::RollupKind kind) {
+  const auto build = [](reports::RollupKind k, const char* name) {
+    const RollupTable& t = TableOf(k);
+    std::string after = "($1, CAST($2 AS BIGINT)";
+    if (k == reports::RollupKind::kProcedure)
+      after += ", $3, CAST($4 AS INTEGER), CAST($5 AS INTEGER)";
+    after += ")";
+    const std::string limit = "$" + std::to_string(t.key_count + 1);
+    return BuiltStatement{name, std::string("SELECT ") + t.keys + ", " MOTCUA_REPORT_DAYS_COLUMNS +
+                                    " FROM " + t.table + " WHERE (" + t.keys + ") > " + after +
+                                    " ORDER BY " + t.keys + " LIMIT " + limit};
+  };
+  static const BuiltStatement unit = build(reports::RollupKind::kUnit, "report_days_list");
+  static const BuiltStatement procedure =
+      build(reports::RollupKind::kProcedure, "report_procedure_days_list");
+  return kind == reports::RollupKind::kUnit ? unit.statement : procedure.statement;
+}
 inline constexpr Statement kFillDays{"report_days_fill", MOTCUA_REPORT_DAYS_FILL};
+inline constexpr Statement kFillProcedureDays{"report_procedure_days_fill",
+                                              MOTCUA_REPORT_PROCEDURE_DAYS_FILL};
 
 // Reads the counters from column `first` on.
 DayCounts DayCountsFrom(const Row& r, std::size_t first) {
@@ -370,26 +480,26 @@ DayCounts DayCountsFrom(const Row& r, std::size_t first) {
   return c;
 }
 
-// Whether the query can be answered from the rollup: grouped by nothing or by unit, over whole
-// local days. The other groupings need keys the rollup does not have (docs/reports.md).
+// Whether the query can be answered from a rollup: grouped by anything but the officer (who
+// changes as the dossier moves), over whole local days.
 bool ByRollup(const app::ReportQuery& q) {
-  return (q.group == app::ReportGroup::kNone || q.group == app::ReportGroup::kUnit) &&
-         q.from <= q.to && reports::IsLocalMidnight(q.from) && reports::IsLocalMidnight(q.to);
+  return GroupingOf(q.group).has_value() && q.from <= q.to && reports::IsLocalMidnight(q.from) &&
+         reports::IsLocalMidnight(q.to);
 }
 
 Result<std::vector<app::ReportRow>> RollupStatistics(Connection& conn, const app::ReportQuery& q) {
   const Value unit = Int(q.unit);
   const Value subunits = Int(q.subunits ? 1 : 0);
-  MOTCUA_ASSIGN_OR_RETURN(
-      auto sums, conn.Query(SumDaysStatement(), {unit, subunits, Int(reports::LocalDay(q.from)),
+  MOTCUA_ASSIGN_OR_RETURN(auto sums, conn.Query(SumDaysStatement(q.group),
+                                                {unit, subunits, Int(reports::LocalDay(q.from)),
                                                  Int(reports::LocalDay(q.to))}));
   // A period that has ended is judged at its end, a day's end: the rollup knows what was overdue
   // then. One that has not is judged now.
   const bool ended = q.to <= q.now;
   std::map<std::string, std::int64_t> overdue;
   if (!ended) {
-    MOTCUA_ASSIGN_OR_RETURN(auto rows,
-                            conn.Query(kOverdueNow, {unit, subunits, Int(q.to), Int(q.now)}));
+    MOTCUA_ASSIGN_OR_RETURN(auto rows, conn.Query(OverdueNowStatement(q.group),
+                                                  {unit, subunits, Int(q.to), Int(q.now)}));
     for (const Row& r : rows) overdue[r.Text(0)] = r.Int(1);
   }
   const std::size_t width = std::size(reports::kDayCountsFields);
@@ -408,7 +518,7 @@ Result<std::vector<app::ReportRow>> RollupStatistics(Connection& conn, const app
                                               overdue_now);
     if (row.stats == Statistics{}) continue;  // as the facts path: no row when nothing counts
     whole += row.stats;
-    if (q.group == app::ReportGroup::kUnit) out.push_back(std::move(row));
+    if (q.group != app::ReportGroup::kNone) out.push_back(std::move(row));
   }
   if (q.group == app::ReportGroup::kNone && whole != Statistics{}) {
     out.push_back(app::ReportRow{"", whole});
@@ -441,7 +551,7 @@ Status SetDossierFactsDue(Connection& conn, std::int64_t dossier_id, std::option
   MOTCUA_RETURN_IF_ERROR(conn.Exec(kSetFactsDue, {due ? Int(*due) : Null(), Int(dossier_id)}));
   Facts after = *before;
   after.due = due;
-  return AddToRollup(conn, reports::RollupDelta(before, after));
+  return AddToRollups(conn, before, after);
 }
 
 Result<std::vector<app::ReportRow>> SqlTx::ReportStatistics(const app::ReportQuery& q) {
@@ -487,18 +597,30 @@ Status SqlTx::PutDossierFacts(const Facts& facts) {
   return WriteFacts(conn_, before, facts);
 }
 
-Result<std::vector<app::ReportDay>> SqlTx::ListReportDays(const reports::DayKey& after, int limit) {
+Result<std::vector<app::ReportDay>> SqlTx::ListReportDays(reports::RollupKind kind,
+                                                          const reports::DayKey& after, int limit) {
   if (!ColumnsInFieldOrder()) return Error::Internal("report_days columns out of order");
+  std::vector<Value> params = KeyParams(kind, after);
+  params.push_back(Int(limit));
+  const bool by_procedure = kind == reports::RollupKind::kProcedure;
   return DecodeAll<app::ReportDay>(
-      conn_.Query(kListDays, {Text(after.unit), Int(after.day), Int(limit)}),
-      [](const Row& r) -> Result<app::ReportDay> {
-        return app::ReportDay{DayKey{r.Text(0), r.Int(1)}, DayCountsFrom(r, 2)};
+      conn_.Query(ListDaysStatement(kind), params),
+      [by_procedure](const Row& r) -> Result<app::ReportDay> {
+        DayKey key{r.Text(0), r.Int(1)};
+        if (by_procedure) {
+          key.procedure = r.Text(2);
+          key.version = static_cast<int>(r.Int(3));
+          key.channel = static_cast<int>(r.Int(4));
+        }
+        return app::ReportDay{std::move(key), DayCountsFrom(r, by_procedure ? 5 : 2)};
       });
 }
 
 Status SqlTx::RebuildReportDays() {
   MOTCUA_RETURN_IF_ERROR(conn_.ExecScript("DELETE FROM report_days"));
   MOTCUA_RETURN_IF_ERROR(conn_.Exec(kFillDays, {}));
+  MOTCUA_RETURN_IF_ERROR(conn_.ExecScript("DELETE FROM report_procedure_days"));
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kFillProcedureDays, {}));
   return Ok();
 }
 

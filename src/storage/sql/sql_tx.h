@@ -109,7 +109,8 @@ class SqlTx final : public app::WriteTx {
   Result<std::optional<reports::Facts>> FindDossierFacts(std::int64_t dossier_id) override;
   Result<std::vector<reports::Facts>> ListDossierFacts(std::int64_t after_id, int limit) override;
   Result<std::vector<std::int64_t>> ListDossierIds(std::int64_t after_id, int limit) override;
-  Result<std::vector<app::ReportDay>> ListReportDays(const reports::DayKey& after,
+  Result<std::vector<app::ReportDay>> ListReportDays(reports::RollupKind kind,
+                                                     const reports::DayKey& after,
                                                      int limit) override;
   Result<bool> HasReportSnapshot(std::int64_t day) override;
   Result<std::vector<app::ReportTrendDay>> ReportTrend(identity::UnitId unit, bool subunits,

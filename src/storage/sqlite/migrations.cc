@@ -394,6 +394,13 @@ CREATE TABLE report_snapshots (
 CREATE INDEX report_snapshots_day ON report_snapshots(day);
 )sql";
 
+// The reports' second rollup (reports/rollup.h): the counters of report_days per competent unit,
+// Vietnam local day, procedure version and channel, for the reports grouped by procedure, field
+// (the version's) or channel; kept in the same transaction as the facts row and filled here from
+// the facts rows already stored.
+constexpr std::string_view kReportProcedureDays =
+    MOTCUA_REPORT_PROCEDURE_DAYS_TABLE " WITHOUT ROWID;" MOTCUA_REPORT_PROCEDURE_DAYS_FILL ";";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -406,6 +413,8 @@ constexpr sql::Migration kMigrations[] = {
     {8, "reports: the rollup per unit and local day, filled from the facts; open rows by due",
      kReportDays},
     {9, "reports: the daily snapshot per unit and local day, for trend charts", kReportSnapshots},
+    {10, "reports: the rollup per unit, local day, procedure version and channel",
+     kReportProcedureDays},
 };
 
 }  // namespace
