@@ -28,12 +28,12 @@
 // says which server did the background work.
 //
 // With --server-kills N (scale-out only) the servers are killed in turn with SIGKILL, N times
-// evenly spaced, and each started again 2 s later on its port. As with --pg-restarts the driver
-// sorts the failures into inside the outages (no answer, 502 from nginx for a request the dead
-// server held, 503) and outside them (none expected), and checks every acknowledged reception.
-// The background work goes on on the other server once the dead one's lease expires. A server
-// killed between a delivery and its record sends that message again on its next round: then
-// every message must be delivered at least once, and a duplicate carries the same
+// evenly spaced, and each started again 2 s later (--down-seconds) on its port. As with
+// --pg-restarts the driver sorts the failures into inside the outages (no answer, 502 from nginx
+// for a request the dead server held, 503) and outside them (none expected), and checks every
+// acknowledged reception. The background work goes on on the other server once the dead one's lease
+// expires. A server killed between a delivery and its record sends that message again on its next
+// round: then every message must be delivered at least once, and a duplicate carries the same
 // Idempotency-Key for the receiver to drop.
 //
 // Open loop: request i is due at start + i / rate whatever the answers before it, and its latency
@@ -58,6 +58,7 @@
 #include <mutex>
 #include <random>
 
+#include "common/time.h"
 #include "load_fixture.h"
 #include "raw_http.h"
 #include "storage/postgres/testing/pg_test_server.h"
@@ -80,6 +81,7 @@ struct Options {
   int servers = 1;  // 2: scale-out on PostgreSQL
   int pg_restarts = 0;
   int server_kills = 0;
+  double down_seconds = 2;  // how long a killed server (or PostgreSQL) stays down
 };
 
 // Something broken `times` times during the mix, evenly spaced: `down(k)`, then `up(k)` 2 s
@@ -494,7 +496,7 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
                         std::chrono::duration<double>(o.seconds * k / (times + 1))));
         const auto down = Clock::now();
         const Status broken = outages_planned.down(k);
-        std::this_thread::sleep_for(std::chrono::seconds(2));
+        std::this_thread::sleep_for(std::chrono::duration<double>(o.down_seconds));
         const Status back = outages_planned.up(k);
         if (!broken.ok() || !back.ok()) {
           std::printf("%s %d failed: %s\n", outages_planned.what.c_str(), k,
@@ -717,15 +719,22 @@ OutboxState OutboxCounts(const std::string& dsn) {
 
 // How many "background round" lines with deliveries a server logged, over its starts
 // (`log_prefix`-1.err, -2.err, ...).
-int DeliveryRounds(const std::string& log_prefix) {
-  int rounds = 0;
+// The instants of the background rounds that delivered, from a server's logs (one per start).
+std::vector<Instant> DeliveryRounds(const std::string& log_prefix) {
+  std::vector<Instant> rounds;
   for (int start = 1; std::filesystem::exists(log_prefix + "-" + std::to_string(start) + ".err");
        ++start) {
     std::istringstream in(testing::ReadFile(log_prefix + "-" + std::to_string(start) + ".err"));
     for (std::string line; std::getline(in, line);) {
-      if (line.find("background round") != std::string::npos &&
-          line.find("sent") != std::string::npos) {
-        ++rounds;
+      if (line.find("background round") == std::string::npos ||
+          line.find("sent") == std::string::npos) {
+        continue;
+      }
+      const auto fields = nlohmann::json::parse(line, nullptr, false);
+      Instant at = 0;
+      if (fields.is_object() && fields.contains("ts") && fields["ts"].is_string() &&
+          ParseRfc3339(fields["ts"].get<std::string>(), &at)) {
+        rounds.push_back(at);
       }
     }
   }
@@ -790,11 +799,13 @@ int ScaleOut(const Options& o, const std::string& dir) {
     std::printf("%s; the connections alternate between the servers\n", nginx.why_not.c_str());
   }
   Outages kills;
+  std::vector<Instant> killed_at;  // wall-clock instant of each kill
   if (o.server_kills > 0) {
     kills.times = o.server_kills;
     kills.what = "server kills";
     kills.down = [&](int k) {
       servers[static_cast<std::size_t>(k - 1) % servers.size()]->Kill();
+      killed_at.push_back(std::time(nullptr));
       return Ok();
     };
     kills.up = [&](int k) -> Status {
@@ -823,10 +834,39 @@ int ScaleOut(const Options& o, const std::string& dir) {
       static_cast<long long>(outbox.rows), static_cast<long long>(outbox.sent),
       static_cast<long long>(outbox.claimed), static_cast<long long>(deliveries),
       static_cast<long long>(distinct), static_cast<long long>(deliveries - distinct));
+  std::vector<std::vector<Instant>> rounds;
   for (std::size_t i = 0; i < servers.size(); ++i) {
-    std::printf("  server-%zu: %d background rounds that delivered\n", i + 1,
-                DeliveryRounds(dir + "/server-" + std::to_string(i + 1)));
+    rounds.push_back(DeliveryRounds(dir + "/server-" + std::to_string(i + 1)));
+    std::printf("  server-%zu: %zu background rounds that delivered\n", i + 1, rounds[i].size());
   }
+  // Who did the background work while a server was down: when the dead server held the lease,
+  // it lapses (90 s after its last renewal) and the other server takes it on its next round. A
+  // server down longer than the lease must have been replaced (--down-seconds 100 or more).
+  int not_taken_over = 0;
+  for (std::size_t k = 0; k < killed_at.size(); ++k) {
+    const std::size_t dead = k % servers.size();
+    const Instant from = killed_at[k];
+    const Instant until = from + static_cast<Instant>(o.down_seconds);
+    int others = 0;
+    std::optional<Instant> first;
+    for (std::size_t i = 0; i < rounds.size(); ++i) {
+      if (i == dead) continue;
+      for (const Instant at : rounds[i]) {
+        if (at < from || at > until) continue;
+        ++others;
+        if (!first || at < *first) first = at;
+      }
+    }
+    std::printf(
+        "  kill %zu (server-%zu down %.0f s): %d delivering rounds by the other server "
+        "meanwhile",
+        k + 1, dead + 1, o.down_seconds, others);
+    if (first)
+      std::printf(", the first %lld s after the kill", static_cast<long long>(*first - from));
+    std::printf("\n");
+    if (o.down_seconds >= 100 && others == 0) ++not_taken_over;
+  }
+  if (not_taken_over > 0) std::printf("  NOT taken over while a server was down past the lease\n");
   if (nginx.pid > 0) {
     kill(nginx.pid, SIGTERM);
     waitpid(nginx.pid, nullptr, 0);
@@ -841,7 +881,7 @@ int ScaleOut(const Options& o, const std::string& dir) {
                                       distinct == outbox.rows && deliveries == distinct;
   if (!delivered) std::printf("  NOT %s\n", killed ? "delivered or held" : "exactly once");
   std::fflush(stdout);
-  return errors == 0 && delivered ? 0 : 1;
+  return errors == 0 && delivered && not_taken_over == 0 ? 0 : 1;
 }
 
 int Main(const Options& o) {
@@ -948,6 +988,8 @@ int main(int argc, char** argv) {
       o.prefill = std::stoi(value);
     } else if (flag == "--pg-restarts") {
       o.pg_restarts = std::stoi(value);
+    } else if (flag == "--down-seconds") {
+      o.down_seconds = std::stod(value);
     } else if (flag == "--server-kills") {
       o.server_kills = std::stoi(value);
     } else {

@@ -328,6 +328,9 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
   if (options.years <= 0 || options.years > 10) {
     return Error::InvalidField("--years", "must be 1 to 10");
   }
+  if (options.days < 0 || options.days > 3650) {
+    return Error::InvalidField("--days", "must be 1 to 3650");
+  }
   std::vector<Candidate> candidates;
   std::vector<identity::Unit> all_units;
   std::map<std::string, std::int64_t> officers;
@@ -358,7 +361,10 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
   Generator g{candidates,         units,   officers,
               *national.second,   options, std::mt19937_64(options.seed),
               catalog::Workflow{}};
-  const Instant start = options.end - static_cast<Instant>(options.years) * 365 * kDay;
+  const Instant start =
+      options.end - (options.days > 0 ? static_cast<Instant>(options.days)
+                                      : static_cast<Instant>(options.years) * 365) *
+                        kDay;
   const std::int64_t per_batch = std::max(1, options.batch);
   DemoSummary summary;
   std::int64_t made = 0;

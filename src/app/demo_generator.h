@@ -24,6 +24,7 @@ namespace motcua::app {
 struct DemoOptions {
   std::int64_t dossiers = 1000;
   int years = 1;    // receptions spread evenly over the `years` years before `end`
+  int days = 0;     // ... or over these days instead, when not 0 (most dossiers stay open)
   Instant end = 0;  // "now" of the data set: later events are not written (dossiers stay open)
   std::uint32_t seed = 766;
   int batch = 500;  // dossiers per transaction

@@ -134,16 +134,18 @@ int Reports(const Argv& argv) {
 int Demo(const Argv& argv) {
   if (argv.empty() || argv[0] != "generate") {
     return Fail(Error::InvalidArgument(
-        "usage: motcua demo generate --dossiers N [--years Y] [--seed S] [--end YYYY-MM-DD] "
-        "[--dsn DSN]"));
+        "usage: motcua demo generate --dossiers N [--years Y | --days D] [--seed S] "
+        "[--end YYYY-MM-DD] [--dsn DSN]"));
   }
   auto args = Args::Parse(Argv(argv.begin() + 1, argv.end()),
-                          {"dsn", "dossiers", "years", "seed", "end", "batch"});
+                          {"dsn", "dossiers", "years", "days", "seed", "end", "batch"});
   if (!args) return Fail(args.error());
   auto dossiers = args->Int("dossiers", 1000, 1, 50'000'000);
   if (!dossiers) return Fail(dossiers.error());
   auto years = args->Int("years", 1, 1, 10);
   if (!years) return Fail(years.error());
+  auto days = args->Int("days", 0, 1, 3650);
+  if (!days) return Fail(days.error());
   auto seed = args->Int("seed", 766, 0, 1'000'000'000);
   if (!seed) return Fail(seed.error());
   auto batch = args->Int("batch", 500, 1, 100'000);
@@ -152,6 +154,7 @@ int Demo(const Argv& argv) {
   app::DemoOptions options;
   options.dossiers = *dossiers;
   options.years = *years;
+  options.days = *days;
   options.seed = static_cast<std::uint32_t>(*seed);
   options.batch = *batch;
   options.end = clock.Now();
