@@ -26,7 +26,6 @@
 namespace motcua {
 namespace {
 
-using json = nlohmann::json;
 using testing::ServerProcess;
 using testing::Session;
 
@@ -187,23 +186,7 @@ TEST_F(DiskFullTest, AnswersServiceUnavailableWhileThereIsNoRoomAndServesAgainWh
   EXPECT_NE(testing::ReadFile(dir_ / "serve-1.err").find("storage is full"), std::string::npos);
 
   // Every acknowledged dossier exists with its events; each key once more: the same dossier.
-  std::set<std::int64_t> ids;
-  for (const auto& [key, id] : seen_.acknowledged) {
-    ids.insert(id);
-    auto got = http.Get("/api/v1/dossiers/" + std::to_string(id), officer.Headers());
-    ASSERT_TRUE(got);
-    ASSERT_EQ(got->status, 200) << key << ": " << got->body;
-    EXPECT_FALSE(json::parse(got->body)["events"].empty()) << key;
-    httplib::Headers h = officer.Headers();
-    h.insert({"Idempotency-Key", key});
-    auto again =
-        http.Post("/api/v1/dossiers", h, testing::CounterReceptionBody("Lê Thị Đầy Đĩa " + key),
-                  "application/json");
-    ASSERT_TRUE(again);
-    EXPECT_EQ(again->status, 201) << key << ": " << again->body;
-    EXPECT_EQ(json::parse(again->body)["id"], id) << key;
-  }
-  EXPECT_EQ(ids.size(), seen_.acknowledged.size()) << "two keys answered with one dossier";
+  testing::ExpectEveryAcknowledgedReceptionOnce(http, officer, seen_, "Lê Thị Đầy Đĩa");
   http.stop();
   EXPECT_EQ(server_->Stop(), 0);
   // Every key sent was answered 201 in the end: exactly one dossier per key, each with events.

@@ -5,14 +5,13 @@
 // answered 201 exists afterwards with its events, and each key sent again gives the same
 // dossier and creates nothing.
 #include <gtest/gtest.h>
-#include <libpq-fe.h>
 
 #include <atomic>
 #include <map>
 #include <mutex>
-#include <set>
 #include <thread>
 
+#include "pg_count.h"
 #include "reception_clients.h"
 #include "server_process.h"
 #include "storage/postgres/testing/pg_test_server.h"
@@ -31,14 +30,10 @@ TEST(PgOutage, AnswersServiceUnavailableWhileTheDatabaseIsAwayAndRecoversOnItsOw
   auto dsn = (*pg)->CreateDatabase("outage");
   ASSERT_TRUE(dsn.ok()) << ToString(dsn.error());
   ServerProcess server(MOTCUA_BINARY, ::testing::TempDir() + "/pg-outage-serve");
-  const std::string started =
-      server.Start({"--demo", "--dsn", *dsn, "--listen", "127.0.0.1:0", "--threads", "16"},
-                   std::chrono::seconds(120));
+  Session officer;
+  const std::string started = testing::StartDemoWithReceptionOfficer(server, *dsn, &officer);
   ASSERT_EQ(started, "") << started;
   httplib::Client http("127.0.0.1", server.port());
-  std::string error;
-  const Session officer = testing::Login(http, "tiepnhan", server.Passwords()["tiepnhan"], &error);
-  ASSERT_EQ(error, "");
 
   testing::ReceptionsSeen seen;
   std::atomic<bool> stop{false};
@@ -85,34 +80,12 @@ TEST(PgOutage, AnswersServiceUnavailableWhileTheDatabaseIsAwayAndRecoversOnItsOw
   EXPECT_EQ(seen.statuses[500], 0);
 
   // Every acknowledged dossier exists with its events; each key once more: the same dossier.
-  std::set<std::int64_t> ids;
-  for (const auto& [key, id] : seen.acknowledged) {
-    ids.insert(id);
-    auto got = http.Get("/api/v1/dossiers/" + std::to_string(id), officer.Headers());
-    ASSERT_TRUE(got);
-    ASSERT_EQ(got->status, 200) << key << ": " << got->body;
-    const json d = json::parse(got->body);
-    EXPECT_FALSE(d["events"].empty()) << key;
-    httplib::Headers h = officer.Headers();
-    h.insert({"Idempotency-Key", key});
-    auto again =
-        http.Post("/api/v1/dossiers", h, testing::CounterReceptionBody("Trần Văn Mất Điện " + key),
-                  "application/json");
-    ASSERT_TRUE(again);
-    EXPECT_EQ(again->status, 201) << key << ": " << again->body;
-    EXPECT_EQ(json::parse(again->body)["id"], id) << key;
-  }
-  EXPECT_EQ(ids.size(), seen.acknowledged.size()) << "two keys answered with one dossier";
+  testing::ExpectEveryAcknowledgedReceptionOnce(http, officer, seen, "Trần Văn Mất Điện");
   server.Stop();
   // Every key sent was answered 201 in the end (a client sends a key again until it is): the
   // database holds exactly one dossier per key.
-  PGconn* conn = PQconnectdb(dsn->c_str());
-  ASSERT_EQ(PQstatus(conn), CONNECTION_OK) << PQerrorMessage(conn);
-  PGresult* r = PQexec(conn, "SELECT count(*) FROM dossiers");
-  ASSERT_EQ(PQresultStatus(r), PGRES_TUPLES_OK) << PQerrorMessage(conn);
-  EXPECT_EQ(std::stoul(PQgetvalue(r, 0, 0)), seen.acknowledged.size());
-  PQclear(r);
-  PQfinish(conn);
+  EXPECT_EQ(testing::PgCount(*dsn, "SELECT count(*) FROM dossiers"),
+            static_cast<std::int64_t>(seen.acknowledged.size()));
 }
 
 }  // namespace

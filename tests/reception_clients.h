@@ -6,6 +6,7 @@
 // they saw is kept for the test to check: which keys were acknowledged with which dossier, and
 // the answers by status.
 
+#include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <atomic>
@@ -14,6 +15,7 @@
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -91,6 +93,30 @@ inline void SendReceptions(int port, const Session& officer, const std::string& 
     }
     std::this_thread::sleep_for(status == 201 ? pause : std::chrono::milliseconds(50));
   }
+}
+
+// Every reception acknowledged 201 exists with its events, and its key sent once more gives the
+// same dossier and creates nothing; no two keys were answered with one dossier.
+inline void ExpectEveryAcknowledgedReceptionOnce(httplib::Client& http, const Session& officer,
+                                                 ReceptionsSeen& seen,
+                                                 const std::string& applicant_name) {
+  std::lock_guard lock(seen.mu);
+  std::set<std::int64_t> ids;
+  for (const auto& [key, id] : seen.acknowledged) {
+    ids.insert(id);
+    auto got = http.Get("/api/v1/dossiers/" + std::to_string(id), officer.Headers());
+    ASSERT_TRUE(got);
+    ASSERT_EQ(got->status, 200) << key << ": " << got->body;
+    EXPECT_FALSE(nlohmann::json::parse(got->body)["events"].empty()) << key;
+    httplib::Headers h = officer.Headers();
+    h.insert({"Idempotency-Key", key});
+    auto again = http.Post("/api/v1/dossiers", h, CounterReceptionBody(applicant_name + " " + key),
+                           "application/json");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->status, 201) << key << ": " << again->body;
+    EXPECT_EQ(nlohmann::json::parse(again->body)["id"], id) << key;
+  }
+  EXPECT_EQ(ids.size(), seen.acknowledged.size()) << "two keys answered with one dossier";
 }
 
 }  // namespace motcua::testing

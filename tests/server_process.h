@@ -200,4 +200,18 @@ inline Session Login(httplib::Client& client, const std::string& username,
   return {cookie.substr(0, cookie.find(';')), parsed["csrf_token"].get<std::string>()};
 }
 
+// Starts `server` on the demo province over `dsn` (16 threads, any free port) and logs in the
+// demo's reception officer into `officer`. "" when both went well, else what went wrong.
+inline std::string StartDemoWithReceptionOfficer(ServerProcess& server, const std::string& dsn,
+                                                 Session* officer) {
+  const std::string started =
+      server.Start({"--demo", "--dsn", dsn, "--listen", "127.0.0.1:0", "--threads", "16"},
+                   std::chrono::seconds(120));
+  if (!started.empty()) return started;
+  httplib::Client http("127.0.0.1", server.port());
+  std::string error;
+  *officer = Login(http, "tiepnhan", server.Passwords()["tiepnhan"], &error);
+  return error;
+}
+
 }  // namespace motcua::testing

@@ -106,7 +106,9 @@ Status PgTestServer::Init(const PgTestServerOptions& options) {
   as_postgres_user_ = geteuid() == 0;
   // As root, the directory must be reachable by the postgres user: /tmp, not root's TMPDIR.
   const char* tmp = std::getenv("TMPDIR");
-  std::string base = (!as_postgres_user_ && tmp != nullptr && *tmp != '\0') ? tmp : "/tmp";
+  std::string base = !options.base_dir.empty()                                ? options.base_dir
+                     : (!as_postgres_user_ && tmp != nullptr && *tmp != '\0') ? tmp
+                                                                              : "/tmp";
   std::string pattern = base + "/motcua-pg-XXXXXX";
   if (mkdtemp(pattern.data()) == nullptr) {
     return Error::Unavailable("cannot create a temporary directory under " + base);

@@ -28,6 +28,9 @@ struct PgTestServerOptions {
   std::vector<std::string> settings;
   // Limit for initdb, and for the server to start and accept connections.
   std::chrono::seconds start_timeout{90};
+  // Where its temporary directory (data, log) is made: "" for $TMPDIR or /tmp (as root, /tmp).
+  // A test of a full disk gives a small file system of its own.
+  std::string base_dir;
 };
 
 class PgTestServer {
