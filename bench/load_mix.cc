@@ -42,6 +42,11 @@
 // it in turn; "late" counts the requests that left more than 10 ms after their instant because
 // the connection was still waiting for an earlier answer (add connections when it is not small).
 //
+// With --slowloris N, N more connections to the front (nginx, or the server) send a request's
+// headers a byte a second and never end them, during the whole mix: the mix's latencies and
+// errors show whether everyone else is still served; the driver counts the slow connections the
+// other side cut off (the server's read timeout, nginx's client_header_timeout).
+//
 // A server started here gets --lookups-per-minute 100000: the public lookup is rate-limited per
 // client address and every request comes from 127.0.0.1. Against a target, start it so.
 #include <libpq-fe.h>
@@ -82,6 +87,7 @@ struct Options {
   int pg_restarts = 0;
   int server_kills = 0;
   double down_seconds = 2;  // how long a killed server (or PostgreSQL) stays down
+  int slowloris = 0;        // connections that send their headers a byte a second, never ending
 };
 
 // Something broken `times` times during the mix, evenly spaced: `down(k)`, then `up(k)` 2 s
@@ -197,6 +203,72 @@ std::string ReceptionKey(int connection, std::int64_t n) {
 struct Target {
   std::string host;
   int port = 0;
+};
+
+// Slowloris beside the mix: `n` connections to `target`, each sending a request's headers one
+// byte a second and never ending them; a connection the other side closes is opened again.
+// Counts the connections the other side cut off.
+class Slowloris {
+ public:
+  Slowloris(const Target& target, int n) {
+    if (n <= 0) return;
+    thread_ = std::thread([this, target, n] { Run(target, n); });
+  }
+  ~Slowloris() { Stop(); }
+  void Stop() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  int cut_off() const { return cut_off_; }
+  int opened() const { return opened_; }
+
+ private:
+  int Open(const Target& target) {
+    const int fd = socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<std::uint16_t>(target.port));
+    inet_pton(AF_INET, target.host.c_str(), &addr.sin_addr);
+    if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+      close(fd);
+      return -1;
+    }
+    ++opened_;
+    return fd;
+  }
+  void Run(const Target& target, int n) {
+    static const std::string request =
+        "GET /api/v1/public/figures HTTP/1.1\r\nHost: x\r\nX-Slow: "
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    std::vector<std::pair<int, std::size_t>> conns;  // socket, bytes sent
+    for (int i = 0; i < n; ++i) conns.emplace_back(Open(target), 0);
+    while (!stop_) {
+      for (auto& [fd, sent] : conns) {
+        const char byte = request[std::min(sent, request.size() - 1)];
+        if (fd < 0 || send(fd, &byte, 1, MSG_NOSIGNAL) != 1) {
+          if (fd >= 0) {
+            ++cut_off_;
+            close(fd);
+          }
+          fd = Open(target);
+          sent = 0;
+        } else {
+          ++sent;
+        }
+      }
+      for (int i = 0; i < 10 && !stop_; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
+    for (auto& c : conns) {
+      if (c.first >= 0) close(c.first);
+    }
+  }
+  std::thread thread_;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> cut_off_{0};
+  std::atomic<int> opened_{0};
 };
 
 class Connection {
@@ -459,6 +531,7 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
     for (std::int64_t i = 0; i < total; ++i) plan.push_back(static_cast<Route>(pick(rng)));
   }
   std::vector<Tally> tallies(static_cast<std::size_t>(connections));
+  Slowloris slowloris(targets.front(), o.slowloris);
   const auto start = Clock::now() + std::chrono::milliseconds(100);
   std::vector<std::thread> threads;
   for (int c = 0; c < connections; ++c) {
@@ -509,6 +582,7 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
   for (auto& th : threads) th.join();
   if (outage_driver.joinable()) outage_driver.join();
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
+  slowloris.Stop();
 
   Tally all;
   for (auto& t : tallies) {
@@ -540,6 +614,12 @@ std::int64_t RunMix(const Options& o, const std::vector<Target>& targets,
                 static_cast<long long>(all.errors[r]));
   }
   for (const auto& m : all.samples) std::printf("  error: %s\n", m.c_str());
+  if (o.slowloris > 0) {
+    std::printf(
+        "  slowloris: %d connections sending a header byte a second; %d opened in all, %d "
+        "cut off by the other side\n",
+        o.slowloris, slowloris.opened(), slowloris.cut_off());
+  }
   if (!outages.empty()) {
     std::map<int, std::int64_t> inside, outside;
     for (const auto& t : tallies) {
@@ -662,6 +742,7 @@ Nginx StartNginx(const std::string& dir, const std::vector<Target>& upstreams) {
   std::ofstream(conf) << "worker_processes 1;\ndaemon off;\npid " << dir << "/nginx.pid;\n"
                       << "error_log " << dir << "/nginx-error.log;\n"
                       << "events { worker_connections 1024; }\nhttp {\n  access_log off;\n"
+                      << "  client_header_timeout 15s;\n"  // as docs/operations.md advises
                       << "  client_body_temp_path " << dir << "/nginx-body;\n"
                       << "  proxy_temp_path " << dir << "/nginx-proxy;\n"
                       << "  fastcgi_temp_path " << dir << "/nginx-fastcgi;\n"
@@ -988,6 +1069,8 @@ int main(int argc, char** argv) {
       o.prefill = std::stoi(value);
     } else if (flag == "--pg-restarts") {
       o.pg_restarts = std::stoi(value);
+    } else if (flag == "--slowloris") {
+      o.slowloris = std::stoi(value);
     } else if (flag == "--down-seconds") {
       o.down_seconds = std::stod(value);
     } else if (flag == "--server-kills") {
