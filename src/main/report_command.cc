@@ -112,6 +112,9 @@ int Reports(const Argv& argv) {
       check ? "" : " (missing and differing rows rewritten)");
   for (std::int64_t id : summary->examples)
     std::printf("  dossier %lld\n", static_cast<long long>(id));
+  std::printf("step visits: %lld dossiers whose stored visits differ from the events%s\n",
+              static_cast<long long>(summary->visits_different),
+              check || summary->visits_different == 0 ? "" : " (visits rewritten)");
   std::printf("rollup: %lld unit-days folded from the facts rows, %lld stored differently%s\n",
               static_cast<long long>(summary->rollup_days),
               static_cast<long long>(summary->rollup_different),
@@ -122,7 +125,8 @@ int Reports(const Argv& argv) {
     std::printf("  unit %s, day %04d-%02d-%02d\n", key.unit.c_str(), day.year, day.month, day.day);
   }
   const bool clean = summary->missing == 0 && summary->different == 0 &&
-                     summary->inconsistent == 0 && summary->rollup_different == 0;
+                     summary->inconsistent == 0 && summary->rollup_different == 0 &&
+                     summary->visits_different == 0;
   return check && !clean ? 1 : 0;
 }
 
