@@ -143,8 +143,8 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
       if (r.ok()) passed = r->total.passed;
       return r.ok();
     });
-    std::printf("  %-34s best %8.1f ms  median %8.1f ms  (%lld visits left in the period)\n",
-                name, best, median, static_cast<long long>(passed));
+    std::printf("  %-34s best %8.1f ms  median %8.1f ms  (%lld visits left in the period)\n", name,
+                best, median, static_cast<long long>(passed));
   };
   steps("steps of a month, by step", month, app::StepGroup::kStep);
   steps("steps of a month, by officer", month, app::StepGroup::kOfficer);

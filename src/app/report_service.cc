@@ -452,13 +452,20 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
   }
   // The rollup against the facts rows, in one snapshot so that commands running meanwhile change
   // both or neither.
+  // The same for the per-step rollup against the stored visits.
   if (write) {
     MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
       MOTCUA_RETURN_IF_ERROR(CompareRollup(tx, out));
-      return out.rollup_different == 0 ? Ok() : tx.RebuildReportDays();
+      if (out.rollup_different != 0) MOTCUA_RETURN_IF_ERROR(tx.RebuildReportDays());
+      MOTCUA_ASSIGN_OR_RETURN(out.step_days_different, tx.CountStepDaysDifferent());
+      return out.step_days_different == 0 ? Ok() : tx.RebuildStepDays();
     }));
   } else {
-    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) { return CompareRollup(tx, out); }));
+    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+      MOTCUA_RETURN_IF_ERROR(CompareRollup(tx, out));
+      MOTCUA_ASSIGN_OR_RETURN(out.step_days_different, tx.CountStepDaysDifferent());
+      return Ok();
+    }));
   }
   return out;
 }

@@ -180,7 +180,8 @@ class ReportService {
   // running meanwhile are never overwritten with older facts. `progress` is told the dossiers
   // seen so far after each batch. Then the rollup per unit and day (reports/rollup.h) is compared
   // with the rollup folded from every facts row, in one snapshot; with `write`, a differing
-  // rollup is rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction.
+  // rollup is rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction; and
+  // the per-step rollup with the one folded from the visits (Store::RebuildStepDays).
   // Only for the system actor.
   struct RebuildSummary {
     std::int64_t dossiers = 0;
@@ -192,6 +193,8 @@ class ReportService {
     std::int64_t rollup_days = 0;        // unit-days with counts, folded from the facts rows
     std::int64_t rollup_different = 0;   // unit-days whose stored counters differ from those
     std::vector<reports::DayKey> rollup_examples;  // the first of them (at most 20)
+    // Rows of the per-step rollup (per unit, day, step, officer) that differ from the visits.
+    std::int64_t step_days_different = 0;
   };
   Result<RebuildSummary> RebuildFacts(const Actor& actor, bool write,
                                       const std::function<void(std::int64_t)>& progress);

@@ -32,6 +32,9 @@ struct StepQuery {
   Instant as_of = 0;   // dossiers at a step then: min(to, now)
   bool ended = false;  // as_of is before now: the open dossiers' step entry is read from events
   StepGroup group = StepGroup::kStep;
+  // Aggregate the visits themselves rather than the rollup per day (which whole local days read):
+  // to check the rollup.
+  bool from_visits = false;
 };
 
 // The figures of the visits of one group key: passed, on time, late, untimed, working seconds

@@ -77,7 +77,8 @@ void ExpectAgreesWithItsEvents(const char* backend, const Generated& g) {
   EXPECT_EQ(g.check.missing, 0);
   EXPECT_EQ(g.check.different, 0);
   EXPECT_EQ(g.check.inconsistent, 0);
-  EXPECT_EQ(g.check.visits_different, 0);  // the stored visits are those the events give
+  EXPECT_EQ(g.check.visits_different, 0);     // the stored visits are those the events give
+  EXPECT_EQ(g.check.step_days_different, 0);  // and their rollup per day is theirs
   EXPECT_GT(g.steps.passed, g.summary.dossiers);
   EXPECT_GT(g.check.rollup_days, 0);
   EXPECT_EQ(g.check.rollup_different, 0);

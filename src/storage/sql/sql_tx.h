@@ -119,6 +119,7 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<app::StepVisitRow>> ReportStepVisits(const app::StepQuery& query) override;
   Result<std::vector<app::OpenStepRow>> ReportOpenSteps(const app::StepQuery& query) override;
   Result<std::vector<reports::StepVisit>> ListStepVisits(std::int64_t dossier_id) override;
+  Result<std::int64_t> CountStepDaysDifferent() override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -170,6 +171,7 @@ class SqlTx final : public app::WriteTx {
                           const std::vector<reports::StepVisit>& visits) override;
   Status ReplaceStepVisits(std::int64_t dossier_id,
                            const std::vector<reports::StepVisit>& visits) override;
+  Status RebuildStepDays() override;
   Result<std::int64_t> InsertReportSnapshots(std::int64_t day,
                                              const std::vector<app::ReportRow>& rows,
                                              Instant taken_at) override;
