@@ -279,7 +279,7 @@ std::pair<std::string, std::string> StepGroupTitles(app::StepGroup group) {
 
 // A row's name as printed: an officer id without a user is "no officer" (the system).
 std::string StepRowName(app::StepGroup group, const app::ReportService::StepRow& row) {
-  if (group == app::StepGroup::kOfficer && row.key == "0") return "Không có cán bộ (hệ thống)";
+  if (group == app::StepGroup::kOfficer && row.key == "0") return "Không ghi nhận cán bộ";
   return row.name.empty() ? row.key : row.name;
 }
 
