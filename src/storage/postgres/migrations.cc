@@ -447,6 +447,7 @@ CREATE TABLE step_days (
   untimed         INTEGER NOT NULL,
   working_seconds BIGINT NOT NULL,
   longest_seconds BIGINT NOT NULL,
+  longest_span    BIGINT NOT NULL,
   PRIMARY KEY (unit, day, step_id, officer)
 );
 CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, procedure_code, procedure_version,

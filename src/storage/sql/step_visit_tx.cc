@@ -38,7 +38,9 @@ inline constexpr Statement kListVisits{"step_visits_list",
 // The figures per key: the visits passed in the period (passed, by outcome, working seconds),
 // from the rollup per day ($3, $4: the period's first and past-last local days) or from the
 // visits themselves ($3, $4: instants), and the visits held at $5 (entered before it and left at
-// or after it; overdue when timed and due before it), each read through the key (unit, ...).
+// or after it; overdue when timed and due before it), each read through the key (unit, ...): a
+// visit held at $5 was left before $5 plus the longest time a visit of the scope left since that
+// day has lasted, so only those are read.
 #define MOTCUA_PASSED_DAYS(key)                                                             \
   "SELECT " key                                                                             \
   " AS k, v.passed AS passed, v.on_time AS on_time, v.late AS late, "                       \
@@ -52,15 +54,17 @@ inline constexpr Statement kListVisits{"step_visits_list",
   "CASE WHEN v.outcome = 0 THEN 1 ELSE 0 END AS untimed, v.working_seconds AS ws, "        \
   "v.working_seconds AS longest, 0 AS cur, 0 AS cur_over FROM step_visits v WHERE v.unit " \
   "IN " MOTCUA_STEP_CODES " AND v.left_at >= $3 AND v.left_at < $4"
-#define MOTCUA_STEP_FIGURES(key, passed)                                                         \
-  MOTCUA_STEP_SCOPE                                                                              \
+#define MOTCUA_STEP_FIGURES(key, passed) \
+  MOTCUA_STEP_SCOPE                      \
   "SELECT k, SUM(passed), SUM(on_time), SUM(late), SUM(untimed), SUM(ws), MAX(longest), "        \
   "SUM(cur), SUM(cur_over) FROM (" passed(                                                       \
       key) " UNION ALL SELECT " key                                                              \
            ", 0, 0, 0, 0, 0, 0, "                                                                \
            "1, CASE WHEN v.outcome <> 0 AND v.due_at < $5 THEN 1 ELSE 0 END FROM step_visits v " \
            "WHERE v.unit IN " MOTCUA_STEP_CODES                                                  \
-           " AND v.left_at >= $5 AND v.entered_at < $5) AS x "                                   \
+           " AND v.left_at >= $5 AND v.left_at < $5 + (SELECT COALESCE(MAX(d.longest_span), 0) + 1 " \
+           "FROM step_days d WHERE d.unit IN " MOTCUA_STEP_CODES " AND d.day >= " MOTCUA_LOCAL_DAY("$5") ") " \
+           "AND v.entered_at < $5) AS x "                                   \
            "GROUP BY k ORDER BY k"
 #define MOTCUA_KEY_STEP "v.step_id"
 #define MOTCUA_KEY_UNIT "v.unit"
@@ -82,15 +86,17 @@ inline constexpr Statement kVisitsByOfficer{
 #undef MOTCUA_PASSED_DAYS
 
 // One visit added to its row of the rollup ($1 unit, $2 day, $3 step, $4 officer, $5..$7 one if
-// on time / late / untimed, $8 its working seconds).
+// on time / late / untimed, $8 its working seconds, $9 left - entered).
 #define MOTCUA_STEP_DAY_UPSERT(greatest)                                                    \
   "INSERT INTO step_days (" MOTCUA_STEP_DAYS_COLUMNS                                        \
-  ") VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $8) "                                       \
+  ") VALUES ($1, $2, $3, $4, 1, $5, $6, $7, $8, $8, $9) "                                   \
   "ON CONFLICT (unit, day, step_id, officer) DO UPDATE SET passed = step_days.passed + 1, " \
   "on_time = step_days.on_time + excluded.on_time, late = step_days.late + excluded.late, " \
   "untimed = step_days.untimed + excluded.untimed, "                                        \
   "working_seconds = step_days.working_seconds + excluded.working_seconds, "                \
-  "longest_seconds = " greatest "(step_days.longest_seconds, excluded.longest_seconds)"
+  "longest_seconds = " greatest                                                             \
+  "(step_days.longest_seconds, excluded.longest_seconds), "                                 \
+  "longest_span = " greatest "(step_days.longest_span, excluded.longest_span)"
 inline constexpr Statement kAddDaySqlite{"step_day_add_sqlite", MOTCUA_STEP_DAY_UPSERT("MAX")};
 inline constexpr Statement kAddDayPostgres{"step_day_add_postgres",
                                            MOTCUA_STEP_DAY_UPSERT("GREATEST")};
@@ -216,9 +222,10 @@ Status SqlTx::InsertStepVisits(std::int64_t dossier_id, const std::vector<StepVi
   for (const StepVisit& v : visits) {
     const auto one = [&](reports::VisitOutcome o) { return Int(v.outcome == o ? 1 : 0); };
     MOTCUA_RETURN_IF_ERROR(conn_.Exec(
-        add, {Text(v.unit), Int(reports::LocalDay(v.left)), Text(v.step_id), Int(v.officer),
-              one(reports::VisitOutcome::kOnTime), one(reports::VisitOutcome::kLate),
-              one(reports::VisitOutcome::kUntimed), Int(v.working_seconds)}));
+        add,
+        {Text(v.unit), Int(reports::LocalDay(v.left)), Text(v.step_id), Int(v.officer),
+         one(reports::VisitOutcome::kOnTime), one(reports::VisitOutcome::kLate),
+         one(reports::VisitOutcome::kUntimed), Int(v.working_seconds), Int(v.left - v.entered)}));
   }
   return Ok();
 }

@@ -429,6 +429,7 @@ CREATE TABLE step_days (
   untimed         INTEGER NOT NULL,
   working_seconds INTEGER NOT NULL,
   longest_seconds INTEGER NOT NULL,
+  longest_span    INTEGER NOT NULL,
   PRIMARY KEY (unit, day, step_id, officer)
 ) WITHOUT ROWID;
 CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, procedure_code, procedure_version,
