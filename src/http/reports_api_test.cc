@@ -436,6 +436,19 @@ TEST_F(ReportsApiTest, PerStepFiguresPerUnitAndPerOfficerFromTheStoredVisits) {
         std::string("/api/v1/reports/steps?unit=H99&period=2026-03&format=xlsx&group=") + group,
         &admin);
     EXPECT_EQ(book->status, 200);
+    // The workbook: the group's key and name, its figures, the total.
+    auto sheets = catalog_io::ReadXlsx(book->body);
+    ASSERT_TRUE(sheets.ok()) << ToString(sheets.error());
+    const auto& cells = sheets->front().rows;
+    ASSERT_GE(cells.size(), 3u);
+    EXPECT_EQ(cells.back().At(0).text, "Tổng cộng H99 2026-03");
+    EXPECT_EQ(cells.back().At(2).text, "1");  // passed
+    if (std::string(group) == "officer") {
+      EXPECT_EQ(cells[0].At(1).text, "Cán bộ chuyển bước");
+      bool named = false;
+      for (const auto& row : cells) named = named || row.At(1).text == full_name;
+      EXPECT_TRUE(named) << full_name;
+    }
   }
 }
 
