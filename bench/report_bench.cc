@@ -138,6 +138,24 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
   std::printf("  %-34s best %8.1f ms  median %8.1f ms\n", "public figures, computed", cb, cm);
   const auto [pb, pm] = Time(o.runs, [&] { return reports.Public("H99", month).ok(); });
   std::printf("  %-34s best %8.1f ms  median %8.1f ms\n", "public figures, cached", pb, pm);
+  // The per-step figures (migration 11): the stored visits of the period and the open dossiers.
+  const auto steps = [&](const char* name, const reports::Period& p, app::StepGroup g) {
+    std::int64_t passed = 0;
+    const auto [best, median] = Time(o.runs, [&] {
+      auto r = reports.Steps(system, {"H99", true, p, g});
+      if (r.ok()) passed = r->total.passed;
+      return r.ok();
+    });
+    std::printf("  %-34s best %8.1f ms  median %8.1f ms  (%lld visits left in the period)\n", name,
+                best, median, static_cast<long long>(passed));
+  };
+  steps("steps of a month, by step", month, app::StepGroup::kStep);
+  steps("steps of a month, by officer", month, app::StepGroup::kOfficer);
+  steps("steps of 6 months, by unit", half, app::StepGroup::kUnit);
+  steps("steps of the year, by step", year, app::StepGroup::kStep);
+  steps("steps of the year, by officer", year, app::StepGroup::kOfficer);
+  steps("steps of last year (a past instant)", *reports::ParsePeriod("2025-11"),
+        app::StepGroup::kStep);
   return 0;
 }
 

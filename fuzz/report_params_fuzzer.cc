@@ -73,6 +73,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (params.count("group_by"))
       Check(motcua::app::ReportGroupName(*group) == params.at("group_by"));
   }
+  // /reports/steps: group, step when absent.
+  const auto steps = http::DecodeStepGroupParam(query);
+  if (!Refused(steps, {"group"})) {
+    Check(motcua::app::ParseStepGroup(motcua::app::StepGroupName(*steps)) == *steps);
+    Check(motcua::app::StepGroupName(*steps) ==
+          (params.count("group") ? params.at("group") : std::string("step")));
+  }
   const auto figure = http::DecodeFigureParam(query);
   if (!Refused(figure, {"figure"})) {
     Check(motcua::app::ReportFigureName(*figure) == params.at("figure"));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <random>
+#include <tuple>
 
 #include "app/dossier_internal.h"
 #include "calendar/civil_time.h"
@@ -369,7 +370,9 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
   DemoSummary summary;
   std::int64_t made = 0;
   while (made < options.dossiers) {
-    std::vector<std::pair<StoredDossier, std::vector<Event>>> batch;
+    // Each dossier with its events and the visits of steps they complete.
+    std::vector<std::tuple<StoredDossier, std::vector<Event>, std::vector<reports::StepVisit>>>
+        batch;
     // Spread receptions evenly: each batch covers its share of the span, in order.
     const std::int64_t n = std::min(per_batch, options.dossiers - made);
     const Instant from = start + (options.end - start) * made / options.dossiers;
@@ -411,10 +414,15 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
         continue;
       }
       internal::FillRow(stored, *times);
-      batch.emplace_back(std::move(stored), std::move(walk->events));
+      auto visits = reports::VisitsCompletedBy(walk->events, 0, *national.second);
+      if (!visits) {
+        ++summary.skipped;
+        continue;
+      }
+      batch.emplace_back(std::move(stored), std::move(walk->events), std::move(*visits));
     }
     MOTCUA_RETURN_IF_ERROR(store.WriteBulk([&](WriteTx& tx) -> Status {
-      for (auto& [stored, events] : batch) {
+      for (auto& [stored, events, visits] : batch) {
         StoredDossier copy = stored;
         if (copy.value.received) {
           const calendar::CivilDate day = calendar::ToLocal(copy.value.received_at).date;
@@ -422,10 +430,11 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
           copy.value.code = dossier::FormatDossierCode({copy.value.receiving_unit, day, seq});
         }
         MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(copy, events));
+        MOTCUA_RETURN_IF_ERROR(tx.InsertStepVisits(copy.value.id, visits));
       }
       return Ok();
     }));
-    for (const auto& [stored, events] : batch) {
+    for (const auto& [stored, events, visits] : batch) {
       ++summary.dossiers;
       summary.events += static_cast<std::int64_t>(events.size());
       ++summary.by_state[std::string(dossier::StateName(stored.value.state))];

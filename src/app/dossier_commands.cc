@@ -35,7 +35,8 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
   DossierView view;
   std::vector<Event> added;
   std::int64_t before = 0;
-  StoredCalendar decided_with;  // the calendar's row the times were computed with
+  std::vector<reports::StepVisit> visits;  // the visits of steps the command completes
+  StoredCalendar decided_with;             // the calendar's row the times were computed with
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     MOTCUA_ASSIGN_OR_RETURN(auto units, LoadUnits(tx, actor));
     MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossier(id));
@@ -81,10 +82,12 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
     }
     MOTCUA_ASSIGN_OR_RETURN(added, dossier::Decide(stored.value, command, ctx));
     before = stored.value.version;
+    const std::size_t had = events.size();
     for (const Event& e : added) {
       dossier::Apply(stored.value, e);
       events.push_back(e);
     }
+    MOTCUA_ASSIGN_OR_RETURN(visits, reports::VisitsCompletedBy(events, had, cal));
     MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(cal, stored.value, events, p));
     internal::FillRow(stored, times);
     // What the actor may do next, as AllowedCommands would tell, without reading it all again.
@@ -104,6 +107,7 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
       return raced;
     }
     MOTCUA_RETURN_IF_ERROR(tx.AppendDossierEvents(stored, before, added));
+    MOTCUA_RETURN_IF_ERROR(tx.InsertStepVisits(stored.value.id, visits));
     for (const Event& e : added) MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, e, now));
     audit::Record rec =
         AuditRecordFor(actor, now, "dossier." + std::string(CommandKindName(command.kind)),

@@ -291,7 +291,9 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     MOTCUA_ASSIGN_OR_RETURN(auto cal, CalendarOf(tx, d));
     MOTCUA_ASSIGN_OR_RETURN(auto times, TimesOf(*cal.second, d, events, p));
     internal::FillRow(stored, times);
+    MOTCUA_ASSIGN_OR_RETURN(auto visits, reports::VisitsCompletedBy(events, 0, *cal.second));
     MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(stored, events));
+    MOTCUA_RETURN_IF_ERROR(tx.InsertStepVisits(d.id, visits));
     id = d.id;
     MOTCUA_RETURN_IF_ERROR(internal::Notify(tx, stored, events.back(), now));
     audit::Record rec =

@@ -1,5 +1,7 @@
 #include "app/report_records.h"
 
+#include "app/step_visit_records.h"
+
 // The names of report groups and figures, apart from the service: the report routes' decoders
 // and their fuzzer use them without the store.
 
@@ -21,6 +23,22 @@ std::optional<ReportGroup> ParseReportGroup(std::string_view name) {
   for (ReportGroup g : {ReportGroup::kNone, ReportGroup::kUnit, ReportGroup::kProcedure,
                         ReportGroup::kField, ReportGroup::kChannel, ReportGroup::kOfficer}) {
     if (ReportGroupName(g) == name) return g;
+  }
+  return std::nullopt;
+}
+
+std::string_view StepGroupName(StepGroup group) {
+  switch (group) {
+    case StepGroup::kStep: return "step";
+    case StepGroup::kUnit: return "unit";
+    case StepGroup::kOfficer: return "officer";
+  }
+  return "step";
+}
+
+std::optional<StepGroup> ParseStepGroup(std::string_view name) {
+  for (StepGroup g : {StepGroup::kStep, StepGroup::kUnit, StepGroup::kOfficer}) {
+    if (StepGroupName(g) == name) return g;
   }
   return std::nullopt;
 }

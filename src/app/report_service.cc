@@ -4,6 +4,7 @@
 #include <limits>
 #include <map>
 #include <memory>
+#include <tuple>
 
 #include "calendar/civil_time.h"
 #include "dossier/machine.h"
@@ -159,106 +160,94 @@ Result<ReportService::PeriodicReport> ReportService::Periodic(const Actor& actor
 
 namespace {
 
-// How many dossiers Steps reads per page of the figures' lists.
-constexpr int kStepsPage = 1000;
-
-// Where a step's row sorts and what it is called: its position in the first workflow of the
-// procedure version that has it (workflows in their stored order), and its name there.
-struct StepPlace {
-  std::size_t position = 0;
-  std::string name;
+// What the workflows say of a step id: its earliest position in a workflow and its name there,
+// and, per procedure version, whether it is timed (reports::Timed).
+struct StepCatalog {
+  std::map<std::string, std::pair<std::size_t, std::string>> places;
+  std::map<std::tuple<std::string, int, std::string>, bool> timed;
 };
+
+StepCatalog CatalogOf(const std::vector<catalog::Workflow>& workflows) {
+  StepCatalog out;
+  for (const catalog::Workflow& w : workflows) {
+    for (std::size_t i = 0; i < w.steps.size(); ++i) {
+      const catalog::Step& step = w.steps[i];
+      auto [place, added] = out.places.try_emplace(step.id, i, step.name);
+      if (!added && i < place->second.first) place->second = {i, step.name};
+      out.timed.try_emplace({w.procedure_code, w.version, step.id},
+                            reports::Timed(step.counted, step.budget_seconds));
+    }
+  }
+  return out;
+}
 
 }  // namespace
 
-Result<ReportService::StepReport> ReportService::Steps(const Actor& actor,
-                                                       const StatisticsRequest& r) {
+Result<ReportService::StepReport> ReportService::Steps(const Actor& actor, const StepsRequest& r) {
   StepReport out;
   const Instant now = clock_.Now();
   out.as_of = std::min(r.period.to, now);
-  // (step id, name) -> the earliest position in a workflow, and the figures.
-  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, reports::StepFigures>> rows;
+  std::map<std::string, reports::StepFigures> figures;  // by key
+  std::map<std::string, std::string> names;             // by key
+  StepCatalog steps;
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
-    out.dossiers = 0;
-    rows.clear();
+    figures.clear();
+    names.clear();
     MOTCUA_ASSIGN_OR_RETURN(out.unit, ScopedUnit(tx, actor, r.unit_code));
-    const ReportQuery query = QueryOf(out.unit, r.subunits, r.period, now, ReportGroup::kNone);
-    // The dossiers to read: carried over and received, from the rollup in milliseconds.
-    MOTCUA_ASSIGN_OR_RETURN(auto whole, tx.ReportStatistics(query));
-    std::int64_t in_period = 0;
-    for (const ReportRow& row : whole) in_period += row.stats.Total();
-    if (in_period > max_step_dossiers_) {
-      return Error::InvalidField(
-          "period", "the per-step figures read each dossier's events: this period has " +
-                        std::to_string(in_period) + " dossiers in the scope, more than " +
-                        std::to_string(max_step_dossiers_) +
-                        "; choose a shorter period or a unit lower down");
+    const StepQuery query{out.unit.id, r.subunits,      r.period.from, r.period.to,
+                          out.as_of,   out.as_of < now, r.group};
+    MOTCUA_ASSIGN_OR_RETURN(auto visits, tx.ReportStepVisits(query));
+    MOTCUA_ASSIGN_OR_RETURN(auto open, tx.ReportOpenSteps(query));
+    MOTCUA_ASSIGN_OR_RETURN(auto workflows, tx.ListWorkflows());
+    steps = CatalogOf(workflows);
+    for (const StepVisitRow& row : visits) figures[row.key] += row.figures;
+    for (const OpenStepRow& row : open) {
+      reports::StepFigures& f = figures[row.key];
+      f.current += row.current;
+      // A step not in the version's workflows: judged by its stored due instant.
+      const auto timed = steps.timed.find({row.procedure_code, row.procedure_version, row.step_id});
+      if (timed == steps.timed.end() || timed->second) f.current_overdue += row.past_due;
     }
-    std::map<std::string, std::shared_ptr<const calendar::Calendar>> calendars;  // by unit code
-    std::map<std::pair<std::string, int>, std::map<std::string, StepPlace>> places;
-    // The dossiers that can have been at a step in the period: received in it, or before it and
-    // not finished before it (the statistics' "received" and "carried over", disjoint).
-    for (const ReportFigure figure : {ReportFigure::kReceived, ReportFigure::kCarriedOver}) {
-      for (std::int64_t after = 0;;) {
-        MOTCUA_ASSIGN_OR_RETURN(auto page, tx.ListReportDossiers(query, figure, after, kStepsPage));
-        for (const ReportDossier& d : page) {
-          const reports::Facts& f = d.facts;
-          ++out.dossiers;
-          auto& cal = calendars[f.unit];
-          if (!cal) {
-            MOTCUA_ASSIGN_OR_RETURN(auto resolved, calendars_.ForUnit(tx, f.unit));
-            cal = std::move(resolved.second);
-          }
-          const auto version = std::make_pair(f.procedure_code, f.procedure_version);
-          auto place = places.find(version);
-          if (place == places.end()) {
-            MOTCUA_ASSIGN_OR_RETURN(auto workflows,
-                                    tx.ListWorkflowsOf(f.procedure_code, f.procedure_version));
-            std::map<std::string, StepPlace> steps;
-            for (const catalog::Workflow& w : workflows) {
-              for (std::size_t i = 0; i < w.steps.size(); ++i) {
-                steps.emplace(w.steps[i].id, StepPlace{i, w.steps[i].name});
-              }
-            }
-            place = places.emplace(version, std::move(steps)).first;
-          }
-          MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(f.dossier_id));
-          MOTCUA_ASSIGN_OR_RETURN(auto handovers, dossier::ComputeHandovers(events, *cal));
-          const std::optional<reports::OpenStep> open = reports::OpenStepOf(events);
-          std::optional<Instant> open_due;
-          if (open && open->entered < out.as_of) {
-            MOTCUA_ASSIGN_OR_RETURN(auto stored, tx.FindDossier(f.dossier_id));
-            if (stored) open_due = stored->clock.step_due;
-          }
-          for (const auto& [step, figures] : reports::StepsOf(
-                   handovers, open, open_due, *cal, r.period.from, r.period.to, out.as_of)) {
-            const auto known = place->second.find(step);
-            const StepPlace where = known == place->second.end()
-                                        ? StepPlace{std::numeric_limits<std::size_t>::max(), ""}
-                                        : known->second;
-            auto [row, added] = rows.try_emplace({step, where.name}, where.position, figures);
-            if (!added) {
-              row->second.first = std::min(row->second.first, where.position);
-              row->second.second += figures;
-            }
-          }
-        }
-        if (page.size() < static_cast<std::size_t>(kStepsPage)) break;
-        after = page.back().facts.dossier_id;
+    for (const auto& [key, unused] : figures) {
+      if (r.group == StepGroup::kUnit) {
+        MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUnitByCode(key));
+        names[key] = u ? u->name : key;
+      } else if (r.group == StepGroup::kOfficer && key != "0") {
+        MOTCUA_ASSIGN_OR_RETURN(auto u, tx.FindUser(std::stoll(key)));
+        if (u) names[key] = u->full_name.empty() ? u->username : u->full_name;
       }
     }
     return Ok();
   }));
   out.subunits = r.subunits;
   out.period = r.period;
-  std::vector<std::pair<std::size_t, StepRow>> ordered;
-  for (const auto& [key, value] : rows) {
-    out.total += value.second;
-    ordered.push_back({value.first, {key.first, key.second, value.second}});
+  out.group = r.group;
+  for (auto& [key, f] : figures) {
+    out.total += f;
+    std::string name;
+    if (r.group == StepGroup::kStep) {
+      const auto place = steps.places.find(key);
+      if (place != steps.places.end()) name = place->second.second;
+    } else {
+      name = names[key];
+    }
+    out.rows.push_back({key, std::move(name), f});
   }
-  std::stable_sort(ordered.begin(), ordered.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (auto& [position, row] : ordered) out.rows.push_back(std::move(row));
+  // Steps in the order of the workflows, then by id; units by code; officers by name, then id.
+  const auto position = [&](const std::string& key) {
+    const auto place = steps.places.find(key);
+    return place == steps.places.end() ? std::numeric_limits<std::size_t>::max()
+                                       : place->second.first;
+  };
+  if (r.group == StepGroup::kStep) {
+    std::stable_sort(out.rows.begin(), out.rows.end(), [&](const StepRow& a, const StepRow& b) {
+      return position(a.key) < position(b.key);
+    });
+  } else if (r.group == StepGroup::kOfficer) {
+    std::stable_sort(out.rows.begin(), out.rows.end(), [](const StepRow& a, const StepRow& b) {
+      return std::make_pair(a.name, std::stoll(a.key)) < std::make_pair(b.name, std::stoll(b.key));
+    });
+  }
   return out;
 }
 
@@ -439,6 +428,15 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
         if ((!row || *row != facts) && writer != nullptr) {
           MOTCUA_RETURN_IF_ERROR(writer->PutDossierFacts(facts));
         }
+        // The visits of its steps (migration 11), folded on the competent unit's calendar.
+        MOTCUA_ASSIGN_OR_RETURN(auto cal, calendars_.ForUnit(tx, stored->value.competent_unit));
+        MOTCUA_ASSIGN_OR_RETURN(auto visits, reports::VisitsOf(id, events, *cal.second));
+        MOTCUA_ASSIGN_OR_RETURN(auto kept, tx.ListStepVisits(id));
+        if (kept != visits) {
+          ++batch.visits_different;
+          if (row && *row == facts && consistent) batch.examples.push_back(id);
+          if (writer != nullptr) MOTCUA_RETURN_IF_ERROR(writer->ReplaceStepVisits(id, visits));
+        }
       }
       return Ok();
     };
@@ -452,6 +450,7 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
     out.missing += batch.missing;
     out.different += batch.different;
     out.inconsistent += batch.inconsistent;
+    out.visits_different += batch.visits_different;
     for (std::int64_t id : batch.examples) {
       if (out.examples.size() < 20) out.examples.push_back(id);
     }
@@ -460,13 +459,20 @@ Result<ReportService::RebuildSummary> ReportService::RebuildFacts(
   }
   // The rollup against the facts rows, in one snapshot so that commands running meanwhile change
   // both or neither.
+  // The same for the per-step rollup against the stored visits.
   if (write) {
     MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
       MOTCUA_RETURN_IF_ERROR(CompareRollup(tx, out));
-      return out.rollup_different == 0 ? Ok() : tx.RebuildReportDays();
+      if (out.rollup_different != 0) MOTCUA_RETURN_IF_ERROR(tx.RebuildReportDays());
+      MOTCUA_ASSIGN_OR_RETURN(out.step_days_different, tx.CountStepDaysDifferent());
+      return out.step_days_different == 0 ? Ok() : tx.RebuildStepDays();
     }));
   } else {
-    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) { return CompareRollup(tx, out); }));
+    MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+      MOTCUA_RETURN_IF_ERROR(CompareRollup(tx, out));
+      MOTCUA_ASSIGN_OR_RETURN(out.step_days_different, tx.CountStepDaysDifferent());
+      return Ok();
+    }));
   }
   return out;
 }

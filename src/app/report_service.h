@@ -100,32 +100,34 @@ class ReportService {
                                   const reports::Period& period);
 
   // The figures per workflow step (docs/reports.md "Per-step figures"; reports/steps.h) of the
-  // dossiers of `request` (request.group ignored): the dossiers received in the period or carried
-  // over into it, each folded from its events (dossier::ComputeHandovers on its competent unit's
-  // calendar) and the stored step due instant of the step it is at. One row per step id and name
-  // (the name from the dossier's procedure version's workflows), ordered by the step's earliest
-  // position in a workflow, then id and name. Errors as Statistics.
+  // visits of steps whose unit is in the scope of `request`: aggregated in SQL from the stored
+  // visits (left in the period; held at as_of) and the open dossiers' current steps (at a step at
+  // as_of; overdue when the step is timed in the dossier's procedure version's workflow and its
+  // stored step due instant is before as_of). One row per group key: per step id (named from the
+  // workflows and ordered by the step's earliest position in one, then id), per step unit (its
+  // name; by code) or per officer (who left the visits, who is assigned the open dossiers; the
+  // full name; by name). Errors as Statistics.
+  struct StepsRequest {
+    std::string unit_code;  // empty: the actor's own unit
+    bool subunits = true;
+    reports::Period period;
+    StepGroup group = StepGroup::kStep;
+  };
   struct StepRow {
-    std::string step_id;
-    std::string name;  // "": the step is not in the procedure version's workflows
+    std::string key;   // step id, unit code or officer id ("0": none)
+    std::string name;  // step name ("": in no workflow), unit name, officer's full name
     reports::StepFigures figures;
   };
   struct StepReport {
     identity::Unit unit;
     bool subunits = true;
     reports::Period period;
+    StepGroup group = StepGroup::kStep;
     Instant as_of = 0;
-    std::int64_t dossiers = 0;  // dossiers read
     std::vector<StepRow> rows;
     reports::StepFigures total;  // the sum of the rows
   };
-  // kInvalidArgument naming "period" when the scope has more than max_step_dossiers() dossiers in
-  // the period (counted first from the rollup): each is read with its events, so the cost is
-  // bounded (docs/reports.md "Per-step figures").
-  Result<StepReport> Steps(const Actor& actor, const StatisticsRequest& request);
-  std::int64_t max_step_dossiers() const { return max_step_dossiers_; }
-  void set_max_step_dossiers(std::int64_t n) { max_step_dossiers_ = n; }
-  static constexpr std::int64_t kDefaultMaxStepDossiers = 12'000;
+  Result<StepReport> Steps(const Actor& actor, const StepsRequest& request);
 
   // The daily snapshot for trend charts (migration 9; docs/reports.md "Trend"): for each local
   // day that has ended, the statistics of that day per competent unit (every unit without a
@@ -170,23 +172,29 @@ class ReportService {
   static constexpr Instant kPublicCacheSeconds = 60;
 
   // Folds every dossier's facts again from its events (dossier::Replay, reports::FactsOf, the
-  // due instant of its row) and compares them with the stored row. With `write`, a differing or
-  // missing row is replaced (dossiers written before migration 7); otherwise nothing changes.
+  // due instant of its row) and compares them with the stored row, and its step visits
+  // (reports::VisitsOf on the competent unit's calendar) with the stored ones. With `write`, a
+  // differing or missing row, or differing visits, are replaced (dossiers written before
+  // migrations 7 and 11); otherwise nothing changes.
   // Each batch of dossiers is compared and rewritten in one write transaction, so that commands
   // running meanwhile are never overwritten with older facts. `progress` is told the dossiers
   // seen so far after each batch. Then the two rollups (reports/rollup.h) are compared with the
   // ones folded from every facts row, in one snapshot; with `write`, differing rollups are
-  // rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction.
+  // rebuilt from the facts rows (Store::RebuildReportDays), in the same transaction; and the
+  // per-step rollup with the one folded from the visits (Store::RebuildStepDays).
   // Only for the system actor.
   struct RebuildSummary {
     std::int64_t dossiers = 0;
     std::int64_t missing = 0;            // no facts row
     std::int64_t different = 0;          // a row that differs from the events
     std::int64_t inconsistent = 0;       // the current-state row differs from the replayed events
+    std::int64_t visits_different = 0;   // stored step visits differ from those folded (or none)
     std::vector<std::int64_t> examples;  // the first differing dossiers' ids (at most 20)
     std::int64_t rollup_days = 0;        // rollup rows with counts (both), folded from the facts
     std::int64_t rollup_different = 0;   // rollup rows whose stored counters differ from those
     std::vector<reports::DayKey> rollup_examples;  // the first of them (at most 20)
+    // Rows of the per-step rollup (per unit, day, step, officer) that differ from the visits.
+    std::int64_t step_days_different = 0;
   };
   Result<RebuildSummary> RebuildFacts(const Actor& actor, bool write,
                                       const std::function<void(std::int64_t)>& progress);
@@ -203,7 +211,6 @@ class ReportService {
   Store& store_;
   const Clock& clock_;
   CalendarService calendars_;  // the competent units' calendars (built once per version)
-  std::int64_t max_step_dossiers_ = kDefaultMaxStepDossiers;
 
   std::mutex public_mu_;
   // (unit code, period label) -> the figures and when they were computed. Guarded by public_mu_.

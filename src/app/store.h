@@ -28,6 +28,7 @@
 
 #include "app/dossier_records.h"
 #include "app/report_records.h"
+#include "app/step_visit_records.h"
 #include "audit/audit.h"
 #include "calendar/calendar_spec.h"
 #include "catalog/rank.h"
@@ -264,6 +265,20 @@ class ReadTx {
                                                           std::int64_t last_day) = 0;
   // ---------------------------------------------------------------------------------------------
 
+  // --- Per-step figures (app/step_visit_records.h; migration 11) ------------------------------
+  // The stored visits aggregated per query.group key, in key order: of the visits of steps whose
+  // unit is in the query's scope, those left in [from, to) (summed from the rollup per unit, day,
+  // step and officer when both are local midnights) and those held at as_of.
+  virtual Result<std::vector<StepVisitRow>> ReportStepVisits(const StepQuery& query) = 0;
+  // The open dossiers (states 2, 4, 5, 6, 7, 9) at a step of a unit in the query's scope at
+  // as_of, counted per group key, procedure version and step, in that order.
+  virtual Result<std::vector<OpenStepRow>> ReportOpenSteps(const StepQuery& query) = 0;
+  // A dossier's stored visits, by ordinal.
+  virtual Result<std::vector<reports::StepVisit>> ListStepVisits(std::int64_t dossier_id) = 0;
+  // How many rows of the rollup differ from the rollup folded from the stored visits (either way).
+  virtual Result<std::int64_t> CountStepDaysDifferent() = 0;
+  // ---------------------------------------------------------------------------------------------
+
   // Audit records with seq > page.after, in sequence order.
   virtual Result<std::vector<audit::Record>> ListAudit(Page page) = 0;
   virtual Result<std::int64_t> CountAudit() = 0;
@@ -378,6 +393,21 @@ class WriteTx : public ReadTx {
   virtual Result<std::int64_t> InsertReportSnapshots(std::int64_t day,
                                                      const std::vector<ReportRow>& rows,
                                                      Instant taken_at) = 0;
+  // ---------------------------------------------------------------------------------------------
+
+  // --- Per-step figures (migration 11) -------------------------------------------------------
+  // Stores the visits of dossier `dossier_id` that the events just written complete (their
+  // dossier_id is ignored) and adds them to the rollup per unit, day, step and officer, in the
+  // same transaction as those events: InsertDossier and AppendDossierEvents leave it to their
+  // caller, which has the calendar. kAlreadyExists for an ordinal already stored.
+  virtual Status InsertStepVisits(std::int64_t dossier_id,
+                                  const std::vector<reports::StepVisit>& visits) = 0;
+  // Replaces every stored visit of the dossier (a rebuild from the events), leaving the rollup
+  // to RebuildStepDays.
+  virtual Status ReplaceStepVisits(std::int64_t dossier_id,
+                                   const std::vector<reports::StepVisit>& visits) = 0;
+  // Replaces the whole rollup with the one folded from the stored visits (as migration 11).
+  virtual Status RebuildStepDays() = 0;
   // ---------------------------------------------------------------------------------------------
 
   // Stores an answer; kAlreadyExists if the key is taken.

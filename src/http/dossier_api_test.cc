@@ -80,13 +80,6 @@ class DossierApiTest : public testing::ApiFixture {
         {"components", {{{"name", "Tờ khai đăng ký kết hôn"}, {"provision", "paper-original"}}}}}
         .dump();
   }
-
-  // Sends a command with the dossier's current version.
-  httplib::Result Command(const Session& s, std::int64_t id, json command) {
-    auto current = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id), &s));
-    command["version"] = current["version"];
-    return Send("POST", "/api/v1/dossiers/" + std::to_string(id) + "/commands", &s, command.dump());
-  }
 };
 
 TEST_F(DossierApiTest, ReceptionToReturnedResultAndThePublicLookup) {

@@ -254,19 +254,43 @@ Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& r) {
   return book->Finish();
 }
 
+namespace {
+
+// The per-step figures' columns after the group's two (key, name), as in the JSON answer: hours
+// are working hours.
+constexpr const char* kStepFigureTitles[] = {"Đã qua bước",
+                                             "Đúng hạn",
+                                             "Quá hạn",
+                                             "Không tính hạn",
+                                             "Trung bình (giờ làm việc)",
+                                             "Lâu nhất (giờ làm việc)",
+                                             "Đang ở bước",
+                                             "Đang ở bước, quá hạn"};
+
+// The group's two columns: what the key is and what the name is.
+std::pair<std::string, std::string> StepGroupTitles(app::StepGroup group) {
+  switch (group) {
+    case app::StepGroup::kStep: return {"Bước", "Tên bước"};
+    case app::StepGroup::kUnit: return {"Mã đơn vị", "Đơn vị thực hiện bước"};
+    case app::StepGroup::kOfficer: return {"Mã cán bộ", "Cán bộ chuyển bước"};
+  }
+  return {"Bước", "Tên bước"};
+}
+
+// A row's name as printed: an officer id without a user is "no officer" (the system).
+std::string StepRowName(app::StepGroup group, const app::ReportService::StepRow& row) {
+  if (group == app::StepGroup::kOfficer && row.key == "0") return "Không ghi nhận cán bộ";
+  return row.name.empty() ? row.key : row.name;
+}
+
+}  // namespace
+
 Result<std::string> StepsWorkbook(const app::ReportService::StepReport& r) {
   MOTCUA_ASSIGN_OR_RETURN(auto book, XlsxWriter::Create());
-  MOTCUA_RETURN_IF_ERROR(
-      book->AddSheet("Theo bước xử lý", {{"Bước", 16},
-                                         {"Tên bước", 40},
-                                         {"Đã qua bước", 10, false},
-                                         {"Đúng hạn", 10, false},
-                                         {"Quá hạn", 10, false},
-                                         {"Không tính hạn", 10, false},
-                                         {"Trung bình (giờ làm việc)", 12, false},
-                                         {"Lâu nhất (giờ làm việc)", 12, false},
-                                         {"Đang ở bước", 10, false},
-                                         {"Đang ở bước, quá hạn", 12, false}}));
+  const auto [key_title, name_title] = StepGroupTitles(r.group);
+  std::vector<XlsxWriter::Column> columns = {{key_title, 16}, {name_title, 40}};
+  for (const char* title : kStepFigureTitles) columns.push_back({title, 12, false});
+  MOTCUA_RETURN_IF_ERROR(book->AddSheet("Theo bước xử lý", columns));
   const auto figures = [&](int row, const reports::StepFigures& f) -> Status {
     const double values[] = {
         static_cast<double>(f.passed),         static_cast<double>(f.on_time),
@@ -281,14 +305,64 @@ Result<std::string> StepsWorkbook(const app::ReportService::StepReport& r) {
   int row = 1;
   for (const app::ReportService::StepRow& s : r.rows) {
     ++row;
-    MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, s.step_id));
-    MOTCUA_RETURN_IF_ERROR(book->Text(row, 1, s.name));
+    MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, s.key));
+    MOTCUA_RETURN_IF_ERROR(book->Text(row, 1, StepRowName(r.group, s)));
     MOTCUA_RETURN_IF_ERROR(figures(row, s.figures));
   }
   ++row;
   MOTCUA_RETURN_IF_ERROR(book->Text(row, 0, "Tổng cộng " + r.unit.code + " " + r.period.label));
   MOTCUA_RETURN_IF_ERROR(figures(row, r.total));
   return book->Finish();
+}
+
+Result<std::string> StepsPdf(const app::ReportService::StepReport& r) {
+  render::ReportSheet sheet;
+  sheet.agency = AgencyOf(r.unit);
+  sheet.title = "THỐNG KÊ THỜI GIAN XỬ LÝ THEO BƯỚC";
+  sheet.subtitle = "Kỳ thống kê: " + reports::PeriodText(r.period);
+  const auto [key_title, name_title] = StepGroupTitles(r.group);
+  sheet.lines = {"Đơn vị: " + r.unit.name + " (" + r.unit.code + ")" +
+                     (r.subunits ? ", gồm các đơn vị trực thuộc" : ", không gồm đơn vị trực thuộc"),
+                 "Kỳ báo cáo: từ ngày " + render::FormatShortDate(r.period.from) + " đến ngày " +
+                     render::FormatShortDate(r.period.to - 1) + ". " + AsOfLine(r.as_of)};
+  render::ReportSection section;
+  section.columns = {{"STT", 0.6}, {key_title, 1.3, false}, {name_title, 2.6, false}};
+  for (const char* title : kStepFigureTitles) section.columns.push_back({title, 1});
+  const auto hours = [](std::optional<double> seconds) {
+    return seconds ? render::FormatDecimal(*seconds / 3600, 2) : std::string();
+  };
+  const auto cells = [&](const reports::StepFigures& f) {
+    return std::vector<std::string>{
+        render::FormatCount(f.passed),
+        render::FormatCount(f.on_time),
+        render::FormatCount(f.late),
+        render::FormatCount(f.untimed),
+        hours(f.AverageSeconds()),
+        hours(f.passed > 0 ? std::optional<double>(static_cast<double>(f.longest_seconds))
+                           : std::nullopt),
+        render::FormatCount(f.current),
+        render::FormatCount(f.current_overdue)};
+  };
+  int n = 0;
+  const auto add = [&](std::string number, std::string key, std::string name,
+                       const reports::StepFigures& f) {
+    std::vector<std::string> row = {std::move(number), std::move(key), std::move(name)};
+    for (std::string& c : cells(f)) row.push_back(std::move(c));
+    section.rows.push_back(std::move(row));
+  };
+  for (const app::ReportService::StepRow& row : r.rows) {
+    add(std::to_string(++n), row.key, StepRowName(r.group, row), row.figures);
+  }
+  add("", "", "Tổng cộng", r.total);
+  sheet.sections.push_back(std::move(section));
+  sheet.notes = {
+      "Đã qua bước: lượt hồ sơ rời bước trong kỳ (chuyển bước tiếp theo, trả kết quả hoặc dừng "
+      "xử lý). Đúng hạn, quá hạn: so với thời hạn của bước, tính từ khi hồ sơ đến bước theo giờ "
+      "làm việc, không tính thời gian tạm dừng trong bước.",
+      "Thời gian ở bước tính theo giờ làm việc của đơn vị, kể cả thời gian tạm dừng. Đang ở bước: "
+      "hồ sơ đã đến bước trước thời điểm tính số liệu và chưa rời bước."};
+  sheet.created = r.as_of;
+  return render::RenderReportSheet(sheet);
 }
 
 Result<std::string> PeriodicPdf(const app::ReportService::PeriodicReport& r) {

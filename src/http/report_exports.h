@@ -22,8 +22,9 @@ Reply PdfReply(std::string bytes, const std::string& filename);
 Result<std::string> StatisticsWorkbook(const app::ReportService::StatisticsReport& report);
 Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& report);
 Result<std::string> PeriodicWorkbook(const app::ReportService::PeriodicReport& report);
-// One row per step and the total; hours are working hours.
+// One row per group key (step, unit or officer) and the total; hours are working hours.
 Result<std::string> StepsWorkbook(const app::ReportService::StepReport& report);
+Result<std::string> StepsPdf(const app::ReportService::StepReport& report);
 
 Result<std::string> StatisticsPdf(const app::ReportService::StatisticsReport& report);
 Result<std::string> IndexPdf(const app::ReportService::IndexReport& report);

@@ -66,6 +66,14 @@ Result<app::ReportGroup> DecodeGroupParam(const QueryLookup& query) {
   return *g;
 }
 
+Result<app::StepGroup> DecodeStepGroupParam(const QueryLookup& query) {
+  MOTCUA_ASSIGN_OR_RETURN(auto group, query("group"));
+  if (!group) return app::StepGroup::kStep;
+  auto g = app::ParseStepGroup(*group);
+  if (!g) return Error::InvalidField("group", "must be step, unit or officer");
+  return *g;
+}
+
 Result<app::ReportFigure> DecodeFigureParam(const QueryLookup& query) {
   MOTCUA_ASSIGN_OR_RETURN(auto name, query("figure"));
   const auto figure = app::ParseReportFigure(name.value_or(""));

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "app/report_records.h"
+#include "app/step_visit_records.h"
 #include "common/result.h"
 #include "reports/period.h"
 
@@ -38,6 +39,9 @@ Result<ReportScope> DecodeScopeParams(const QueryLookup& query);
 
 // ?group_by= of the statistics; kNone when absent.
 Result<app::ReportGroup> DecodeGroupParam(const QueryLookup& query);
+
+// ?group= of the per-step figures (step, unit, officer); kStep when absent.
+Result<app::StepGroup> DecodeStepGroupParam(const QueryLookup& query);
 
 // ?figure= of the drill-down, required.
 Result<app::ReportFigure> DecodeFigureParam(const QueryLookup& query);

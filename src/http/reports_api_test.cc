@@ -69,15 +69,29 @@ class ReportsApiTest : public testing::ApiFixture {
   // Two dossiers received at the counter on 2 March, one refused.
   void ReceiveThree() {
     Session reception = Login("tiepnhan");
-    ASSERT_EQ(Send("POST", "/api/v1/dossiers", &reception, Reception("receive", "paper-original"))
-                  ->status,
-              201);
-    ASSERT_EQ(Send("POST", "/api/v1/dossiers", &reception, Reception("receive", "paper-original"))
-                  ->status,
-              201);
+    for (int i = 0; i < 2; ++i) {
+      auto received =
+          Send("POST", "/api/v1/dossiers", &reception, Reception("receive", "paper-original"));
+      ASSERT_EQ(received->status, 201);
+      received_.push_back(Body(received)["id"]);
+    }
     auto refused = Send("POST", "/api/v1/dossiers", &reception, Reception("refuse", "paper-copy"));
     ASSERT_EQ(refused->status, 201) << refused->body;
   }
+
+  // The visits of steps stored for a dossier (migration 11).
+  std::vector<reports::StepVisit> Visits(std::int64_t id) {
+    std::vector<reports::StepVisit> out;
+    EXPECT_TRUE(store_
+                    ->Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(out, tx.ListStepVisits(id));
+                      return Ok();
+                    })
+                    .ok());
+    return out;
+  }
+
+  std::vector<std::int64_t> received_;  // the ids of ReceiveThree's received dossiers
 };
 
 TEST_F(ReportsApiTest, StatisticsOfAMonthGroupedByUnitAndChannel) {
@@ -308,11 +322,12 @@ TEST_F(ReportsApiTest, PerStepFiguresFollowTheDossiersThroughTheirSteps) {
   auto res = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03", &admin);
   ASSERT_EQ(res->status, 200) << res->body;
   json body = Body(res);
-  EXPECT_EQ(body["dossiers"], 2);  // the refusal was never at a step
-  ASSERT_EQ(body["rows"].size(), 1u) << body.dump();
+  EXPECT_EQ(body["group"], "step");
+  ASSERT_EQ(body["rows"].size(), 1u) << body.dump();  // the refusal was never at a step
   const json first = body["rows"][0];
   // Both at reception (4 working hours from 08:00: due at 13:30), none left it yet.
   EXPECT_EQ(first["step_id"], "tiep-nhan");
+  EXPECT_EQ(first["key"], "tiep-nhan");
   EXPECT_EQ(first["name"], "tiep-nhan");  // the workflow's name of the step
   EXPECT_EQ(first["passed"], 0);
   EXPECT_EQ(first["current"], 2);
@@ -328,7 +343,6 @@ TEST_F(ReportsApiTest, PerStepFiguresFollowTheDossiersThroughTheirSteps) {
   EXPECT_EQ(body["total"]["current_overdue"], 2) << body.dump();
   // February saw none of them.
   body = Body(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-02", &admin));
-  EXPECT_EQ(body["dossiers"], 0);
   EXPECT_EQ(body["rows"].size(), 0u);
 
   auto book = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03&format=xlsx", &admin);
@@ -337,11 +351,105 @@ TEST_F(ReportsApiTest, PerStepFiguresFollowTheDossiersThroughTheirSteps) {
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   Session land = Login("chuyenvien.datdai");
   EXPECT_EQ(Send("GET", "/api/v1/reports/steps?unit=H99.02&period=2026-03", &land)->status, 404);
-  // More dossiers in the period than the per-step figures read: refused, naming the period.
-  reports_->set_max_step_dossiers(1);
-  auto many = Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03", &admin);
-  EXPECT_EQ(Fields(many), (std::vector<std::string>{"period"})) << many->body;
-  EXPECT_EQ(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-02", &admin)->status, 200);
+}
+
+TEST_F(ReportsApiTest, PerStepFiguresPerUnitAndPerOfficerFromTheStoredVisits) {
+  ReceiveThree();
+  const std::int64_t id = received_.front();
+  // A command refused writes no visit; the forward writes the one it completes.
+  clock_.Set(L("2026-03-02 09:00"));
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_NE(Command(land, id, {{"command", "forward"}})->status, 200);
+  Session reception = Login("tiepnhan");
+  EXPECT_EQ(Command(reception, id, {{"command", "forward"}})->status, 200);
+  auto stale = Send("POST", "/api/v1/dossiers/" + std::to_string(id) + "/commands", &reception,
+                    json{{"command", "forward"}, {"version", 1}}.dump());
+  EXPECT_EQ(stale->status, 409) << stale->body;
+  const auto visits = Visits(id);
+  ASSERT_EQ(visits.size(), 1u);
+  EXPECT_EQ(visits[0].step_id, "tiep-nhan");
+  EXPECT_EQ(visits[0].ordinal, 1);
+  EXPECT_EQ(visits[0].entered, L("2026-03-02 08:00"));
+  EXPECT_EQ(visits[0].left, L("2026-03-02 09:00"));
+  EXPECT_EQ(visits[0].working_seconds, 3600);
+  EXPECT_EQ(visits[0].outcome, reports::VisitOutcome::kOnTime);
+  EXPECT_TRUE(Visits(received_.back()).empty());
+
+  clock_.Set(L("2026-03-02 10:00"));
+  Session admin = Login("admin");
+  // Per officer: the reception officer left one visit, on time, after one working hour; the
+  // dossiers still at a step count for whom they are assigned to.
+  json body =
+      Body(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03&group=officer", &admin));
+  EXPECT_EQ(body["group"], "officer");
+  std::map<std::string, json> rows;
+  for (const json& row : body["rows"]) rows[row["key"]] = row;
+  const std::string officer = std::to_string(visits[0].officer);
+  ASSERT_TRUE(rows.contains(officer)) << body.dump();
+  EXPECT_EQ(rows[officer]["passed"], 1);
+  EXPECT_EQ(rows[officer]["on_time"], 1);
+  EXPECT_EQ(rows[officer]["average_hours"], 1.0);
+  std::string full_name;
+  ASSERT_TRUE(store_
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto user, tx.FindUser(visits[0].officer));
+                    if (user) full_name = user->full_name;
+                    return Ok();
+                  })
+                  .ok());
+  EXPECT_EQ(rows[officer]["name"], full_name);
+  EXPECT_EQ(body["total"]["passed"], 1);
+  EXPECT_EQ(body["total"]["current"], 2);
+  // Per unit: the visit belongs to the reception step's unit.
+  body = Body(Send("GET", "/api/v1/reports/steps?unit=H99&period=2026-03&group=unit", &admin));
+  EXPECT_EQ(body["total"]["passed"], 1);
+  EXPECT_EQ(body["total"]["current"], 2);
+  rows.clear();
+  for (const json& row : body["rows"]) rows[row["key"]] = row;
+  ASSERT_TRUE(rows.contains(visits[0].unit)) << body.dump();
+  EXPECT_EQ(rows[visits[0].unit]["passed"], 1);
+  EXPECT_FALSE(rows[visits[0].unit]["name"].get<std::string>().empty());
+
+  for (const char* group : {"step", "unit", "officer"}) {
+    auto pdf =
+        Send("GET",
+             std::string("/api/v1/reports/steps?unit=H99&period=2026-03&format=pdf&group=") + group,
+             &admin);
+    ASSERT_EQ(pdf->status, 200) << pdf->body;
+    EXPECT_EQ(pdf->get_header_value("Content-Type"), "application/pdf");
+    const std::string text = PdfText(pdf->body);
+    for (const std::string& expected : {std::string("THỐNG KÊ THỜI GIAN XỬ LÝ THEO BƯỚC"),
+                                        std::string("Kỳ thống kê: Tháng 3 năm 2026"),
+                                        std::string("Đúng hạn"), std::string("Tổng cộng")}) {
+      EXPECT_NE(text.find(expected), std::string::npos) << expected << "\n in: " << text;
+    }
+    if (std::string(group) == "officer") {
+      EXPECT_NE(text.find(full_name), std::string::npos) << text;
+    }
+    if (std::string(group) == "step") {
+      if (const char* dir = std::getenv("MOTCUA_RENDER_SAMPLE_DIR")) {  // docs/forms.md
+        std::ofstream(std::filesystem::path(dir) / "theo-buoc.pdf", std::ios::binary) << pdf->body;
+      }
+    }
+    auto book = Send(
+        "GET",
+        std::string("/api/v1/reports/steps?unit=H99&period=2026-03&format=xlsx&group=") + group,
+        &admin);
+    EXPECT_EQ(book->status, 200);
+    // The workbook: the group's key and name, its figures, the total.
+    auto sheets = catalog_io::ReadXlsx(book->body);
+    ASSERT_TRUE(sheets.ok()) << ToString(sheets.error());
+    const auto& cells = sheets->front().rows;
+    ASSERT_GE(cells.size(), 3u);
+    EXPECT_EQ(cells.back().At(0).text, "Tổng cộng H99 2026-03");
+    EXPECT_EQ(cells.back().At(2).text, "1");  // passed
+    if (std::string(group) == "officer") {
+      EXPECT_EQ(cells[0].At(1).text, "Cán bộ chuyển bước");
+      bool named = false;
+      for (const auto& row : cells) named = named || row.At(1).text == full_name;
+      EXPECT_TRUE(named) << full_name;
+    }
+  }
 }
 
 TEST_F(ReportsApiTest, TheIndexScoresWhatIsMeasurable) {
@@ -425,7 +533,8 @@ TEST_F(ReportsApiTest, ScopeAndErrorsNameTheirFields) {
       {"/api/v1/reports/steps?unit=H99&period=2026-13", "period"},
       {"/api/v1/reports/steps?unit=H99&period=2026-03&subunits=maybe", "subunits"},
       {"/api/v1/reports/steps?unit=H77&period=2026-03", "unit"},
-      {"/api/v1/reports/steps?unit=H99&period=2026-03&format=pdf", "format"},
+      {"/api/v1/reports/steps?unit=H99&period=2026-03&format=docx", "format"},
+      {"/api/v1/reports/steps?unit=H99&period=2026-03&group=procedure", "group"},
   };
   for (const auto& [path, field] : bad) {
     SCOPED_TRACE(path);

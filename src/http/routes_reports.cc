@@ -209,16 +209,24 @@ void AddReportRoutes(ApiServer& server, Services& s) {
        }});
   server.Add({"GET", "/api/v1/reports/steps", Permission::kReportsRead, "",
               [&s](Request& req) -> Result<Reply> {
-                MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(QueryOf(req)));
+                MOTCUA_ASSIGN_OR_RETURN(auto scope, ScopeParams(QueryOf(req)));
+                app::ReportService::StepsRequest r{std::move(scope.unit_code), scope.subunits,
+                                                   std::move(scope.period)};
+                MOTCUA_ASSIGN_OR_RETURN(r.group, DecodeStepGroupParam(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
-                if (format == ReportFormat::kPdf) {
-                  return Error::InvalidField("format", "the per-step figures come as json or xlsx");
-                }
                 MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Steps(req.actor, r));
+                const std::string stem = "theo-buoc-" + report.unit.code + "-" +
+                                         report.period.label +
+                                         (r.group == app::StepGroup::kStep
+                                              ? ""
+                                              : "-" + std::string(app::StepGroupName(r.group)));
                 if (format == ReportFormat::kXlsx) {
                   MOTCUA_ASSIGN_OR_RETURN(auto bytes, StepsWorkbook(report));
-                  return XlsxReply(std::move(bytes), "theo-buoc-" + report.unit.code + "-" +
-                                                         report.period.label + ".xlsx");
+                  return XlsxReply(std::move(bytes), stem + ".xlsx");
+                }
+                if (format == ReportFormat::kPdf) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StepsPdf(report));
+                  return PdfReply(std::move(bytes), stem + ".pdf");
                 }
                 const auto hours = [](std::optional<double> seconds) -> json {
                   if (!seconds) return nullptr;
@@ -239,7 +247,8 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                 json rows = json::array();
                 for (const app::ReportService::StepRow& row : report.rows) {
                   json j = figures(row.figures);
-                  j["step_id"] = row.step_id;
+                  j["key"] = row.key;
+                  if (report.group == app::StepGroup::kStep) j["step_id"] = row.key;
                   j["name"] = row.name;
                   rows.push_back(std::move(j));
                 }
@@ -247,7 +256,7 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                                               {"subunits", report.subunits},
                                               {"period", PeriodJson(report.period)},
                                               {"as_of", InstantJson(report.as_of)},
-                                              {"dossiers", report.dossiers},
+                                              {"group", app::StepGroupName(report.group)},
                                               {"total", figures(report.total)},
                                               {"rows", rows}}));
               }});

@@ -24,6 +24,7 @@ struct Generated {
   app::ReportService::RebuildSummary check;
   reports::Statistics year;
   std::vector<app::ReportRow> by_unit;
+  reports::StepFigures steps;  // the per-step figures of the year, all steps
 };
 
 // Seeds the demo province and catalog into a fresh `dsn`, generates `n` dossiers and measures.
@@ -63,6 +64,9 @@ Generated GenerateOn(const std::string& dsn, std::int64_t n) {
   EXPECT_TRUE(whole.ok() && by_unit.ok());
   if (whole.ok()) out.year = whole->total;
   if (by_unit.ok()) out.by_unit = by_unit->rows;
+  auto steps = reports.Steps(app::Actor::System(), {"H99", true, year, app::StepGroup::kStep});
+  EXPECT_TRUE(steps.ok());
+  if (steps.ok()) out.steps = steps->total;
   return out;
 }
 
@@ -73,6 +77,9 @@ void ExpectAgreesWithItsEvents(const char* backend, const Generated& g) {
   EXPECT_EQ(g.check.missing, 0);
   EXPECT_EQ(g.check.different, 0);
   EXPECT_EQ(g.check.inconsistent, 0);
+  EXPECT_EQ(g.check.visits_different, 0);     // the stored visits are those the events give
+  EXPECT_EQ(g.check.step_days_different, 0);  // and their rollup per day is theirs
+  EXPECT_GT(g.steps.passed, g.summary.dossiers);
   EXPECT_GT(g.check.rollup_days, 0);
   EXPECT_EQ(g.check.rollup_different, 0);
   EXPECT_GT(g.year.Total(), 0);
@@ -95,6 +102,7 @@ TEST(DemoGeneratePgTest, TheSameSeedGivesTheSameDataSetOnBothBackEndsAndItAgrees
   EXPECT_EQ(pg.summary.events, sqlite.summary.events);
   EXPECT_EQ(pg.summary.by_state, sqlite.summary.by_state);
   EXPECT_TRUE(pg.year == sqlite.year);
+  EXPECT_EQ(pg.steps, sqlite.steps);
   ASSERT_EQ(pg.by_unit.size(), sqlite.by_unit.size());
   for (std::size_t i = 0; i < pg.by_unit.size(); ++i) {
     EXPECT_EQ(pg.by_unit[i].key, sqlite.by_unit[i].key);

@@ -112,6 +112,13 @@ int Reports(const Argv& argv) {
       check ? "" : " (missing and differing rows rewritten)");
   for (std::int64_t id : summary->examples)
     std::printf("  dossier %lld\n", static_cast<long long>(id));
+  std::printf(
+      "step visits: %lld dossiers whose stored visits differ from the events%s; %lld rows of "
+      "their rollup per day differ from the visits%s\n",
+      static_cast<long long>(summary->visits_different),
+      check || summary->visits_different == 0 ? "" : " (visits rewritten)",
+      static_cast<long long>(summary->step_days_different),
+      check || summary->step_days_different == 0 ? "" : " (rollup rebuilt)");
   std::printf("rollups: %lld rows folded from the facts rows, %lld stored differently%s\n",
               static_cast<long long>(summary->rollup_days),
               static_cast<long long>(summary->rollup_different),
@@ -127,7 +134,8 @@ int Reports(const Argv& argv) {
     std::printf("\n");
   }
   const bool clean = summary->missing == 0 && summary->different == 0 &&
-                     summary->inconsistent == 0 && summary->rollup_different == 0;
+                     summary->inconsistent == 0 && summary->rollup_different == 0 &&
+                     summary->visits_different == 0 && summary->step_days_different == 0;
   return check && !clean ? 1 : 0;
 }
 

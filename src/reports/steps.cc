@@ -33,10 +33,71 @@ std::optional<double> StepFigures::AverageSeconds() const {
   return static_cast<double>(working_seconds) / static_cast<double>(passed);
 }
 
-std::map<std::string, StepFigures> StepsOf(std::span<const dossier::Handover> handovers,
+Result<std::vector<StepVisit>> VisitsOf(std::int64_t dossier_id,
+                                        const std::vector<dossier::Event>& events,
+                                        const calendar::Calendar& calendar) {
+  MOTCUA_ASSIGN_OR_RETURN(auto handovers, dossier::ComputeHandovers(events, calendar));
+  // The events that enter and end each visit, in the order ComputeHandovers completes them.
+  std::vector<StepVisit> out;
+  out.reserve(handovers.size());
+  std::optional<std::string> unit;  // the open step's unit
+  for (const dossier::Event& e : events) {
+    const bool ends = dossier::EndsSteps(e.kind);
+    if (!dossier::EntersStep(e.kind) && !ends) continue;
+    if (unit && out.size() < handovers.size()) {
+      const dossier::Handover& h = handovers[out.size()];
+      StepVisit v;
+      v.dossier_id = dossier_id;
+      v.ordinal = static_cast<int>(out.size()) + 1;
+      v.step_id = h.step_id;
+      v.unit = *unit;
+      v.officer = e.actor_id;
+      v.entered = h.entered;
+      v.left = h.left;
+      v.due = h.due;
+      v.counted = h.counted;
+      v.working_seconds = calendar.WorkingSecondsBetween(h.entered, h.left);
+      // A step without budget has its due instant at its entry.
+      if (!h.counted || h.due <= h.entered) {
+        v.outcome = VisitOutcome::kUntimed;
+      } else {
+        v.outcome = h.timeliness == dossier::Timeliness::kLate ? VisitOutcome::kLate
+                                                               : VisitOutcome::kOnTime;
+      }
+      out.push_back(std::move(v));
+    }
+    unit.reset();
+    if (!e.to_step.empty()) unit = e.to_unit;
+  }
+  return out;
+}
+
+std::size_t CompletedVisits(std::span<const dossier::Event> events) {
+  std::size_t n = 0;
+  bool open = false;
+  for (const dossier::Event& e : events) {
+    const bool ends = dossier::EndsSteps(e.kind);
+    if (!dossier::EntersStep(e.kind) && !ends) continue;
+    if (open) ++n;
+    open = !e.to_step.empty();
+  }
+  return n;
+}
+
+Result<std::vector<StepVisit>> VisitsCompletedBy(const std::vector<dossier::Event>& events,
+                                                 std::size_t before,
+                                                 const calendar::Calendar& calendar) {
+  before = std::min(before, events.size());
+  const std::size_t done = CompletedVisits(std::span(events).first(before));
+  if (CompletedVisits(events) == done) return std::vector<StepVisit>{};
+  MOTCUA_ASSIGN_OR_RETURN(auto visits, VisitsOf(0, events, calendar));
+  visits.erase(visits.begin(), visits.begin() + static_cast<std::ptrdiff_t>(done));
+  return visits;
+}
+
+std::map<std::string, StepFigures> StepsOf(std::span<const StepVisit> visits,
                                            const std::optional<OpenStep>& open,
-                                           std::optional<Instant> open_due,
-                                           const calendar::Calendar& calendar, Instant from,
+                                           std::optional<Instant> open_due, Instant from,
                                            Instant to, Instant as_of) {
   std::map<std::string, StepFigures> out;
   // A step held at `as_of`: entered before it and not left before it.
@@ -45,27 +106,23 @@ std::map<std::string, StepFigures> StepsOf(std::span<const dossier::Handover> ha
     ++f.current;
     if (timed && due && *due < as_of) ++f.current_overdue;
   };
-  for (const dossier::Handover& h : handovers) {
-    // A step without budget has its due instant at its entry.
-    const bool timed = h.counted && h.due > h.entered;
-    if (h.left >= from && h.left < to) {
-      StepFigures& f = out[h.step_id];
+  for (const StepVisit& v : visits) {
+    const bool timed = v.outcome != VisitOutcome::kUntimed;
+    if (v.left >= from && v.left < to) {
+      StepFigures& f = out[v.step_id];
       ++f.passed;
-      if (!timed) {
-        ++f.untimed;
-      } else if (h.timeliness == dossier::Timeliness::kLate) {
-        ++f.late;
-      } else {
-        ++f.on_time;
+      switch (v.outcome) {
+        case VisitOutcome::kUntimed: ++f.untimed; break;
+        case VisitOutcome::kOnTime: ++f.on_time; break;
+        case VisitOutcome::kLate: ++f.late; break;
       }
-      const std::int64_t seconds = calendar.WorkingSecondsBetween(h.entered, h.left);
-      f.working_seconds += seconds;
-      f.longest_seconds = std::max(f.longest_seconds, seconds);
+      f.working_seconds += v.working_seconds;
+      f.longest_seconds = std::max(f.longest_seconds, v.working_seconds);
     }
-    if (h.left >= as_of) held(out[h.step_id], h.entered, h.due, timed);
+    if (v.left >= as_of) held(out[v.step_id], v.entered, v.due, timed);
   }
   if (open && open->entered < as_of) {
-    held(out[open->step_id], open->entered, open_due, open->counted && open->budget > 0);
+    held(out[open->step_id], open->entered, open_due, Timed(open->counted, open->budget));
   }
   return out;
 }

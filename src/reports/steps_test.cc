@@ -51,9 +51,10 @@ std::vector<Event> CarriedOver() {
 
 std::map<std::string, StepFigures> March(const std::vector<Event>& events,
                                          std::optional<Instant> open_due) {
-  auto handovers = dossier::ComputeHandovers(events, National());
-  EXPECT_TRUE(handovers.ok());
-  return StepsOf(*handovers, OpenStepOf(events), open_due, National(), L("2026-03-01 00:00"),
+  auto visits = VisitsOf(1, events, National());
+  EXPECT_TRUE(visits.ok());
+  EXPECT_EQ(visits->size(), CompletedVisits(events));
+  return StepsOf(*visits, OpenStepOf(events), open_due, L("2026-03-01 00:00"),
                  L("2026-04-01 00:00"), L("2026-04-01 00:00"));
 }
 
@@ -90,24 +91,46 @@ TEST(StepsTest, FiguresOfAMonthPerStep) {
 TEST(StepsTest, AStepNotYetDueAndOneThatDoesNotCount) {
   // At the appraisal, judged on Wednesday 14:00 (before its due instant at 15:00).
   const std::vector<Event> events = AtAppraisal();
-  auto handovers = dossier::ComputeHandovers(events, National());
-  ASSERT_TRUE(handovers.ok());
-  auto now = StepsOf(*handovers, OpenStepOf(events), L("2026-03-04 15:00"), National(),
-                     L("2026-03-01 00:00"), L("2026-04-01 00:00"), L("2026-03-04 14:00"));
+  auto visits = VisitsOf(1, events, National());
+  ASSERT_TRUE(visits.ok());
+  auto now = StepsOf(*visits, OpenStepOf(events), L("2026-03-04 15:00"), L("2026-03-01 00:00"),
+                     L("2026-04-01 00:00"), L("2026-03-04 14:00"));
   EXPECT_EQ(now["tham-dinh"], (StepFigures{0, 0, 0, 0, 0, 0, 1, 0}));
   // Waiting for the financial obligations does not count: left, neither on time nor late.
   std::vector<Event> waiting = {At(EventKind::kReceived, "2026-03-02 08:00", "tiep-nhan", 1),
                                 At(EventKind::kForwarded, "2026-03-02 08:30", "nghia-vu", 8),
                                 At(EventKind::kForwarded, "2026-03-10 08:30", "ky", 2)};
   waiting[1].to_counted = false;
-  auto h = dossier::ComputeHandovers(waiting, National());
+  auto h = VisitsOf(1, waiting, National());
   ASSERT_TRUE(h.ok());
-  auto f = StepsOf(*h, OpenStepOf(waiting), std::nullopt, National(), L("2026-03-01 00:00"),
+  auto f = StepsOf(*h, OpenStepOf(waiting), std::nullopt, L("2026-03-01 00:00"),
                    L("2026-04-01 00:00"), L("2026-04-01 00:00"));
   // Monday 08:30 to the next Tuesday 08:30: six working days.
   EXPECT_EQ(f["nghia-vu"], (StepFigures{1, 0, 0, 1, 6 * 8 * kHour, 6 * 8 * kHour, 0, 0}));
   // At the signature with no due instant known: held, not overdue.
   EXPECT_EQ(f["ky"], (StepFigures{0, 0, 0, 0, 0, 0, 1, 0}));
+}
+
+TEST(StepsTest, TheVisitsOfAHistoryWithTheirOfficersAndUnits) {
+  std::vector<Event> events = Returned();
+  events[1].actor_id = 7;  // forwarded the reception
+  events[2].actor_id = 9;  // forwarded the appraisal
+  events[2].to_unit = "H38.04";
+  events[4].actor_id = 7;  // handed the result over
+  auto visits = VisitsOf(42, events, National());
+  ASSERT_TRUE(visits.ok());
+  ASSERT_EQ(visits->size(), 4u);
+  const StepVisit& appraisal = (*visits)[1];
+  EXPECT_EQ(appraisal, (StepVisit{42, 2, "tham-dinh", "H38.03", 9, L("2026-03-02 08:30"),
+                                  L("2026-03-03 09:00"), L("2026-03-02 14:00"), true, 30600,
+                                  VisitOutcome::kLate}));
+  EXPECT_EQ((*visits)[2].unit, "H38.04");  // the signature's unit, named when it was entered
+  EXPECT_EQ((*visits)[3].officer, 7);
+  EXPECT_EQ((*visits)[3].outcome, VisitOutcome::kOnTime);
+  // A command completes the visits after those its earlier events completed.
+  EXPECT_EQ(CompletedVisits(std::span(events).first(2)), 1u);
+  EXPECT_EQ(CompletedVisits(std::span(events).first(1)), 0u);
+  EXPECT_EQ(CompletedVisits(events), 4u);
 }
 
 }  // namespace

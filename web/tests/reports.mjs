@@ -1,8 +1,8 @@
 // The dashboard over a generated data set: `motcua demo generate` writes a few hundred dossiers
 // of the past year through the state machine into the server's database; an officer of the
 // province opens the dashboard for the year and sees the figures, the trend of the daily
-// snapshots (with its table), the periodic report by field and the per-step table; every
-// download link answers 200 with its file's type, fetched from the page with its session.
+// snapshots (with its table), the periodic report by field and the per-step table (by step,
+// officer and unit); every download link answers 200 with its file's type, fetched from the page with its session.
 //
 //   node web/tests/reports.mjs --motcua build/src/main/motcua [--web-root web/dist] [--shots DIR]
 import { spawnSync } from 'node:child_process'
@@ -44,6 +44,22 @@ try {
     expect(first.includes('Tiếp nhận'), `first step: ${first}`)
     const passed = Number((await steps.first().locator('td').first().textContent()).replace(/\D/g, ''))
     expect(passed > 100, `passed reception: ${passed}`)
+    // The same figures per officer who forwarded (named), then per unit holding the step.
+    await page.getByLabel('Xem theo').selectOption('officer')
+    await page.locator('[data-test=step-table]').getByRole('columnheader', { name: 'Cán bộ chuyển bước' }).waitFor()
+    const officers = page.locator('[data-test=step-table] tbody tr')
+    expect((await officers.count()) >= 3, `officers: ${await officers.count()}`)
+    const names = await officers.locator('th').allTextContents()
+    expect(names.some((n) => /[À-ỹ]/.test(n)), `officers' names: ${names.join(' | ')}`)
+    let sum = 0
+    for (const cell of await officers.locator('td:first-of-type').allTextContents()) sum += Number(cell.replace(/\D/g, ''))
+    expect(sum > passed, `visits left by officers: ${sum}`)
+    await shot(page, 'reports-steps-by-officer')
+    await page.getByLabel('Xem theo').selectOption('unit')
+    await page.locator('[data-test=step-table]').getByRole('columnheader', { name: 'Đơn vị thực hiện bước' }).waitFor()
+    expect(page.url().includes('steps=unit'), `address: ${page.url()}`)
+    await page.getByLabel('Xem theo').selectOption('step')
+    await page.locator('[data-test=step-table]').getByRole('columnheader', { name: 'Bước xử lý' }).waitFor()
     // The periodic report by field, its total carrying the year's figures forward.
     const periodic = page.locator('[data-test=periodic-table]')
     await periodic.getByText('Tổng cộng').waitFor()
@@ -52,7 +68,7 @@ try {
 
     // Every download answers with its file, fetched with the page's session.
     const links = await page.locator('[data-test=downloads] a').evaluateAll((as) => as.map((a) => ({ test: a.dataset.test, href: a.getAttribute('href') })))
-    expect(links.length === 7, `downloads: ${JSON.stringify(links)}`)
+    expect(links.length === 8, `downloads: ${JSON.stringify(links)}`)
     const kTypes = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', pdf: 'application/pdf' }
     for (const { test, href } of links) {
       const got = await page.evaluate(async (url) => {

@@ -119,6 +119,13 @@ class ApiFixture : public ::testing::Test {
     return client_->Delete(path, h, body, "application/json");
   }
 
+  // Sends a command to dossier `id` with its current version.
+  httplib::Result Command(const Session& s, std::int64_t id, json command) {
+    auto current = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id), &s));
+    command["version"] = current["version"];
+    return Send("POST", "/api/v1/dossiers/" + std::to_string(id) + "/commands", &s, command.dump());
+  }
+
   static json Body(const httplib::Result& res) {
     return res ? json::parse(res->body, nullptr, false) : json();
   }

@@ -76,12 +76,6 @@ class HostileFixture : public ApiFixture {
     return res && res->status == 201 ? Body(res)["id"].get<std::int64_t>() : 0;
   }
 
-  httplib::Result Command(const Session& s, std::int64_t id, json command) {
-    auto current = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(id), &s));
-    command["version"] = current["version"];
-    return Send("POST", "/api/v1/dossiers/" + std::to_string(id) + "/commands", &s, command.dump());
-  }
-
   // SQL, printf and shell metacharacters in the free-text fields of receptions and a command:
   // stored and read back verbatim; where names are expected, refused or not found.
   void ExpectSqlMetacharactersStoredAndReadBackVerbatim() {

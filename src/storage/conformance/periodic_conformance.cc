@@ -4,6 +4,7 @@
 // daily snapshots (migration 9) of the same month: taken once, kept as taken, each day equal to
 // the statistics of that day.
 #include "app/report_service.h"
+#include "calendar/test_util.h"
 #include "catalog/test_util.h"
 #include "storage/conformance/conformance.h"
 
@@ -279,9 +280,11 @@ TEST_P(StoreConformance, TheYearlyReportCarriesForwardIntoTheNextYear) {
 }
 
 // A dossier of H38.03 received on `events[0].at` with this history, its facts row as its events
-// make it (InsertDossier), and the due instant of the step it is at.
+// make it (InsertDossier), the visits of its steps (reports::VisitsOf on the national calendar,
+// as the generator writes them), the step it is at with that step's due instant, and who is
+// assigned there. An event's unit and the entered step's unit are H38.03 unless it names one.
 void StoreHistory(app::Store& store, std::vector<dossier::Event> events,
-                  std::optional<Instant> step_due) {
+                  std::optional<Instant> step_due, identity::UserId assignee = 0) {
   app::StoredDossier s;
   dossier::Dossier& d = s.value;
   d.procedure_code = "1.000001";
@@ -294,16 +297,26 @@ void StoreHistory(app::Store& store, std::vector<dossier::Event> events,
   d.state = events.back().kind == dossier::EventKind::kReturned ? dossier::State::kReturned
                                                                 : dossier::State::kProcessing;
   d.version = static_cast<std::int64_t>(events.size());
+  d.assignee = assignee;
   s.secret_hash = std::string(64, 'f');
-  s.step_unit = "H38.03";
   s.clock.step_due = step_due;
   for (std::size_t i = 0; i < events.size(); ++i) {
     events[i].seq = static_cast<std::int64_t>(i + 1);
     events[i].actor = "canbo";
-    events[i].unit_code = "H38.03";
-    events[i].to_unit = "H38.03";
+    if (events[i].unit_code.empty()) events[i].unit_code = "H38.03";
+    if (events[i].to_unit.empty()) events[i].to_unit = "H38.03";
   }
-  ASSERT_TRUE(store.Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, events); }).ok());
+  const auto open = reports::OpenStepOf(events);
+  d.step_id = open ? open->step_id : "";
+  s.step_unit = open ? open->unit : "H38.03";
+  auto visits = reports::VisitsOf(0, events, calendar::testing::National());
+  ASSERT_TRUE(visits.ok());
+  ASSERT_TRUE(store
+                  .Write([&](app::WriteTx& tx) -> Status {
+                    MOTCUA_RETURN_IF_ERROR(tx.InsertDossier(s, events));
+                    return tx.InsertStepVisits(s.value.id, *visits);
+                  })
+                  .ok());
 }
 
 dossier::Event Entered(dossier::EventKind kind, const char* at, std::string step = "",
@@ -336,12 +349,11 @@ TEST_P(StoreConformance, PerStepFiguresOfAMonth) {
                At("2026-03-04 15:00"));
   FakeClock clock(At("2026-04-10 09:00"));
   app::ReportService service(store(), clock);
-  auto march = service.Steps(app::Actor::System(), {"H38", true, *reports::ParsePeriod("2026-03"),
-                                                    app::ReportGroup::kNone});
+  auto march = service.Steps(
+      app::Actor::System(), {"H38", true, *reports::ParsePeriod("2026-03"), app::StepGroup::kStep});
   ASSERT_TRUE(march.ok()) << ToString(march.error());
-  EXPECT_EQ(march->dossiers, 2);
   std::map<std::string, reports::StepFigures> rows;
-  for (const auto& r : march->rows) rows[r.step_id] = r.figures;
+  for (const auto& r : march->rows) rows[r.key] = r.figures;
   //                          passed on time late untimed  working s  longest s  current overdue
   EXPECT_EQ(rows["tiep-nhan"], (reports::StepFigures{2, 2, 0, 0, 3600, 1800, 0, 0}));
   EXPECT_EQ(rows["tham-dinh"], (reports::StepFigures{1, 0, 1, 0, 30600, 30600, 1, 1}));
@@ -350,12 +362,116 @@ TEST_P(StoreConformance, PerStepFiguresOfAMonth) {
   EXPECT_EQ(rows.size(), 4u);
   EXPECT_EQ(march->total.passed, 5);
   // February saw neither.
-  auto february =
-      service.Steps(app::Actor::System(),
-                    {"H38", true, *reports::ParsePeriod("2026-02"), app::ReportGroup::kNone});
+  // February saw neither.
+  auto february = service.Steps(
+      app::Actor::System(), {"H38", true, *reports::ParsePeriod("2026-02"), app::StepGroup::kStep});
   ASSERT_TRUE(february.ok());
-  EXPECT_EQ(february->dossiers, 0);
   EXPECT_TRUE(february->rows.empty());
+}
+
+// The same visits per unit of the step and per officer: one dossier through four steps, the
+// appraisal at H38.04; one held at the appraisal, assigned. Units of a scope only; a past instant
+// counts the dossiers that had entered the step by then.
+TEST_P(StoreConformance, PerStepFiguresPerUnitAndPerOfficer) {
+  const identity::Unit root = AddUnit(store(), "H38", std::nullopt);
+  const identity::Unit a = AddUnit(store(), "H38.03", root.id);
+  AddUnit(store(), "H38.04", root.id);
+  AddProcedure(store(), "1.000001", "Hộ tịch");
+  std::vector<identity::User> officers;
+  for (const char* name : {"Lê Văn Tiếp", "Trần Thị Thẩm", "Phạm Văn Ký"}) {
+    identity::User u;
+    u.username = "canbo" + std::to_string(officers.size());
+    u.full_name = name;
+    u.unit_id = a.id;
+    u.roles = {identity::Role::kSpecialist};
+    u.password_hash = "$argon2id$fake";
+    ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertUser(u); }).ok());
+    officers.push_back(u);
+  }
+  const auto by = [](dossier::Event e, const identity::User& who, const char* to_unit = "") {
+    e.actor_id = who.id;
+    e.to_unit = to_unit;
+    return e;
+  };
+  const identity::User& tiep = officers[0];
+  const identity::User& tham = officers[1];
+  const identity::User& ky = officers[2];
+  using dossier::EventKind;
+  StoreHistory(
+      store(),
+      {Entered(EventKind::kReceived, "2026-03-02 08:00", "tiep-nhan", 1),
+       by(Entered(EventKind::kForwarded, "2026-03-02 08:30", "tham-dinh", 4), tiep, "H38.04"),
+       by(Entered(EventKind::kForwarded, "2026-03-03 09:00", "ky", 2), tham),
+       by(Entered(EventKind::kIssued, "2026-03-03 10:00", "tra-ket-qua", 1), ky),
+       by(Entered(EventKind::kReturned, "2026-03-03 10:30"), tiep)},
+      std::nullopt);
+  StoreHistory(
+      store(),
+      {Entered(EventKind::kReceived, "2026-03-04 09:00", "tiep-nhan", 1),
+       by(Entered(EventKind::kForwarded, "2026-03-04 09:30", "tham-dinh", 4), tiep, "H38.04")},
+      At("2026-03-04 15:00"), tham.id);
+  FakeClock clock(At("2026-04-10 09:00"));
+  app::ReportService service(store(), clock);
+  const auto report = [&](const char* unit, bool subunits, const char* period,
+                          app::StepGroup group) {
+    auto r =
+        service.Steps(app::Actor::System(), {unit, subunits, *reports::ParsePeriod(period), group});
+    EXPECT_TRUE(r.ok()) << ToString(r.error());
+    std::map<std::string, std::pair<std::string, reports::StepFigures>> rows;
+    if (r.ok()) {
+      for (const auto& row : r->rows) rows[row.key] = {row.name, row.figures};
+    }
+    return rows;
+  };
+  using F = reports::StepFigures;
+  //                            passed on time late untimed  working s  longest s  current overdue
+  auto units = report("H38", true, "2026-03", app::StepGroup::kUnit);
+  EXPECT_EQ(units.size(), 2u);
+  EXPECT_EQ(units["H38.03"],
+            std::make_pair(std::string("Đơn vị H38.03"), F{4, 4, 0, 0, 9000, 3600, 0, 0}));
+  EXPECT_EQ(units["H38.04"],
+            std::make_pair(std::string("Đơn vị H38.04"), F{1, 0, 1, 0, 30600, 30600, 1, 1}));
+  auto people = report("H38", true, "2026-03", app::StepGroup::kOfficer);
+  EXPECT_EQ(people.size(), 3u);
+  // The two receptions were forwarded by the receiving officer, who also handed the result over.
+  EXPECT_EQ(people[std::to_string(tiep.id)],
+            std::make_pair(std::string("Lê Văn Tiếp"), F{3, 3, 0, 0, 5400, 1800, 0, 0}));
+  // The appraisal left late, and the one still there is assigned to the same officer.
+  EXPECT_EQ(people[std::to_string(tham.id)],
+            std::make_pair(std::string("Trần Thị Thẩm"), F{1, 0, 1, 0, 30600, 30600, 1, 1}));
+  EXPECT_EQ(people[std::to_string(ky.id)],
+            std::make_pair(std::string("Phạm Văn Ký"), F{1, 1, 0, 0, 3600, 3600, 0, 0}));
+  // H38.04 alone: only the appraisal.
+  auto appraisal = report("H38.04", false, "2026-03", app::StepGroup::kStep);
+  EXPECT_EQ(appraisal.size(), 1u);
+  EXPECT_EQ(appraisal["tham-dinh"].second, (F{1, 0, 1, 0, 30600, 30600, 1, 1}));
+  // At the end of 2 March the first dossier was at the appraisal, past its due (14:00); the
+  // second was not yet received.
+  auto second = report("H38", true, "2026-03-02", app::StepGroup::kStep);
+  EXPECT_EQ(second["tiep-nhan"].second, (F{1, 1, 0, 0, 1800, 1800, 0, 0}));
+  EXPECT_EQ(second["tham-dinh"].second, (F{0, 0, 0, 0, 0, 0, 1, 1}));
+  // At the end of 4 March the second was there too, past its due (15:00).
+  auto fourth = report("H38", true, "2026-03-04", app::StepGroup::kStep);
+  EXPECT_EQ(fourth["tham-dinh"].second, (F{0, 0, 0, 0, 0, 0, 1, 1}));
+  EXPECT_EQ(fourth["tiep-nhan"].second, (F{1, 1, 0, 0, 1800, 1800, 0, 0}));
+  // The rollup per day that whole days read is the visits' own aggregate, and the one that
+  // migration 11 and the rebuild fold from them.
+  const Status checked = store().Read([&](app::ReadTx& tx) -> Status {
+    for (const char* period : {"2026-03", "2026-03-02", "2026-03-04", "2026-02"}) {
+      const reports::Period p = *reports::ParsePeriod(period);
+      for (const app::StepGroup group :
+           {app::StepGroup::kStep, app::StepGroup::kUnit, app::StepGroup::kOfficer}) {
+        app::StepQuery q{root.id, true, p.from, p.to, p.to, true, group};
+        MOTCUA_ASSIGN_OR_RETURN(auto days, tx.ReportStepVisits(q));
+        q.from_visits = true;
+        MOTCUA_ASSIGN_OR_RETURN(auto visits, tx.ReportStepVisits(q));
+        EXPECT_EQ(days, visits) << period;
+      }
+    }
+    EXPECT_EQ(*tx.CountStepDaysDifferent(), 0);
+    return Ok();
+  });
+  EXPECT_TRUE(checked.ok()) << ToString(checked.error());
 }
 
 // The figures a snapshot keeps: received by channel, resolved by timeliness, withdrawn, stopped,

@@ -116,6 +116,11 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<app::ReportTrendDay>> ReportTrend(identity::UnitId unit, bool subunits,
                                                        std::int64_t first_day,
                                                        std::int64_t last_day) override;
+  // Per-step figures (step_visit_tx.cc).
+  Result<std::vector<app::StepVisitRow>> ReportStepVisits(const app::StepQuery& query) override;
+  Result<std::vector<app::OpenStepRow>> ReportOpenSteps(const app::StepQuery& query) override;
+  Result<std::vector<reports::StepVisit>> ListStepVisits(std::int64_t dossier_id) override;
+  Result<std::int64_t> CountStepDaysDifferent() override;
   Result<std::vector<audit::Record>> ListAudit(app::Page page) override;
   Result<std::int64_t> CountAudit() override;
 
@@ -163,6 +168,11 @@ class SqlTx final : public app::WriteTx {
                                   Instant at) override;
   Status PutDossierFacts(const reports::Facts& facts) override;
   Status RebuildReportDays() override;
+  Status InsertStepVisits(std::int64_t dossier_id,
+                          const std::vector<reports::StepVisit>& visits) override;
+  Status ReplaceStepVisits(std::int64_t dossier_id,
+                           const std::vector<reports::StepVisit>& visits) override;
+  Status RebuildStepDays() override;
   Result<std::int64_t> InsertReportSnapshots(std::int64_t day,
                                              const std::vector<app::ReportRow>& rows,
                                              Instant taken_at) override;

@@ -1,6 +1,7 @@
 #include "storage/sqlite/migrations.h"
 
 #include "storage/sql/report_tx.h"
+#include "storage/sql/step_visit_tx.h"
 
 namespace motcua::storage::sqlite {
 namespace {
@@ -401,6 +402,47 @@ CREATE INDEX report_snapshots_day ON report_snapshots(day);
 constexpr std::string_view kReportProcedureDays =
     MOTCUA_REPORT_PROCEDURE_DAYS_TABLE " WITHOUT ROWID;" MOTCUA_REPORT_PROCEDURE_DAYS_FILL ";";
 
+// The per-step figures (docs/reports.md "Per-step figures"): one row per completed visit of a
+// step by a dossier (reports::StepVisit), written with the events that complete it
+// (storage/sql/step_visit_tx.cc) and read by the step's unit and the instant it was left; the
+// open dossiers at a step by their step's unit; the visits left per unit of the step, local day,
+// step and officer (step_days), which a period of whole days sums. The visits of dossiers stored
+// before this migration are folded from their events by `motcua reports rebuild` (SQL cannot fold
+// events), which then rebuilds step_days; filled here from the visits there are (none).
+constexpr std::string_view kStepVisits = R"sql(
+CREATE TABLE step_visits (
+  unit            TEXT NOT NULL,
+  left_at         INTEGER NOT NULL,
+  dossier_id      INTEGER NOT NULL REFERENCES dossiers(id),
+  ordinal         INTEGER NOT NULL,
+  step_id         TEXT NOT NULL,
+  officer         INTEGER NOT NULL,
+  entered_at      INTEGER NOT NULL,
+  due_at          INTEGER NOT NULL,
+  counted         INTEGER NOT NULL,
+  working_seconds INTEGER NOT NULL,
+  outcome         INTEGER NOT NULL,
+  PRIMARY KEY (unit, left_at, dossier_id, ordinal)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX step_visits_dossier ON step_visits(dossier_id, ordinal);
+CREATE TABLE step_days (
+  unit            TEXT NOT NULL,
+  day             INTEGER NOT NULL,
+  step_id         TEXT NOT NULL,
+  officer         INTEGER NOT NULL,
+  passed          INTEGER NOT NULL,
+  on_time         INTEGER NOT NULL,
+  late            INTEGER NOT NULL,
+  untimed         INTEGER NOT NULL,
+  working_seconds INTEGER NOT NULL,
+  longest_seconds INTEGER NOT NULL,
+  longest_span    INTEGER NOT NULL,
+  PRIMARY KEY (unit, day, step_id, officer)
+) WITHOUT ROWID;
+CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, procedure_code, procedure_version,
+  assignee, step_due_at) WHERE state IN (2, 4, 5, 6, 7, 9);
+)sql" MOTCUA_STEP_DAYS_FILL ";";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -415,6 +457,7 @@ constexpr sql::Migration kMigrations[] = {
     {9, "reports: the daily snapshot per unit and local day, for trend charts", kReportSnapshots},
     {10, "reports: the rollup per unit, local day, procedure version and channel",
      kReportProcedureDays},
+    {11, "reports: the completed visits of each step, by unit and instant left", kStepVisits},
 };
 
 }  // namespace

@@ -80,13 +80,18 @@ export interface StepFigures {
   current_overdue: number
 }
 
+// How the per-step figures are grouped: by step id, by the step's unit, by officer.
+export const kStepGroups = ['step', 'unit', 'officer'] as const
+export type StepGroup = (typeof kStepGroups)[number]
+
 export interface StepReport {
   unit: Unit
   period: Period
   as_of: Instant
-  dossiers: number
+  group: StepGroup
   total: StepFigures
-  rows: (StepFigures & { step_id: string; name: string })[]
+  // key: the step id, the unit's code or the officer's user id ("0": none)
+  rows: (StepFigures & { key: string; step_id?: string; name: string })[]
 }
 
 export interface Indicator {
