@@ -58,6 +58,8 @@ struct QueueQuery {
   identity::UserId user = 0;
   Instant now = 0;
   Instant soon_until = 0;
+  // Only the dossiers whose current step is of this kind (any queue); none: every kind.
+  std::optional<catalog::StepKind> step_kind;
   // Keyset pagination: rows after (after_due, after_id) in the queue's order; a row without a
   // due instant sorts after every row with one. Start with after_id = 0.
   std::optional<Instant> after_due;

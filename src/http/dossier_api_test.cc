@@ -726,6 +726,39 @@ TEST_F(DossierApiTest, ACitizenListsTheirDossiersBringsTheSupplementAndDownloads
   EXPECT_EQ(Send("GET", path + "/result", &reception)->status, 200);
 }
 
+// The leader's desk: what waits at a step of a kind (the head's signature here), a queue with its
+// count, in the head's scope only.
+TEST_F(DossierApiTest, TheQueuesFilterByStepKind) {
+  Session reception = Login("tiepnhan");
+  Session specialist = Login("chuyenvien");
+  auto first = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  auto second = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  ASSERT_EQ(first->status, 201) << first->body;
+  ASSERT_EQ(second->status, 201) << second->body;
+  const std::int64_t signing = Body(first)["id"], late = Body(second)["id"];
+  for (std::int64_t id : {signing, late}) {
+    ASSERT_EQ(Command(reception, id, {{"command", "forward"}})->status, 200);
+  }
+  ASSERT_EQ(
+      Command(specialist, signing, {{"command", "forward"}, {"reason", "Đủ điều kiện"}})->status,
+      200);
+  Session head = Login("giamdoc");
+  auto sign = Body(Send("GET", "/api/v1/queues/open?step_kind=sign", &head));
+  ASSERT_EQ(sign["total"], 1) << sign.dump();
+  EXPECT_EQ(sign["items"][0]["id"], signing);
+  auto appraise = Body(Send("GET", "/api/v1/queues/open?step_kind=appraise", &head));
+  ASSERT_EQ(appraise["total"], 1) << appraise.dump();
+  EXPECT_EQ(appraise["items"][0]["id"], late);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/unassigned?step_kind=approve", &head))["total"], 0);
+  // Another department holds neither.
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/open?step_kind=sign", &land))["total"], 0);
+
+  auto unknown = Send("GET", "/api/v1/queues/open?step_kind=ky", &head);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(Fields(unknown), std::vector<std::string>{"step_kind"});
+}
+
 TEST_F(DossierApiTest, BadInputNamesTheField) {
   Session reception = Login("tiepnhan");
   json body = json::parse(Reception());

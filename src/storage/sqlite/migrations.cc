@@ -394,6 +394,14 @@ CREATE TABLE report_snapshots (
 CREATE INDEX report_snapshots_day ON report_snapshots(day);
 )sql";
 
+// The leader's queues (docs/dossiers.md "Queues"): the current step's kind ("approve", "sign",
+// ...; "other" before reception), copied from the document with every write like the other
+// columns, and filled here from the documents already stored.
+constexpr std::string_view kLeaderQueues = R"sql(
+ALTER TABLE dossiers ADD COLUMN step_kind TEXT NOT NULL DEFAULT 'other';
+UPDATE dossiers SET step_kind = COALESCE(json_extract(doc, '$.step_kind'), 'other');
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -406,6 +414,7 @@ constexpr sql::Migration kMigrations[] = {
     {8, "reports: the rollup per unit and local day, filled from the facts; open rows by due",
      kReportDays},
     {9, "reports: the daily snapshot per unit and local day, for trend charts", kReportSnapshots},
+    {12, "dossiers: the current step's kind, for the leader's queues", kLeaderQueues},
 };
 
 }  // namespace
