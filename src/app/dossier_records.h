@@ -50,6 +50,9 @@ enum class Queue {
   kPaused,         // paused
   kWaitingAgency,  // waiting for another agency
   kSubmitted,      // online, not yet checked (state 1): the reception inbox
+  // An apology (form 04) drafted and not yet signed, in states 4, 5 and 6 (where it can be
+  // signed); scoped by the competent unit, whose head signs it, instead of the step unit.
+  kApologyDrafted,
 };
 
 struct QueueQuery {

@@ -726,9 +726,9 @@ TEST_F(DossierApiTest, ACitizenListsTheirDossiersBringsTheSupplementAndDownloads
   EXPECT_EQ(Send("GET", path + "/result", &reception)->status, 200);
 }
 
-// The leader's desk: what waits at a step of a kind (the head's signature here), a queue with its
-// count, in the head's scope only.
-TEST_F(DossierApiTest, TheQueuesFilterByStepKind) {
+// The leader's desk: what waits at a step of a kind (the head's signature here), and the apology
+// drafts the head signs; each a queue with its count, in the head's scope only.
+TEST_F(DossierApiTest, TheQueuesFilterByStepKindAndListTheApologyDraftsToSign) {
   Session reception = Login("tiepnhan");
   Session specialist = Login("chuyenvien");
   auto first = Send("POST", "/api/v1/dossiers", &reception, Reception());
@@ -753,6 +753,23 @@ TEST_F(DossierApiTest, TheQueuesFilterByStepKind) {
   // Another department holds neither.
   Session land = Login("chuyenvien.datdai");
   EXPECT_EQ(Body(Send("GET", "/api/v1/queues/open?step_kind=sign", &land))["total"], 0);
+
+  // Late: the specialist drafts the apology; it waits for the head, who signs it from the list.
+  auto view = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(late), &specialist));
+  const std::string due = view["times"]["due"]["utc"];
+  Instant due_at = 0;
+  ASSERT_TRUE(ParseRfc3339(due, &due_at)) << view["times"].dump();
+  auto drafted = Command(specialist, late,
+                         {{"command", "draft-apology"},
+                          {"reason", "Cần xác minh thêm"},
+                          {"new_appointment", FormatRfc3339Utc(due_at + 3 * 86400)}});
+  ASSERT_EQ(drafted->status, 200) << drafted->body;
+  auto drafts = Body(Send("GET", "/api/v1/queues/apology-drafted", &head));
+  ASSERT_EQ(drafts["total"], 1) << drafts.dump();
+  EXPECT_EQ(drafts["items"][0]["id"], late);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/apology-drafted", &land))["total"], 0);
+  ASSERT_EQ(Command(head, late, {{"command", "sign-apology"}})->status, 200);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/apology-drafted", &head))["total"], 0);
 
   auto unknown = Send("GET", "/api/v1/queues/open?step_kind=ky", &head);
   EXPECT_EQ(unknown->status, 400);

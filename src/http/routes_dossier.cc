@@ -98,7 +98,12 @@ json SummaryJson(const app::StoredDossier& s) {
           {"waiting_agency", d.waiting_agency},
           {"due", InstantJson(s.clock.due)},
           {"step_due", InstantJson(s.clock.step_due)},
-          {"appointment", InstantJson(s.clock.appointment)}};
+          {"appointment", InstantJson(s.clock.appointment)},
+          {"apology",
+           {{"drafted", d.apology_drafted},
+            {"signed", d.apology_signed},
+            {"reason", d.apology_reason},
+            {"new_appointment", InstantJson(d.new_appointment)}}}};
 }
 
 json ViewJson(const app::DossierView& v) {
@@ -122,10 +127,6 @@ json ViewJson(const app::DossierView& v) {
   j["postal_item"] = d.postal_item;
   j["supplement_requests"] = d.supplement_requests;
   j["refusal_proposed"] = d.refusal_proposed;
-  j["apology"] = {{"drafted", d.apology_drafted},
-                  {"signed", d.apology_signed},
-                  {"reason", d.apology_reason},
-                  {"new_appointment", InstantJson(d.new_appointment)}};
   j["originals_in_transit"] = d.originals_in_transit;
   json exclusions = json::array();
   for (const auto& x : v.times.exclusions) {
@@ -212,7 +213,8 @@ std::optional<app::Queue> ParseQueue(const std::string& name) {
       {"overdue", app::Queue::kOverdue},
       {"paused", app::Queue::kPaused},
       {"waiting-agency", app::Queue::kWaitingAgency},
-      {"submitted", app::Queue::kSubmitted}};
+      {"submitted", app::Queue::kSubmitted},
+      {"apology-drafted", app::Queue::kApologyDrafted}};
   for (const auto& [n, q] : kQueues) {
     if (name == n) return q;
   }
@@ -444,7 +446,7 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                   return Error::InvalidField(
                       "queue",
                       "must be open, mine, unassigned, due-soon, overdue, paused, "
-                      "waiting-agency or submitted");
+                      "waiting-agency, submitted or apology-drafted");
                 }
                 MOTCUA_ASSIGN_OR_RETURN(auto step_kind, StepKindParam(req));
                 MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));

@@ -309,8 +309,9 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
 namespace motcua::storage::conformance {
 namespace {
 
-// The leader's queues (migration 12): by the current step's kind, kept with every write.
-TEST_P(StoreConformance, QueuesFilterByStepKind) {
+// The leader's queues (migration 12): by the current step's kind, kept with every write, and the
+// apology drafts waiting for the head's signature, scoped by the competent unit.
+TEST_P(StoreConformance, QueuesFilterByStepKindAndListApologyDraftsOfTheCompetentUnit) {
   const auto [root, dept, division, other] = AddQueueUnits(store());
   const Instant now = 1'772'500'000;
   auto insert = [&](std::string code, const Unit& step_unit, Instant due, catalog::StepKind kind) {
@@ -381,6 +382,47 @@ TEST_P(StoreConformance, QueuesFilterByStepKind) {
             (std::vector<std::int64_t>{sign.value.id, approve_late.value.id}));
   q.step_kind = StepKind::kApprove;
   EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{approve_soon.value.id});
+
+  // Apology drafts: the department is competent for a dossier at another unit's step (an
+  // inter-agency step), which its ordinary queues do not hold; signed ones, ones being withdrawn
+  // and other units' drafts are not listed.
+  auto drafted = [&](std::string code, const Unit& step_unit, Instant due, const Unit& competent) {
+    StoredDossier s = MakeDossier("H38.30-260302-" + code, step_unit.code, due);
+    s.value.competent_unit = competent.code;
+    s.value.apology_drafted = true;
+    return s;
+  };
+  StoredDossier away = drafted("2001", other, now + 600, dept);
+  StoredDossier home = drafted("2002", division, now + 300, division);
+  StoredDossier signed_already = drafted("2003", division, now, dept);
+  signed_already.value.apology_signed = true;
+  StoredDossier withdrawing = drafted("2004", division, now, dept);
+  withdrawing.value.state = dossier::State::kWithdrawal;
+  StoredDossier elsewhere = drafted("2005", division, now, other);
+  for (StoredDossier* s : {&away, &home, &signed_already, &withdrawing, &elsewhere}) {
+    ASSERT_TRUE(store()
+                    .Write([&](app::WriteTx& tx) {
+                      return tx.InsertDossier(*s, {Received(s->value.received_at)});
+                    })
+                    .ok());
+  }
+  q = QueueQuery{};
+  q.queue = Queue::kApologyDrafted;
+  q.scope_root = dept.id;
+  q.now = now;
+  EXPECT_EQ(QueueIds(store(), q), (std::vector<std::int64_t>{home.value.id, away.value.id}));
+  EXPECT_EQ(QueueCount(store(), q), 2);
+  q.scope_root = division.id;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{home.value.id});
+  q.scope_root = other.id;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{elsewhere.value.id});
+  // Signed: it leaves the list.
+  StoredDossier signed_now = away;
+  signed_now.value.apology_signed = true;
+  ASSERT_TRUE(second(signed_now, EventKind::kApologySigned));
+  q.scope_root = dept.id;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{home.value.id});
+  EXPECT_EQ(QueueCount(store(), q), 1);
 }
 
 TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
