@@ -347,6 +347,47 @@ TEST_F(CatalogApiTest, ImportJobsSucceedAndExportRoundTrips) {
   EXPECT_EQ(report->get_header_value("Content-Type"), kXlsx);
 }
 
+// A competent unit that no unit has is refused, named by its row (the JSON item, the workbook
+// cell); nothing of the import is written. Both formats reach the same check.
+TEST_F(CatalogApiTest, AnImportNamingAnUnknownCompetentUnitIsRefusedByRow) {
+  const std::size_t before = StoredVersions();
+  json unknown = Record("1.000911", "Đơn vị lạ");
+  unknown["competent_units"] = {"H99.02", "H99.77"};
+  const json records = json::array({Record("1.000910", "Đúng"), unknown});
+  auto json_job = Upload("/api/v1/catalog/imports", &admin_, records.dump(), "application/json");
+  ASSERT_EQ(json_job->status, 202) << json_job->body;
+  json job = WaitForJob(json_job->get_header_value("Location"), &admin_);
+  ASSERT_EQ(job["state"], "failed") << job.dump();
+  EXPECT_EQ(job["problem"]["type"], "https://motcua.vn/problems/invalid-argument/import");
+  ASSERT_EQ(job["problem"]["errors"].size(), 1u) << job.dump();
+  EXPECT_EQ(job["problem"]["errors"][0]["field"], "items[1].competent_units[1]");
+  EXPECT_NE(job["problem"]["errors"][0]["message"].get<std::string>().find("H99.77"),
+            std::string::npos);
+  EXPECT_EQ(StoredVersions(), before);
+
+  auto book = Upload("/api/v1/catalog/imports", &admin_, Workbook(records), kXlsx);
+  ASSERT_EQ(book->status, 202) << book->body;
+  job = WaitForJob(book->get_header_value("Location"), &admin_);
+  ASSERT_EQ(job["state"], "failed") << job.dump();
+  ASSERT_EQ(job["problem"]["errors"].size(), 1u) << job.dump();
+  const json cell = job["problem"]["errors"][0];
+  EXPECT_TRUE(cell["field"].get<std::string>().starts_with("Thủ tục!")) << cell.dump();
+  EXPECT_TRUE(cell["field"].get<std::string>().ends_with("3")) << cell.dump();  // the 2nd record
+  EXPECT_NE(cell["message"].get<std::string>().find("[Cơ quan có thẩm quyền]"), std::string::npos)
+      << cell.dump();
+  EXPECT_EQ(StoredVersions(), before);
+
+  // The same rows with a stored unit are written.
+  unknown["competent_units"] = {"H99.02"};
+  auto fixed =
+      Upload("/api/v1/catalog/imports", &admin_,
+             json::array({Record("1.000910", "Đúng"), unknown}).dump(), "application/json");
+  ASSERT_EQ(fixed->status, 202);
+  job = WaitForJob(fixed->get_header_value("Location"), &admin_);
+  EXPECT_EQ(job["state"], "succeeded") << job.dump();
+  EXPECT_EQ(StoredVersions(), before + 2);
+}
+
 TEST_F(CatalogApiTest, FailedImportListsEveryProblemByCellAndWritesNothing) {
   PublishNew("1.000894", "Đăng ký kết hôn");
   const std::size_t before = StoredVersions();
