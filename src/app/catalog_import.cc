@@ -125,6 +125,7 @@ Result<int> CatalogService::ImportCatalog(const Actor& actor, std::vector<Catalo
         continue;
       }
       if (!conflicts.empty()) continue;  // nothing will be written; keep collecting
+      s.edited_at = clock_.Now();
       MOTCUA_RETURN_IF_ERROR(tx.InsertProcedureVersion(s));
       if (!workflows.empty())
         MOTCUA_RETURN_IF_ERROR(tx.PutWorkflows(v.code(), v.number, workflows));

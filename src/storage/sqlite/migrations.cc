@@ -397,13 +397,16 @@ CREATE INDEX report_snapshots_day ON report_snapshots(day);
 // The leader's queues (docs/dossiers.md "Queues"): the current step's kind ("approve", "sign",
 // ...; "other" before reception) and whether an apology (form 04) is drafted and not yet signed,
 // copied from the document with every write like the other columns, and filled here from the
-// documents already stored. The apology drafts are looked up by the competent unit.
+// documents already stored. The apology drafts are looked up by the competent unit. And when a
+// procedure version was last written, for the list of drafts (0 for the rows written before).
 constexpr std::string_view kLeaderQueues = R"sql(
 ALTER TABLE dossiers ADD COLUMN step_kind TEXT NOT NULL DEFAULT 'other';
 ALTER TABLE dossiers ADD COLUMN apology_pending INTEGER NOT NULL DEFAULT 0;
 UPDATE dossiers SET step_kind = COALESCE(json_extract(doc, '$.step_kind'), 'other'),
   apology_pending = CASE WHEN json_extract(doc, '$.apology_drafted') = 1 AND json_extract(doc, '$.apology_signed') = 0 THEN 1 ELSE 0 END;
 CREATE INDEX dossiers_apology ON dossiers(competent_unit, due_at, id) WHERE apology_pending = 1;
+ALTER TABLE procedure_versions ADD COLUMN edited_at INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX procedure_versions_drafts ON procedure_versions(edited_at, code) WHERE state = 'draft';
 )sql";
 
 constexpr sql::Migration kMigrations[] = {
@@ -418,7 +421,9 @@ constexpr sql::Migration kMigrations[] = {
     {8, "reports: the rollup per unit and local day, filled from the facts; open rows by due",
      kReportDays},
     {9, "reports: the daily snapshot per unit and local day, for trend charts", kReportSnapshots},
-    {12, "dossiers: the current step's kind and a pending apology draft, for the leader's queues",
+    {12,
+     "dossiers: the current step's kind and a pending apology draft, for the leader's queues; "
+     "when a procedure version was last edited, for the list of drafts",
      kLeaderQueues},
 };
 
