@@ -750,6 +750,15 @@ TEST_F(DossierApiTest, TheQueuesFilterByStepKindAndListTheApologyDraftsToSign) {
   ASSERT_EQ(appraise["total"], 1) << appraise.dump();
   EXPECT_EQ(appraise["items"][0]["id"], late);
   EXPECT_EQ(Body(Send("GET", "/api/v1/queues/unassigned?step_kind=approve", &head))["total"], 0);
+  // The export is narrowed the same way: the header and the one dossier at the signing step.
+  auto book = Send("GET", "/api/v1/queues/open?step_kind=sign&format=xlsx", &head);
+  ASSERT_EQ(book->status, 200) << book->body;
+  auto sheets = catalog_io::ReadXlsx(book->body);
+  ASSERT_TRUE(sheets.ok()) << ToString(sheets.error());
+  ASSERT_EQ((*sheets)[0].rows.size(), 2u);
+  EXPECT_EQ((*sheets)[0].rows[1].At(1).text, Body(first)["code"]);
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/queues/open?step_kind=ky&format=xlsx", &head)),
+            std::vector<std::string>{"step_kind"});
   // Another department holds neither.
   Session land = Login("chuyenvien.datdai");
   EXPECT_EQ(Body(Send("GET", "/api/v1/queues/open?step_kind=sign", &land))["total"], 0);
