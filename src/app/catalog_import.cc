@@ -73,8 +73,26 @@ Result<int> CatalogService::ImportCatalog(const Actor& actor, std::vector<Catalo
     written = 0;  // the store may run this more than once
     std::vector<FieldViolation> conflicts;
     MOTCUA_RETURN_IF_ERROR(CheckRootAdmin(tx, actor));
-    std::map<std::string, int> next;  // code -> the number the next unnumbered item gets
+    std::map<std::string, int> next;           // code -> the number the next unnumbered item gets
+    std::map<std::string, bool> stored_units;  // unit code -> whether it exists
     for (std::size_t i = 0; i < items.size(); ++i) {
+      // A competent unit must be a stored unit: its calendar times the dossiers and its officers
+      // decide them. A missing one is left to the hygiene report; an unknown one is refused.
+      const std::vector<std::string>& competent = items[i].version.procedure.competent_units;
+      bool unknown_unit = false;
+      for (std::size_t k = 0; k < competent.size(); ++k) {
+        const std::string& code = competent[k];
+        if (!stored_units.contains(code)) {
+          MOTCUA_ASSIGN_OR_RETURN(auto unit, tx.FindUnitByCode(code));
+          stored_units[code] = unit.has_value();
+        }
+        if (!stored_units[code]) {
+          conflicts.push_back({Item(i) + ".competent_units[" + std::to_string(k) + "]",
+                               "no unit has the code " + code});
+          unknown_unit = true;
+        }
+      }
+      if (unknown_unit) continue;
       StoredProcedureVersion s{items[i].version, 1};
       catalog::ProcedureVersion& v = s.value;
       MOTCUA_ASSIGN_OR_RETURN(auto existing, tx.ListProcedureVersions(v.code()));
@@ -107,6 +125,7 @@ Result<int> CatalogService::ImportCatalog(const Actor& actor, std::vector<Catalo
         continue;
       }
       if (!conflicts.empty()) continue;  // nothing will be written; keep collecting
+      s.edited_at = clock_.Now();
       MOTCUA_RETURN_IF_ERROR(tx.InsertProcedureVersion(s));
       if (!workflows.empty())
         MOTCUA_RETURN_IF_ERROR(tx.PutWorkflows(v.code(), v.number, workflows));

@@ -99,6 +99,39 @@ Status CatalogService::CheckScope(ReadTx& tx, const Actor& actor, const catalog:
   return Ok();
 }
 
+// The drafts' cursor: "<edited_at>.<code>" of the last draft of a page.
+Result<CatalogService::DraftPage> CatalogService::ListDrafts(const Actor& actor,
+                                                             const std::string& cursor, int limit) {
+  DraftQuery q;
+  q.limit = std::clamp(limit <= 0 ? 20 : limit, 1, 100);
+  if (!cursor.empty()) {
+    const std::size_t dot = cursor.find('.');
+    const std::string instant = cursor.substr(0, dot);
+    const Error bad = Error::InvalidField("cursor", "not a cursor of the drafts");
+    if (dot == std::string::npos || instant.empty() || instant.size() > 18 ||
+        !std::all_of(instant.begin(), instant.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        !catalog::IsValidProcedureCode(cursor.substr(dot + 1))) {
+      return bad;
+    }
+    q.after_edited_at = std::stoll(instant);
+    q.after_code = cursor.substr(dot + 1);
+  }
+  DraftPage page;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    if (!CheckRootAdmin(tx, actor).ok()) {
+      if (!actor.user) return Error::Unauthenticated("login required");
+      q.scope_root = actor.user->unit_id;
+    }
+    MOTCUA_ASSIGN_OR_RETURN(page.items, tx.ListDrafts(q));
+    return Ok();
+  }));
+  if (static_cast<int>(page.items.size()) == q.limit) {
+    const StoredProcedureVersion& last = page.items.back();
+    page.next = std::to_string(last.edited_at) + "." + last.value.code();
+  }
+  return page;
+}
+
 Result<StoredProcedureVersion> CatalogService::LoadForEdit(WriteTx& tx, const Actor& actor,
                                                            const std::string& code, int number,
                                                            std::int64_t row_version) {
@@ -285,6 +318,7 @@ Result<StoredProcedureVersion> CatalogService::CreateDraft(const Actor& actor,
       MOTCUA_ASSIGN_OR_RETURN(out.value, catalog::NewDraftFrom(latest));
       MOTCUA_ASSIGN_OR_RETURN(out.value, catalog::EditDraft(out.value, procedure));
     }
+    out.edited_at = clock_.Now();
     MOTCUA_RETURN_IF_ERROR(tx.InsertProcedureVersion(out));
     audit::Record rec =
         Audit(actor, "procedure.draft.create", ObjectId(out.value.code(), out.value.number),
@@ -306,6 +340,7 @@ Result<StoredProcedureVersion> CatalogService::EditDraft(const Actor& actor,
     MOTCUA_ASSIGN_OR_RETURN(out, LoadForEdit(tx, actor, code, number, row_version));
     MOTCUA_ASSIGN_OR_RETURN(out.value, catalog::EditDraft(out.value, procedure));
     MOTCUA_RETURN_IF_ERROR(CheckScope(tx, actor, procedure));
+    out.edited_at = clock_.Now();
     MOTCUA_RETURN_IF_ERROR(tx.UpdateProcedureVersion(out));
     audit::Record rec =
         Audit(actor, "procedure.draft.edit", ObjectId(code, number), "name=" + procedure.name);
@@ -333,6 +368,7 @@ Result<StoredProcedureVersion> CatalogService::Publish(const Actor& actor, const
       invalid.fields.insert(invalid.fields.end(), e.fields.begin(), e.fields.end());
     }
     if (!invalid.fields.empty()) return invalid;
+    out.edited_at = clock_.Now();
     MOTCUA_RETURN_IF_ERROR(tx.UpdateProcedureVersion(out));
     audit::Record rec =
         Audit(actor, "procedure.publish", ObjectId(code, number), DescribeDecision(decision));
@@ -362,6 +398,7 @@ Result<StoredProcedureVersion> CatalogService::End(const Actor& actor, const std
         break;
       }
     }
+    out.edited_at = clock_.Now();
     MOTCUA_RETURN_IF_ERROR(tx.UpdateProcedureVersion(out));
     std::string detail = DescribeDecision(decision);
     if (!replaced_by.empty()) detail += " replaced_by=" + replaced_by;
@@ -394,6 +431,7 @@ Result<StoredProcedureVersion> CatalogService::PutWorkflows(
           .WithReason("version-state");
     }
     MOTCUA_RETURN_IF_ERROR(tx.PutWorkflows(code, number, workflows));
+    out.edited_at = clock_.Now();
     MOTCUA_RETURN_IF_ERROR(tx.UpdateProcedureVersion(out));
     std::size_t steps = 0;
     for (const auto& w : workflows) steps += w.steps.size();

@@ -104,6 +104,17 @@ class CatalogService {
   Result<SimulationAnswer> Simulate(const std::string& code, int number, bool include_drafts,
                                     Instant received, catalog::Channel channel);
 
+  // The drafts the actor may edit, newest edit first, then by code (a draft never published is
+  // in no list of versions in force). An administrator of a root unit (or the system) gets every
+  // draft; anyone else those whose every competent unit is in their subtree, as for edits, filtered
+  // in SQL. `cursor` is DraftPage::next of the previous page ("" for the first);
+  // kInvalidArgument naming "cursor" for anything else. `limit` is clamped to 1..100 (0: 20).
+  struct DraftPage {
+    std::vector<StoredProcedureVersion> items;
+    std::string next;  // empty on the last page
+  };
+  Result<DraftPage> ListDrafts(const Actor& actor, const std::string& cursor, int limit);
+
   // --- edits (audited, versioned, scoped) ---
 
   // A draft: version 1 of a new code, or n+1 of a code whose versions are all published or

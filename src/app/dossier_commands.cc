@@ -154,7 +154,8 @@ Result<PublicStatus> DossierService::Lookup(const std::string& code, const std::
 }
 
 Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
-                                            const std::string& cursor, int limit, bool count) {
+                                            const std::string& cursor, int limit, bool count,
+                                            std::optional<catalog::StepKind> step_kind) {
   if (!actor.user) return Error::Unauthenticated("login required");
   // Queues are scoped by unit subtree, and a citizen's account hangs under the province: a
   // citizen would see every dossier of the province. A citizen reads their own dossiers only.
@@ -163,6 +164,7 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
   }
   QueueQuery q;
   q.queue = queue;
+  q.step_kind = step_kind;
   q.scope_root = actor.user->unit_id;
   q.user = actor.user->id;
   q.now = clock_.Now();

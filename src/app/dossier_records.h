@@ -50,6 +50,9 @@ enum class Queue {
   kPaused,         // paused
   kWaitingAgency,  // waiting for another agency
   kSubmitted,      // online, not yet checked (state 1): the reception inbox
+  // An apology (form 04) drafted and not yet signed, in states 4, 5 and 6 (where it can be
+  // signed); scoped by the competent unit, whose head signs it, instead of the step unit.
+  kApologyDrafted,
 };
 
 struct QueueQuery {
@@ -58,6 +61,8 @@ struct QueueQuery {
   identity::UserId user = 0;
   Instant now = 0;
   Instant soon_until = 0;
+  // Only the dossiers whose current step is of this kind (any queue); none: every kind.
+  std::optional<catalog::StepKind> step_kind;
   // Keyset pagination: rows after (after_due, after_id) in the queue's order; a row without a
   // due instant sorts after every row with one. Start with after_id = 0.
   std::optional<Instant> after_due;

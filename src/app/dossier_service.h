@@ -129,9 +129,12 @@ class DossierService {
 
   // A work queue of the actor's unit subtree (officers only: kPermissionDenied for a citizen).
   // `cursor` is QueuePage::next of the previous page. Without `count`, QueuePage::total is not
-  // computed (-1): a walk over every page counts once.
+  // computed (-1): a walk over every page counts once. With `step_kind`, only the dossiers whose
+  // current step is of that kind (the leader's "waiting for approval", "waiting for signature"),
+  // in the same order, counted the same way.
   Result<QueuePage> ListQueue(const Actor& actor, Queue queue, const std::string& cursor, int limit,
-                              bool count = true);
+                              bool count = true,
+                              std::optional<catalog::StepKind> step_kind = std::nullopt);
 
   // After a calendar changed: recomputes the times of every open dossier whose competent unit
   // uses calendar `calendar_id` (every open dossier when absent) from its events, and rewrites

@@ -99,6 +99,20 @@ struct StoredClosure {
 struct StoredProcedureVersion {
   catalog::ProcedureVersion value;
   std::int64_t row_version = 1;
+  // When the row was last written (migration 12: the list of drafts, newest edit first); set by
+  // the use case before InsertProcedureVersion / UpdateProcedureVersion. 0 for rows last written
+  // before migration 12.
+  Instant edited_at = 0;
+};
+
+// The drafts a catalog administrator lists (ReadTx::ListDrafts): every draft, or only those whose
+// every competent unit lies in the subtree of `scope_root`; newest edit first, then by code;
+// keyset after (after_edited_at, after_code) when after_code is not empty.
+struct DraftQuery {
+  std::optional<identity::UnitId> scope_root;  // none: every draft
+  Instant after_edited_at = 0;
+  std::string after_code;
+  int limit = 50;
 };
 
 // One line of a catalog list or search: the searchable columns and what a list shows.
@@ -193,6 +207,8 @@ class ReadTx {
                                                                  int version) = 0;
   // Every workflow, ordered by code, version and stored order.
   virtual Result<std::vector<catalog::Workflow>> ListWorkflows() = 0;
+  // A page of drafts (DraftQuery), filtered by scope in SQL.
+  virtual Result<std::vector<StoredProcedureVersion>> ListDrafts(const DraftQuery& query) = 0;
 
   // Dossiers (issue 5; app/dossier_records.h). By id; by code (national format); the events of
   // a dossier in order; a page of a work queue; the size of a queue (limit and keyset ignored).

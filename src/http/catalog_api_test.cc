@@ -347,6 +347,47 @@ TEST_F(CatalogApiTest, ImportJobsSucceedAndExportRoundTrips) {
   EXPECT_EQ(report->get_header_value("Content-Type"), kXlsx);
 }
 
+// A competent unit that no unit has is refused, named by its row (the JSON item, the workbook
+// cell); nothing of the import is written. Both formats reach the same check.
+TEST_F(CatalogApiTest, AnImportNamingAnUnknownCompetentUnitIsRefusedByRow) {
+  const std::size_t before = StoredVersions();
+  json unknown = Record("1.000911", "Đơn vị lạ");
+  unknown["competent_units"] = {"H99.02", "H99.77"};
+  const json records = json::array({Record("1.000910", "Đúng"), unknown});
+  auto json_job = Upload("/api/v1/catalog/imports", &admin_, records.dump(), "application/json");
+  ASSERT_EQ(json_job->status, 202) << json_job->body;
+  json job = WaitForJob(json_job->get_header_value("Location"), &admin_);
+  ASSERT_EQ(job["state"], "failed") << job.dump();
+  EXPECT_EQ(job["problem"]["type"], "https://motcua.vn/problems/invalid-argument/import");
+  ASSERT_EQ(job["problem"]["errors"].size(), 1u) << job.dump();
+  EXPECT_EQ(job["problem"]["errors"][0]["field"], "items[1].competent_units[1]");
+  EXPECT_NE(job["problem"]["errors"][0]["message"].get<std::string>().find("H99.77"),
+            std::string::npos);
+  EXPECT_EQ(StoredVersions(), before);
+
+  auto book = Upload("/api/v1/catalog/imports", &admin_, Workbook(records), kXlsx);
+  ASSERT_EQ(book->status, 202) << book->body;
+  job = WaitForJob(book->get_header_value("Location"), &admin_);
+  ASSERT_EQ(job["state"], "failed") << job.dump();
+  ASSERT_EQ(job["problem"]["errors"].size(), 1u) << job.dump();
+  const json cell = job["problem"]["errors"][0];
+  EXPECT_TRUE(cell["field"].get<std::string>().starts_with("Thủ tục!")) << cell.dump();
+  EXPECT_TRUE(cell["field"].get<std::string>().ends_with("3")) << cell.dump();  // the 2nd record
+  EXPECT_NE(cell["message"].get<std::string>().find("[Cơ quan có thẩm quyền]"), std::string::npos)
+      << cell.dump();
+  EXPECT_EQ(StoredVersions(), before);
+
+  // The same rows with a stored unit are written.
+  unknown["competent_units"] = {"H99.02"};
+  auto fixed =
+      Upload("/api/v1/catalog/imports", &admin_,
+             json::array({Record("1.000910", "Đúng"), unknown}).dump(), "application/json");
+  ASSERT_EQ(fixed->status, 202);
+  job = WaitForJob(fixed->get_header_value("Location"), &admin_);
+  EXPECT_EQ(job["state"], "succeeded") << job.dump();
+  EXPECT_EQ(StoredVersions(), before + 2);
+}
+
 TEST_F(CatalogApiTest, FailedImportListsEveryProblemByCellAndWritesNothing) {
   PublishNew("1.000894", "Đăng ký kết hôn");
   const std::size_t before = StoredVersions();
@@ -397,6 +438,59 @@ TEST_F(CatalogApiTest, BodiesThatAreNotCatalogFilesAre400) {
   json job = WaitForJob(syntax->get_header_value("Location"), &admin_);
   EXPECT_EQ(job["state"], "failed");
   EXPECT_EQ(job["problem"]["status"], 400);
+}
+
+// Drafts never published are listed, newest edit first, each administrator seeing those of their
+// units; the list pages on with its cursor.
+TEST_F(CatalogApiTest, DraftsAreListedNewestEditFirstWithinTheCallersScope) {
+  PublishNew("1.000894", "Đăng ký kết hôn");  // published: not a draft
+  auto create = [&](const std::string& code, const std::string& name, const std::string& unit) {
+    clock_.Advance(60);
+    auto created = Send("POST", "/api/v1/procedures", &admin_, Record(code, name, unit).dump());
+    EXPECT_EQ(created->status, 201) << created->body;
+    return Body(created)["row_version"].get<std::int64_t>();
+  };
+  const std::int64_t first = create("1.000920", "Nháp một", "H99.02");
+  create("1.000921", "Nháp hai", "H99.03");
+  create("1.000922", "Nháp ba", "H99.02");
+  auto codes = [&](const json& page) {
+    std::vector<std::string> out;
+    for (const auto& d : page["items"]) out.push_back(d["code"]);
+    return out;
+  };
+  auto all = Send("GET", "/api/v1/catalog/drafts", &admin_);
+  ASSERT_EQ(all->status, 200) << all->body;
+  EXPECT_EQ(codes(Body(all)), (std::vector<std::string>{"1.000922", "1.000921", "1.000920"}));
+  EXPECT_EQ(Body(all)["items"][0]["name"], "Nháp ba");
+  EXPECT_EQ(Body(all)["items"][0]["version"], 1);
+  EXPECT_FALSE(Body(all)["items"][0]["edited_at"].is_null());
+
+  // An edit brings the first draft to the top.
+  clock_.Advance(60);
+  auto edited =
+      Send("PUT", "/api/v1/procedures/1.000920/versions/1", &admin_,
+           json{{"version", first}, {"procedure", Record("1.000920", "Nháp một (sửa)")}}.dump());
+  ASSERT_EQ(edited->status, 200) << edited->body;
+  auto page = Body(Send("GET", "/api/v1/catalog/drafts?limit=2", &admin_));
+  EXPECT_EQ(codes(page), (std::vector<std::string>{"1.000920", "1.000922"}));
+  ASSERT_TRUE(page["next_cursor"].is_string()) << page.dump();
+  auto rest = Body(
+      Send("GET", "/api/v1/catalog/drafts?limit=2&cursor=" + page["next_cursor"].get<std::string>(),
+           &admin_));
+  EXPECT_EQ(codes(rest), std::vector<std::string>{"1.000921"});
+  EXPECT_TRUE(rest["next_cursor"].is_null());
+
+  // The department of justice's administrator sees its own drafts only.
+  Session dept = Login("admin.tuphap");
+  EXPECT_EQ(codes(Body(Send("GET", "/api/v1/catalog/drafts", &dept))),
+            (std::vector<std::string>{"1.000920", "1.000922"}));
+  // Officers without catalog.manage get 403; a cursor not given by the list is named.
+  Session officer = Login("chuyenvien");
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/drafts", &officer)->status, 403);
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/catalog/drafts?cursor=abc", &admin_)),
+            std::vector<std::string>{"cursor"});
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/catalog/drafts?limit=0", &admin_)),
+            std::vector<std::string>{"limit"});
 }
 
 TEST_F(CatalogApiTest, ListsTheCallersOwnImportsNewestFirst) {

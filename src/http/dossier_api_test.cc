@@ -719,6 +719,65 @@ TEST_F(DossierApiTest, ACitizenListsTheirDossiersBringsTheSupplementAndDownloads
   EXPECT_EQ(Send("GET", path + "/result", &reception)->status, 200);
 }
 
+// The leader's desk: what waits at a step of a kind (the head's signature here), and the apology
+// drafts the head signs; each a queue with its count, in the head's scope only.
+TEST_F(DossierApiTest, TheQueuesFilterByStepKindAndListTheApologyDraftsToSign) {
+  Session reception = Login("tiepnhan");
+  Session specialist = Login("chuyenvien");
+  auto first = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  auto second = Send("POST", "/api/v1/dossiers", &reception, Reception());
+  ASSERT_EQ(first->status, 201) << first->body;
+  ASSERT_EQ(second->status, 201) << second->body;
+  const std::int64_t signing = Body(first)["id"], late = Body(second)["id"];
+  for (std::int64_t id : {signing, late}) {
+    ASSERT_EQ(Command(reception, id, {{"command", "forward"}})->status, 200);
+  }
+  ASSERT_EQ(
+      Command(specialist, signing, {{"command", "forward"}, {"reason", "Đủ điều kiện"}})->status,
+      200);
+  Session head = Login("giamdoc");
+  auto sign = Body(Send("GET", "/api/v1/queues/open?step_kind=sign", &head));
+  ASSERT_EQ(sign["total"], 1) << sign.dump();
+  EXPECT_EQ(sign["items"][0]["id"], signing);
+  auto appraise = Body(Send("GET", "/api/v1/queues/open?step_kind=appraise", &head));
+  ASSERT_EQ(appraise["total"], 1) << appraise.dump();
+  EXPECT_EQ(appraise["items"][0]["id"], late);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/unassigned?step_kind=approve", &head))["total"], 0);
+  // The export is narrowed the same way: the header and the one dossier at the signing step.
+  auto book = Send("GET", "/api/v1/queues/open?step_kind=sign&format=xlsx", &head);
+  ASSERT_EQ(book->status, 200) << book->body;
+  auto sheets = catalog_io::ReadXlsx(book->body);
+  ASSERT_TRUE(sheets.ok()) << ToString(sheets.error());
+  ASSERT_EQ((*sheets)[0].rows.size(), 2u);
+  EXPECT_EQ((*sheets)[0].rows[1].At(1).text, Body(first)["code"]);
+  EXPECT_EQ(Fields(Send("GET", "/api/v1/queues/open?step_kind=ky&format=xlsx", &head)),
+            std::vector<std::string>{"step_kind"});
+  // Another department holds neither.
+  Session land = Login("chuyenvien.datdai");
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/open?step_kind=sign", &land))["total"], 0);
+
+  // Late: the specialist drafts the apology; it waits for the head, who signs it from the list.
+  auto view = Body(Send("GET", "/api/v1/dossiers/" + std::to_string(late), &specialist));
+  const std::string due = view["times"]["due"]["utc"];
+  Instant due_at = 0;
+  ASSERT_TRUE(ParseRfc3339(due, &due_at)) << view["times"].dump();
+  auto drafted = Command(specialist, late,
+                         {{"command", "draft-apology"},
+                          {"reason", "Cần xác minh thêm"},
+                          {"new_appointment", FormatRfc3339Utc(due_at + 3 * 86400)}});
+  ASSERT_EQ(drafted->status, 200) << drafted->body;
+  auto drafts = Body(Send("GET", "/api/v1/queues/apology-drafted", &head));
+  ASSERT_EQ(drafts["total"], 1) << drafts.dump();
+  EXPECT_EQ(drafts["items"][0]["id"], late);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/apology-drafted", &land))["total"], 0);
+  ASSERT_EQ(Command(head, late, {{"command", "sign-apology"}})->status, 200);
+  EXPECT_EQ(Body(Send("GET", "/api/v1/queues/apology-drafted", &head))["total"], 0);
+
+  auto unknown = Send("GET", "/api/v1/queues/open?step_kind=ky", &head);
+  EXPECT_EQ(unknown->status, 400);
+  EXPECT_EQ(Fields(unknown), std::vector<std::string>{"step_kind"});
+}
+
 TEST_F(DossierApiTest, BadInputNamesTheField) {
   Session reception = Login("tiepnhan");
   json body = json::parse(Reception());

@@ -545,6 +545,32 @@ void AddFileRoutes(ApiServer& server, Services& s) {
                     {"Content-Disposition", "attachment; filename=\"danh-muc-thu-tuc.json\""});
                 return reply;
               }});
+  // The drafts the caller may edit, newest edit first (a draft never published is in no list of
+  // versions in force).
+  server.Add({"GET", "/api/v1/catalog/drafts", Permission::kCatalogManage, "",
+              [&s](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
+                MOTCUA_ASSIGN_OR_RETURN(auto limit, IntQuery(req, "limit", 1, 100));
+                MOTCUA_ASSIGN_OR_RETURN(
+                    auto page, s.catalog->ListDrafts(req.actor, cursor.value_or(""),
+                                                     static_cast<int>(limit.value_or(20))));
+                json items = json::array();
+                for (const auto& d : page.items) {
+                  const catalog::Procedure& p = d.value.procedure;
+                  items.push_back(
+                      {{"code", p.code},
+                       {"version", d.value.number},
+                       {"name", p.name},
+                       {"field", p.field},
+                       {"competent_units", p.competent_units},
+                       {"row_version", d.row_version},
+                       {"edited_at", d.edited_at > 0 ? InstantJson(d.edited_at) : json(nullptr)}});
+                }
+                return Reply::Json(
+                    200,
+                    Dump({{"items", items},
+                          {"next_cursor", page.next.empty() ? json(nullptr) : json(page.next)}}));
+              }});
   server.Add({"POST", "/api/v1/catalog/imports", Permission::kCatalogManage, "catalog.import",
               [&s, jobs](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(FileFormat format, BodyFormat(req));

@@ -82,6 +82,7 @@ json EventJson(const dossier::Event& e) {
 
 json SummaryJson(const app::StoredDossier& s) {
   const dossier::Dossier& d = s.value;
+  const json kind = d.step_id.empty() ? json(nullptr) : json(catalog::StepKindName(d.step_kind));
   return {{"id", d.id},
           {"code", d.code},
           {"version", d.version},
@@ -90,13 +91,19 @@ json SummaryJson(const app::StoredDossier& s) {
           {"procedure_version", d.procedure_version},
           {"applicant_name", d.applicant.name},
           {"step_id", d.step_id},
+          {"step_kind", kind},
           {"step_unit", s.step_unit},
           {"assignee", d.assignee == 0 ? json(nullptr) : json(d.assignee)},
           {"paused", d.paused},
           {"waiting_agency", d.waiting_agency},
           {"due", InstantJson(s.clock.due)},
           {"step_due", InstantJson(s.clock.step_due)},
-          {"appointment", InstantJson(s.clock.appointment)}};
+          {"appointment", InstantJson(s.clock.appointment)},
+          {"apology",
+           {{"drafted", d.apology_drafted},
+            {"signed", d.apology_signed},
+            {"reason", d.apology_reason},
+            {"new_appointment", InstantJson(d.new_appointment)}}}};
 }
 
 json ViewJson(const app::DossierView& v) {
@@ -120,10 +127,6 @@ json ViewJson(const app::DossierView& v) {
   j["postal_item"] = d.postal_item;
   j["supplement_requests"] = d.supplement_requests;
   j["refusal_proposed"] = d.refusal_proposed;
-  j["apology"] = {{"drafted", d.apology_drafted},
-                  {"signed", d.apology_signed},
-                  {"reason", d.apology_reason},
-                  {"new_appointment", InstantJson(d.new_appointment)}};
   j["originals_in_transit"] = d.originals_in_transit;
   json exclusions = json::array();
   for (const auto& x : v.times.exclusions) {
@@ -210,11 +213,25 @@ std::optional<app::Queue> ParseQueue(const std::string& name) {
       {"overdue", app::Queue::kOverdue},
       {"paused", app::Queue::kPaused},
       {"waiting-agency", app::Queue::kWaitingAgency},
-      {"submitted", app::Queue::kSubmitted}};
+      {"submitted", app::Queue::kSubmitted},
+      {"apology-drafted", app::Queue::kApologyDrafted}};
   for (const auto& [n, q] : kQueues) {
     if (name == n) return q;
   }
   return std::nullopt;
+}
+
+// `?step_kind=`: a workflow step kind (catalog::StepKindName), or absent for every kind.
+Result<std::optional<catalog::StepKind>> StepKindParam(const Request& req) {
+  MOTCUA_ASSIGN_OR_RETURN(auto text, req.Query("step_kind"));
+  if (!text) return std::optional<catalog::StepKind>();
+  auto kind = catalog::ParseStepKind(*text);
+  if (!kind.ok()) {
+    return Error::InvalidField("step_kind",
+                               "must be receive, assign, appraise, approve, sign, issue, return, "
+                               "inter-agency, wait-financial or other");
+  }
+  return std::optional<catalog::StepKind>(*kind);
 }
 
 json AttachmentJson(const app::Attachment& a) {
@@ -242,7 +259,8 @@ Reply FileReply(app::Attachment a) {
 // A whole queue as a workbook, walked page by page (at most kMaxExportRows rows).
 constexpr int kMaxExportRows = 50'000;
 
-Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue queue) {
+Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue queue,
+                                  std::optional<catalog::StepKind> step_kind) {
   MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
   MOTCUA_RETURN_IF_ERROR(book->AddSheet("Hồ sơ", {{"STT", 6, false},
                                                   {"Mã hồ sơ", 22},
@@ -263,7 +281,8 @@ Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue qu
   int row = 1;
   std::string cursor;
   do {
-    MOTCUA_ASSIGN_OR_RETURN(auto page, s.dossier->ListQueue(req.actor, queue, cursor, 200, false));
+    MOTCUA_ASSIGN_OR_RETURN(auto page,
+                            s.dossier->ListQueue(req.actor, queue, cursor, 200, false, step_kind));
     for (const auto& v : page.items) {
       if (row > kMaxExportRows) {
         return Error::InvalidField("format", "the queue holds more than " +
@@ -420,26 +439,28 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 for (const auto& m : messages) items.push_back(MessageJson(m));
                 return Reply::Json(200, Dump({{"items", items}}));
               }});
-  server.Add(
-      {"GET", "/api/v1/queues/{queue}", Permission::kDossierRead, "",
-       [&s](Request& req) -> Result<Reply> {
-         auto queue = ParseQueue(req.path_params["queue"]);
-         if (!queue) {
-           return Error::InvalidField("queue",
-                                      "must be open, mine, unassigned, due-soon, overdue, paused, "
-                                      "waiting-agency or submitted");
-         }
-         MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
-         if (xlsx) {
-           MOTCUA_ASSIGN_OR_RETURN(auto bytes, QueueWorkbook(s, req, *queue));
-           return XlsxReply(std::move(bytes), "ho-so-" + req.path_params["queue"] + ".xlsx");
-         }
-         MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
-         MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
-         MOTCUA_ASSIGN_OR_RETURN(
-             auto result, s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""), page.limit));
-         return Reply::Json(200, Dump(PageJson(result)));
-       }});
+  server.Add({"GET", "/api/v1/queues/{queue}", Permission::kDossierRead, "",
+              [&s](Request& req) -> Result<Reply> {
+                auto queue = ParseQueue(req.path_params["queue"]);
+                if (!queue) {
+                  return Error::InvalidField(
+                      "queue",
+                      "must be open, mine, unassigned, due-soon, overdue, paused, "
+                      "waiting-agency, submitted or apology-drafted");
+                }
+                MOTCUA_ASSIGN_OR_RETURN(auto step_kind, StepKindParam(req));
+                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+                if (xlsx) {
+                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, QueueWorkbook(s, req, *queue, step_kind));
+                  return XlsxReply(std::move(bytes), "ho-so-" + req.path_params["queue"] + ".xlsx");
+                }
+                MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
+                MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+                MOTCUA_ASSIGN_OR_RETURN(auto result,
+                                        s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""),
+                                                             page.limit, true, step_kind));
+                return Reply::Json(200, Dump(PageJson(result)));
+              }});
   // Guessing codes and secrets is slowed per client address.
   auto limiter = std::make_shared<RateLimiter>(s.lookups_per_minute);
   server.Add({"GET", "/api/v1/lookup", Permission::kPublic, "",

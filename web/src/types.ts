@@ -106,6 +106,7 @@ export interface DossierSummary {
   procedure_version: number
   applicant_name: string
   step_id: string
+  step_kind: string | null
   step_unit: string
   assignee: number | null
   paused: boolean
@@ -113,7 +114,16 @@ export interface DossierSummary {
   due: Instant | null
   step_due: Instant | null
   appointment: Instant | null
+  apology: DossierApology
   remaining: string
+}
+
+// The apology of a late dossier (form 04): drafted by the competent unit, signed by its head.
+export interface DossierApology {
+  drafted: boolean
+  signed: boolean
+  reason: string
+  new_appointment: Instant | null
 }
 
 export interface DossierEvent {

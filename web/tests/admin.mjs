@@ -126,6 +126,20 @@ try {
     expect(name.endsWith('(sửa)'), `the latest was not loaded: ${name}`)
   })
 
+  await step('the draft, never published, is listed on the catalog page and opens from there', async () => {
+    const list = await newPage(server)
+    await login(list, 'admin', pw.admin)
+    await list.goto('/quan-tri/thu-tuc')
+    const row = list.locator('[data-test=drafts] li', { hasText: code })
+    await row.waitFor()
+    expect((await list.locator('[data-test=drafts] li').first().textContent()).includes(code), 'the latest edited draft is not first')
+    await shot(list, 'admin-drafts')
+    await row.getByRole('link').click()
+    await list.waitForURL(new RegExp(`/quan-tri/thu-tuc/${code.replace('.', '\\.')}`))
+    await list.locator('[data-test=versions]', { hasText: 'Dự thảo' }).waitFor()
+    await list.close()
+  })
+
   await step('the simulation shows each step\'s start and due instant and the verdict', async () => {
     await page.getByLabel('Thời điểm tiếp nhận (ngày/tháng/năm giờ:phút)').first().fill(today)
     await page.locator('[data-test=run-simulation]').click()

@@ -197,6 +197,75 @@ TEST_P(StoreConformance, SearchPrefilterFoldsTheSameOnEveryBackEnd) {
   EXPECT_TRUE(search("ke").empty());  // whole words only
 }
 
+// The drafts (migration 12): newest edit first, then code, keyset-paginated; scoped in SQL to the
+// drafts whose every competent unit lies in a subtree.
+TEST_P(StoreConformance, DraftsAreListedNewestEditFirstWithinTheirUnitsScope) {
+  auto unit = [&](std::string code, std::optional<identity::UnitId> parent) {
+    identity::Unit u;
+    u.code = std::move(code);
+    u.name = "Đơn vị " + u.code;
+    u.kind = parent ? identity::UnitKind::kDepartment : identity::UnitKind::kProvince;
+    u.parent_id = parent;
+    EXPECT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertUnit(u); }).ok());
+    return u;
+  };
+  const identity::Unit root = unit("H38", std::nullopt);
+  const identity::Unit justice = unit("H38.02", root.id);
+  const identity::Unit civil = unit("H38.02.01", justice.id);
+  const identity::Unit land = unit("H38.05", root.id);
+  auto draft = [&](std::string code, std::vector<std::string> units, Instant edited) {
+    catalog::Procedure p = Named(std::move(code), "Thủ tục nháp", "Hộ tịch");
+    p.competent_units = std::move(units);
+    StoredProcedureVersion s = Draft(std::move(p));
+    s.edited_at = edited;
+    return s;
+  };
+  ASSERT_TRUE(
+      Insert(store(),
+             {draft("1.000901", {"H38.02"}, 300), draft("1.000902", {"H38.02.01"}, 500),
+              draft("1.000903", {"H38.02", "H38.05"}, 400), draft("1.000904", {"H38.05"}, 300),
+              draft("1.000905", {}, 100), draft("1.000906", {"H38.77"}, 200),
+              draft("1.000907", {"H38.02.01", "H38.02"}, 300),
+              Published(Named("1.000908", "Đã công bố", "Hộ tịch"), D(2025, 1, 1))})
+          .ok());
+  auto list = [&](app::DraftQuery q) {
+    std::vector<std::string> codes;
+    ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+      MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListDrafts(q));
+      for (const auto& r : rows) codes.push_back(r.value.code());
+      return Ok();
+    });
+    return codes;
+  };
+  app::DraftQuery q;
+  EXPECT_EQ(list(q), (std::vector<std::string>{"1.000902", "1.000903", "1.000901", "1.000904",
+                                               "1.000907", "1.000906", "1.000905"}));
+  q.scope_root = justice.id;
+  EXPECT_EQ(list(q), (std::vector<std::string>{"1.000902", "1.000901", "1.000907"}));
+  q.scope_root = civil.id;
+  EXPECT_EQ(list(q), std::vector<std::string>{"1.000902"});
+  q.scope_root = land.id;
+  EXPECT_EQ(list(q), std::vector<std::string>{"1.000904"});
+  // Pages of two: after (300, "1.000901") come the others edited at 300 by code, then older.
+  q = app::DraftQuery{};
+  q.limit = 2;
+  q.after_edited_at = 300;
+  q.after_code = "1.000901";
+  EXPECT_EQ(list(q), (std::vector<std::string>{"1.000904", "1.000907"}));
+  // An edit moves a draft to the top and keeps its time.
+  StoredProcedureVersion edited = draft("1.000905", {"H38.02"}, 900);
+  ASSERT_TRUE(
+      store().Write([&](app::WriteTx& tx) { return tx.UpdateProcedureVersion(edited); }).ok());
+  q = app::DraftQuery{};
+  q.limit = 1;
+  EXPECT_EQ(list(q), std::vector<std::string>{"1.000905"});
+  ExpectRead(store(), [&](app::ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindProcedureVersion("1.000905", 1));
+    EXPECT_TRUE(found && found->edited_at == 900);
+    return Ok();
+  });
+}
+
 TEST_P(StoreConformance, WorkflowsAreReplacedWhole) {
   ASSERT_TRUE(Insert(store(), {Draft(MarriageRegistration())}).ok());
   catalog::Workflow online = catalog::testing::TenDayWorkflow();

@@ -24,6 +24,17 @@ Unit AddUnit(app::Store& store, std::string code, std::optional<identity::UnitId
   return u;
 }
 
+// The units the queue tests scope by: a province, a department with a division, another
+// department.
+struct QueueUnits {
+  Unit root, dept, division, other;
+};
+QueueUnits AddQueueUnits(app::Store& store) {
+  const Unit root = AddUnit(store, "H38", std::nullopt);
+  const Unit dept = AddUnit(store, "H38.03", root.id);
+  return {root, dept, AddUnit(store, "H38.03.01", dept.id), AddUnit(store, "H38.05", root.id)};
+}
+
 StoredDossier MakeDossier(std::string code, std::string step_unit, Instant due) {
   StoredDossier s;
   dossier::Dossier& d = s.value;
@@ -54,6 +65,30 @@ StoredDossier MakeDossier(std::string code, std::string step_unit, Instant due) 
   s.clock.appointment = due;
   s.clock.step_due = due - 3600;
   return s;
+}
+
+// The ids of a queue's page, and the queue's size.
+std::vector<std::int64_t> QueueIds(app::Store& store, const QueueQuery& q) {
+  std::vector<std::int64_t> out;
+  EXPECT_TRUE(store
+                  .Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
+                    for (const auto& r : rows) out.push_back(r.value.id);
+                    return Ok();
+                  })
+                  .ok());
+  return out;
+}
+
+std::int64_t QueueCount(app::Store& store, const QueueQuery& q) {
+  std::int64_t n = -1;
+  EXPECT_TRUE(store
+                  .Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(n, tx.CountQueue(q));
+                    return Ok();
+                  })
+                  .ok());
+  return n;
 }
 
 Event Received(Instant at) {
@@ -197,10 +232,7 @@ TEST_P(StoreConformance, DossierSequencesNeverRepeat) {
 }
 
 TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
-  const Unit root = AddUnit(store(), "H38", std::nullopt);
-  const Unit dept = AddUnit(store(), "H38.03", root.id);
-  const Unit division = AddUnit(store(), "H38.03.01", dept.id);
-  const Unit other = AddUnit(store(), "H38.05", root.id);
+  const auto [root, dept, division, other] = AddQueueUnits(store());
   const Instant now = 1'772'500'000;
   // 7 in the division (due one hour apart, one without due), 2 in another department.
   std::vector<std::int64_t> division_ids;
@@ -221,27 +253,8 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
   closed.value.state = dossier::State::kReturned;
   ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(closed, {}); }).ok());
 
-  auto ids = [&](QueueQuery q) {
-    std::vector<std::int64_t> out;
-    EXPECT_TRUE(store()
-                    .Read([&](app::ReadTx& tx) -> Status {
-                      MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ListQueue(q));
-                      for (const auto& r : rows) out.push_back(r.value.id);
-                      return Ok();
-                    })
-                    .ok());
-    return out;
-  };
-  auto count = [&](QueueQuery q) {
-    std::int64_t n = -1;
-    EXPECT_TRUE(store()
-                    .Read([&](app::ReadTx& tx) -> Status {
-                      MOTCUA_ASSIGN_OR_RETURN(n, tx.CountQueue(q));
-                      return Ok();
-                    })
-                    .ok());
-    return n;
-  };
+  auto ids = [&](const QueueQuery& q) { return QueueIds(store(), q); };
+  auto count = [&](const QueueQuery& q) { return QueueCount(store(), q); };
   QueueQuery q;
   q.scope_root = dept.id;
   q.now = now;
@@ -295,6 +308,122 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
 
 namespace motcua::storage::conformance {
 namespace {
+
+// The leader's queues (migration 12): by the current step's kind, kept with every write, and the
+// apology drafts waiting for the head's signature, scoped by the competent unit.
+TEST_P(StoreConformance, QueuesFilterByStepKindAndListApologyDraftsOfTheCompetentUnit) {
+  const auto [root, dept, division, other] = AddQueueUnits(store());
+  const Instant now = 1'772'500'000;
+  auto insert = [&](std::string code, const Unit& step_unit, Instant due, catalog::StepKind kind) {
+    StoredDossier s = MakeDossier("H38.30-260302-" + code, step_unit.code, due);
+    s.value.step_kind = kind;
+    EXPECT_TRUE(store()
+                    .Write([&](app::WriteTx& tx) {
+                      return tx.InsertDossier(s, {Received(s.value.received_at)});
+                    })
+                    .ok());
+    return s;
+  };
+  using catalog::StepKind;
+  StoredDossier approve_late = insert("1001", division, now + 7200, StepKind::kApprove);
+  StoredDossier approve_soon = insert("1002", division, now + 3600, StepKind::kApprove);
+  StoredDossier sign = insert("1003", division, now + 60, StepKind::kSign);
+  insert("1004", division, now, StepKind::kAppraise);
+  insert("1005", other, now, StepKind::kApprove);  // outside the department
+
+  QueueQuery q;
+  q.scope_root = dept.id;
+  q.now = now;
+  q.soon_until = now + 2 * 3600;
+  q.step_kind = StepKind::kApprove;
+  EXPECT_EQ(QueueIds(store(), q),
+            (std::vector<std::int64_t>{approve_soon.value.id, approve_late.value.id}));
+  EXPECT_EQ(QueueCount(store(), q), 2);
+  // Keyset pages of one walk the filtered queue once; the count is of the whole filtered queue.
+  q.limit = 1;
+  q.after_id = approve_soon.value.id;
+  q.after_due = approve_soon.clock.due;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{approve_late.value.id});
+  EXPECT_EQ(QueueCount(store(), q), 2);
+  q = QueueQuery{};
+  q.scope_root = root.id;
+  q.now = now;
+  q.step_kind = StepKind::kApprove;
+  EXPECT_EQ(QueueCount(store(), q), 3);
+  q.step_kind = StepKind::kIssue;
+  EXPECT_EQ(QueueCount(store(), q), 0);
+  // The step kind combines with the other filters: the signatures whose step is due within the
+  // hour before `now` (step due = due - 1 h).
+  q.step_kind = StepKind::kSign;
+  q.queue = Queue::kDueSoon;
+  q.now = now - 3600;
+  q.soon_until = now;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{sign.value.id});
+
+  // A command that moves the dossier on moves it between the kinds' queues. `second` writes a
+  // dossier's second event, of `kind`, with the row `next` over version 1.
+  auto second = [&](StoredDossier next, EventKind kind) {
+    next.value.version = 2;
+    Event e = Received(next.value.received_at);
+    e.seq = 2;
+    e.kind = kind;
+    return store()
+        .Write([&](app::WriteTx& tx) { return tx.AppendDossierEvents(next, 1, {e}); })
+        .ok();
+  };
+  StoredDossier forwarded = approve_late;
+  forwarded.value.step_kind = StepKind::kSign;
+  ASSERT_TRUE(second(forwarded, EventKind::kForwarded));
+  q = QueueQuery{};
+  q.scope_root = dept.id;
+  q.now = now;
+  q.step_kind = StepKind::kSign;
+  EXPECT_EQ(QueueIds(store(), q),
+            (std::vector<std::int64_t>{sign.value.id, approve_late.value.id}));
+  q.step_kind = StepKind::kApprove;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{approve_soon.value.id});
+
+  // Apology drafts: the department is competent for a dossier at another unit's step (an
+  // inter-agency step), which its ordinary queues do not hold; signed ones, ones being withdrawn
+  // and other units' drafts are not listed.
+  auto drafted = [&](std::string code, const Unit& step_unit, Instant due, const Unit& competent) {
+    StoredDossier s = MakeDossier("H38.30-260302-" + code, step_unit.code, due);
+    s.value.competent_unit = competent.code;
+    s.value.apology_drafted = true;
+    return s;
+  };
+  StoredDossier away = drafted("2001", other, now + 600, dept);
+  StoredDossier home = drafted("2002", division, now + 300, division);
+  StoredDossier signed_already = drafted("2003", division, now, dept);
+  signed_already.value.apology_signed = true;
+  StoredDossier withdrawing = drafted("2004", division, now, dept);
+  withdrawing.value.state = dossier::State::kWithdrawal;
+  StoredDossier elsewhere = drafted("2005", division, now, other);
+  for (StoredDossier* s : {&away, &home, &signed_already, &withdrawing, &elsewhere}) {
+    ASSERT_TRUE(store()
+                    .Write([&](app::WriteTx& tx) {
+                      return tx.InsertDossier(*s, {Received(s->value.received_at)});
+                    })
+                    .ok());
+  }
+  q = QueueQuery{};
+  q.queue = Queue::kApologyDrafted;
+  q.scope_root = dept.id;
+  q.now = now;
+  EXPECT_EQ(QueueIds(store(), q), (std::vector<std::int64_t>{home.value.id, away.value.id}));
+  EXPECT_EQ(QueueCount(store(), q), 2);
+  q.scope_root = division.id;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{home.value.id});
+  q.scope_root = other.id;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{elsewhere.value.id});
+  // Signed: it leaves the list.
+  StoredDossier signed_now = away;
+  signed_now.value.apology_signed = true;
+  ASSERT_TRUE(second(signed_now, EventKind::kApologySigned));
+  q.scope_root = dept.id;
+  EXPECT_EQ(QueueIds(store(), q), std::vector<std::int64_t>{home.value.id});
+  EXPECT_EQ(QueueCount(store(), q), 1);
+}
 
 TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
   const Instant t0 = 1'772'420'400;

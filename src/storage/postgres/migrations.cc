@@ -461,6 +461,21 @@ CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, procedure_code, pr
   assignee, step_due_at) WHERE state IN (2, 4, 5, 6, 7, 9);
 )sql" MOTCUA_STEP_DAYS_FILL ";";
 
+// The leader's queues (docs/dossiers.md "Queues"): the current step's kind ("approve", "sign",
+// ...; "other" before reception) and whether an apology (form 04) is drafted and not yet signed,
+// copied from the document with every write like the other columns, and filled here from the
+// documents already stored. The apology drafts are looked up by the competent unit. And when a
+// procedure version was last written, for the list of drafts (0 for the rows written before).
+constexpr std::string_view kLeaderQueues = R"sql(
+ALTER TABLE dossiers ADD COLUMN step_kind TEXT NOT NULL DEFAULT 'other';
+ALTER TABLE dossiers ADD COLUMN apology_pending INTEGER NOT NULL DEFAULT 0;
+UPDATE dossiers SET step_kind = COALESCE(doc::jsonb ->> 'step_kind', 'other'),
+  apology_pending = CASE WHEN (doc::jsonb ->> 'apology_drafted') = 'true' AND (doc::jsonb ->> 'apology_signed') = 'false' THEN 1 ELSE 0 END;
+CREATE INDEX dossiers_apology ON dossiers(competent_unit, due_at, id) WHERE apology_pending = 1;
+ALTER TABLE procedure_versions ADD COLUMN edited_at BIGINT NOT NULL DEFAULT 0;
+CREATE INDEX procedure_versions_drafts ON procedure_versions(edited_at, code) WHERE state = 'draft';
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -476,6 +491,10 @@ constexpr sql::Migration kMigrations[] = {
     {10, "reports: the rollup per unit, local day, procedure version and channel",
      kReportProcedureDays},
     {11, "reports: the completed visits of each step, by unit and instant left", kStepVisits},
+    {12,
+     "dossiers: the current step's kind and a pending apology draft, for the leader's queues; "
+     "when a procedure version was last edited, for the list of drafts",
+     kLeaderQueues},
 };
 
 }  // namespace

@@ -17,7 +17,7 @@ using app::StoredProcedureVersion;
 
 #define MOTCUA_VERSION_COLUMNS                                                        \
   "code, number, state, published_number, published_date, ended_number, ended_date, " \
-  "replaced_by, expires, procedure, import_notes, row_version"
+  "replaced_by, expires, procedure, import_notes, row_version, edited_at"
 inline constexpr Statement kFindVersion{"procedure_version_find",
                                         "SELECT " MOTCUA_VERSION_COLUMNS
                                         " FROM procedure_versions WHERE code = $1 AND number = $2"};
@@ -27,6 +27,21 @@ inline constexpr Statement kListVersions{
 inline constexpr Statement kListAllVersions{"procedure_version_list_all",
                                             "SELECT " MOTCUA_VERSION_COLUMNS
                                             " FROM procedure_versions ORDER BY code, number"};
+// Drafts, newest edit first (index procedure_versions_drafts, migration 12). With $1 = 0 only
+// those whose every competent unit (the comma-separated column) is a unit in the subtree of $2:
+// as many units of the subtree are named in the list as the list has codes. Keyset after
+// ($4 edited_at, $5 code) when $3 = 1.
+inline constexpr Statement kListDrafts{
+    "procedure_version_drafts",
+    "WITH RECURSIVE scope(id) AS (SELECT CAST($2 AS BIGINT) "
+    "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "
+    "SELECT " MOTCUA_VERSION_COLUMNS
+    " FROM procedure_versions p WHERE p.state = 'draft' "
+    "AND ($1 = 1 OR (p.competent_units <> '' AND (SELECT COUNT(*) FROM units u WHERE u.id IN "
+    "(SELECT id FROM scope) AND ',' || p.competent_units || ',' LIKE '%,' || u.code || ',%') = "
+    "LENGTH(p.competent_units) - LENGTH(REPLACE(p.competent_units, ',', '')) + 1)) "
+    "AND ($3 = 0 OR p.edited_at < $4 OR (p.edited_at = $4 AND p.code > $5)) "
+    "ORDER BY p.edited_at DESC, p.code LIMIT $6"};
 #undef MOTCUA_VERSION_COLUMNS
 
 // The columns after the primary key, in the order of VersionParams.
@@ -35,9 +50,9 @@ inline constexpr Statement kInsertVersion{
     "INSERT INTO procedure_versions (code, number, state, published_number, published_date, "
     "ended_number, ended_date, replaced_by, expires, name, level, field, competent_units, "
     "online_level, online_only, location_independent, cutoff, supplement_mode, procedure, "
-    "import_notes, code_folded, name_index, field_index, name_words, row_version) VALUES ($1, $2, "
-    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, "
-    "$23, $24, 1)"};
+    "import_notes, code_folded, name_index, field_index, name_words, row_version, edited_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22, $23, $24, 1, $25)"};
 inline constexpr Statement kUpdateVersion{
     "procedure_version_update",
     "UPDATE procedure_versions SET state = $3, published_number = $4, published_date = $5, "
@@ -45,7 +60,7 @@ inline constexpr Statement kUpdateVersion{
     "field = $12, competent_units = $13, online_level = $14, online_only = $15, "
     "location_independent = $16, cutoff = $17, supplement_mode = $18, procedure = $19, "
     "import_notes = $20, code_folded = $21, name_index = $22, field_index = $23, "
-    "name_words = $24, row_version = row_version + 1 "
+    "name_words = $24, row_version = row_version + 1, edited_at = $26 "
     "WHERE code = $1 AND number = $2 AND row_version = $25"};
 inline constexpr Statement kVersionExists{
     "procedure_version_exists",
@@ -170,6 +185,7 @@ Result<StoredProcedureVersion> VersionFromRow(const Row& r) {
   MOTCUA_ASSIGN_OR_RETURN(v.procedure, DecodeProcedure(r.Text(9)));
   MOTCUA_ASSIGN_OR_RETURN(v.import_notes, DecodeImportNotes(r.Text(10)));
   out.row_version = r.Int(11);
+  out.edited_at = r.Int(12);
   if (v.procedure.code != r.Text(0)) {
     return Error::Internal("stored procedure " + r.Text(0) + " holds the document of " +
                            v.procedure.code);
@@ -268,8 +284,19 @@ Result<std::vector<catalog::Workflow>> SqlTx::ListWorkflows() {
   return DecodeAll<catalog::Workflow>(conn_.Query(kListWorkflows, {}), WorkflowFromRow);
 }
 
+Result<std::vector<StoredProcedureVersion>> SqlTx::ListDrafts(const app::DraftQuery& q) {
+  return DecodeAll<StoredProcedureVersion>(
+      conn_.Query(kListDrafts,
+                  {Int(q.scope_root ? 0 : 1), Int(q.scope_root.value_or(0)),
+                   Int(q.after_code.empty() ? 0 : 1), Int(q.after_edited_at), Text(q.after_code),
+                   Int(q.limit <= 0 ? 50 : std::min(q.limit, 500))}),
+      VersionFromRow);
+}
+
 Status SqlTx::InsertProcedureVersion(StoredProcedureVersion& version) {
-  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kInsertVersion, VersionParams(version.value)));
+  std::vector<Value> params = VersionParams(version.value);
+  params.push_back(Int(version.edited_at));
+  MOTCUA_RETURN_IF_ERROR(conn_.Exec(kInsertVersion, params));
   version.row_version = 1;
   return Ok();
 }
@@ -277,6 +304,7 @@ Status SqlTx::InsertProcedureVersion(StoredProcedureVersion& version) {
 Status SqlTx::UpdateProcedureVersion(StoredProcedureVersion& version) {
   std::vector<Value> params = VersionParams(version.value);
   params.push_back(Int(version.row_version));
+  params.push_back(Int(version.edited_at));
   MOTCUA_ASSIGN_OR_RETURN(auto n, conn_.Exec(kUpdateVersion, params));
   if (n == 0) {
     const std::string& code = version.value.code();

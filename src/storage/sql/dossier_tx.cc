@@ -26,17 +26,20 @@ inline constexpr Statement kFindDossierByCode{
 inline constexpr Statement kListEvents{
     "dossier_events_list", "SELECT body FROM dossier_events WHERE dossier_id = $1 ORDER BY seq"};
 
-// A queue: open dossiers whose step unit is in the subtree of $1, each filter switched on by its
-// flag ($2 user for "mine", $3..$9 flags, $10 now, $11 soon_until). Sorted by due instant with
-// the dossiers without one last, then id; keyset mode $12: 0 first page, 1 after ($13 due, $14
-// id), 2 after a row without due ($14 id).
-#define MOTCUA_QUEUE_WHERE                                                                    \
+// A queue: open dossiers whose `unit` column (the step unit; the competent unit for the apology
+// drafts, which its head signs) is in the subtree of $1, each filter switched on by its flag ($2
+// user for "mine", $3..$9 flags, $10 now, $11 soon_until, $16 apology drafted and not signed,
+// $17 the current step's kind or ''). Sorted by due instant with the dossiers without one last,
+// then id; keyset mode $12: 0 first page, 1 after ($13 due, $14 id), 2 after a row without due
+// ($14 id).
+#define MOTCUA_QUEUE_WHERE(unit)                                                              \
   "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "                                   \
   "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "                   \
   "SELECT " MOTCUA_DOSSIER_COLUMNS                                                            \
   " FROM dossiers "                                                                           \
   "WHERE state IN (1, 2, 4, 5, 6, 7) "                                                        \
-  "AND step_unit IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) "             \
+  "AND " unit                                                                                 \
+  " IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) "                          \
   "AND ($2 = 0 OR assignee = $2) "                                                            \
   "AND ($3 = 0 OR assignee = 0) "                                                             \
   "AND ($4 = 0 OR (COALESCE(step_due_at, due_at) >= $10 AND COALESCE(step_due_at, due_at) < " \
@@ -45,15 +48,26 @@ inline constexpr Statement kListEvents{
   "AND ($6 = 0 OR paused = 1) "                                                               \
   "AND ($7 = 0 OR waiting_agency = 1) "                                                       \
   "AND ($8 = 0 OR state = 1) "                                                                \
-  "AND ($9 = 0 OR state <> 1) "
-inline constexpr Statement kQueue{
-    "dossier_queue", MOTCUA_QUEUE_WHERE
-    "AND ($12 = 0 OR ($12 = 1 AND (due_at > $13 OR (due_at = $13 AND id > $14) OR due_at IS "
-    "NULL)) OR ($12 = 2 AND due_at IS NULL AND id > $14)) "
-    "ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT $15"};
-inline constexpr Statement kQueueCount{
-    "dossier_queue_count", "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_WHERE
-                           "AND $12 = $12 AND $13 = $13 AND $14 = $14 AND $15 = $15) AS q"};
+  "AND ($9 = 0 OR state <> 1) "                                                               \
+  "AND ($16 = 0 OR (apology_pending = 1 AND state IN (4, 5, 6))) "                            \
+  "AND ($17 = '' OR step_kind = $17) "
+#define MOTCUA_QUEUE_PAGE                                                                   \
+  "AND ($12 = 0 OR ($12 = 1 AND (due_at > $13 OR (due_at = $13 AND id > $14) OR due_at IS " \
+  "NULL)) OR ($12 = 2 AND due_at IS NULL AND id > $14)) "                                   \
+  "ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT $15"
+#define MOTCUA_QUEUE_COUNT(unit)               \
+  "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_WHERE( \
+      unit) "AND $12 = $12 AND $13 = $13 AND $14 = $14 AND $15 = $15) AS q"
+inline constexpr Statement kQueue{"dossier_queue",
+                                  MOTCUA_QUEUE_WHERE("step_unit") MOTCUA_QUEUE_PAGE};
+inline constexpr Statement kQueueCount{"dossier_queue_count", MOTCUA_QUEUE_COUNT("step_unit")};
+// Index dossiers_apology (competent_unit, due_at, id), migration 12.
+inline constexpr Statement kApologyQueue{"dossier_queue_apology",
+                                         MOTCUA_QUEUE_WHERE("competent_unit") MOTCUA_QUEUE_PAGE};
+inline constexpr Statement kApologyQueueCount{"dossier_queue_apology_count",
+                                              MOTCUA_QUEUE_COUNT("competent_unit")};
+#undef MOTCUA_QUEUE_COUNT
+#undef MOTCUA_QUEUE_PAGE
 #undef MOTCUA_QUEUE_WHERE
 
 inline constexpr Statement kNextSequence{
@@ -67,8 +81,9 @@ inline constexpr Statement kInsertDossier{
     "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
     "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
     "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
-    "supplement_deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-    "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id"};
+    "supplement_deadline_at, step_kind, apology_pending) VALUES ($1, $2, $3, $4, $5, $6, $7, "
+    "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
+    "$26, $27) RETURNING id"};
 inline constexpr Statement kUpdateDossier{
     "dossier_update",
     "UPDATE dossiers SET code = $1, secret_hash = $2, procedure_code = $3, procedure_version = "
@@ -76,7 +91,8 @@ inline constexpr Statement kUpdateDossier{
     "applicant_user_id = $9, applicant_name = $10, state = $11, step_id = $12, assignee = $13, "
     "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
     "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23, "
-    "intake_alert_at = $24, supplement_deadline_at = $25 WHERE id = $26 AND version = $27"};
+    "intake_alert_at = $24, supplement_deadline_at = $25, step_kind = $26, apology_pending = $27 "
+    "WHERE id = $28 AND version = $29"};
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
@@ -108,7 +124,8 @@ inline constexpr Statement kInsertOutbox{
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 
-// The columns of kInsertDossier / kUpdateDossier ($1..$25), `doc` ($23) given.
+// The columns of kInsertDossier / kUpdateDossier ($1..$27), `doc` ($23) given; the last two
+// (the current step's kind, an apology pending) are the leader's queues' (migration 12).
 std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
   const dossier::Dossier& d = s.value;
   return {d.code.empty() ? Null() : Text(d.code),
@@ -135,7 +152,9 @@ std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
           Int(d.version),
           Text(std::move(doc)),
           OptInt(s.clock.intake_alert),
-          OptInt(s.clock.supplement_deadline)};
+          OptInt(s.clock.supplement_deadline),
+          Text(std::string(catalog::StepKindName(d.step_kind))),
+          Bool(d.apology_drafted && !d.apology_signed)};
 }
 
 // The row's columns in RowParams order, `doc` and `version` aside: the ones a changed-columns
@@ -165,7 +184,9 @@ constexpr std::string_view kRowColumns[] = {"code",
                                             "version",
                                             "doc",
                                             "intake_alert_at",
-                                            "supplement_deadline_at"};
+                                            "supplement_deadline_at",
+                                            "step_kind",
+                                            "apology_pending"};
 constexpr std::size_t kVersionColumn = 21;
 constexpr std::size_t kDocColumn = 22;
 
@@ -174,8 +195,8 @@ inline constexpr Statement kCurrentRow{
     "SELECT code, secret_hash, procedure_code, procedure_version, channel, receiving_unit, "
     "competent_unit, step_unit, applicant_user_id, applicant_name, state, step_id, assignee, "
     "paused, waiting_agency, due_at, step_due_at, appointment_at, new_appointment_at, "
-    "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at "
-    "FROM dossiers WHERE id = $1"};
+    "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at, "
+    "step_kind, apology_pending FROM dossiers WHERE id = $1"};
 
 // "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
 // once per set of columns (a handful in practice: each command kind changes the same ones).
@@ -221,7 +242,9 @@ std::vector<Value> QueueParams(const QueueQuery& q) {
           Int(mode),
           Int(q.after_due.value_or(0)),
           Int(q.after_id),
-          Int(q.limit <= 0 ? 50 : std::min(q.limit, 500))};
+          Int(q.limit <= 0 ? 50 : std::min(q.limit, 500)),
+          flag(Queue::kApologyDrafted),
+          Text(q.step_kind ? std::string(catalog::StepKindName(*q.step_kind)) : "")};
 }
 
 }  // namespace
@@ -267,12 +290,16 @@ Result<std::vector<dossier::Event>> SqlTx::ListDossierEvents(std::int64_t id) {
 
 Result<std::vector<StoredDossier>> SqlTx::ListQueue(const QueueQuery& query) {
   const std::vector<Value> params = QueueParams(query);
-  return DecodeAll<StoredDossier>(conn_.Query(kQueue, params), DossierFromRow);
+  const bool apology = query.queue == Queue::kApologyDrafted;
+  return DecodeAll<StoredDossier>(conn_.Query(apology ? kApologyQueue : kQueue, params),
+                                  DossierFromRow);
 }
 
 Result<std::int64_t> SqlTx::CountQueue(const QueueQuery& query) {
   const std::vector<Value> params = QueueParams(query);
-  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kQueueCount, params));
+  const bool apology = query.queue == Queue::kApologyDrafted;
+  MOTCUA_ASSIGN_OR_RETURN(auto row,
+                          conn_.QueryOne(apology ? kApologyQueueCount : kQueueCount, params));
   return row ? row->Int(0) : 0;
 }
 

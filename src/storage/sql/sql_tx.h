@@ -80,6 +80,8 @@ class SqlTx final : public app::WriteTx {
   Result<std::vector<catalog::Workflow>> ListWorkflowsOf(const std::string& code,
                                                          int version) override;
   Result<std::vector<catalog::Workflow>> ListWorkflows() override;
+  Result<std::vector<app::StoredProcedureVersion>> ListDrafts(
+      const app::DraftQuery& query) override;
   Result<std::optional<app::StoredDossier>> FindDossier(std::int64_t id) override;
   Result<std::optional<app::StoredDossier>> FindDossierByCode(const std::string& code) override;
   Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) override;
