@@ -200,6 +200,25 @@ try {
     expect((await page.locator('[data-test=hygiene-xlsx]').getAttribute('href')).includes('format=xlsx'), 'no XLSX link')
     await shot(page, 'admin-hygiene')
   })
+  await step('a refused calendar edit is said in Vietnamese, the line named', async () => {
+    // A holiday of next year typed into this year's list: the server answers "must lie in the
+    // year" for that line (web/src/server-messages.ts).
+    const year = Number(new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4))
+    await page.goto('/quan-tri/lich')
+    await page.locator('[data-test^=cal-show-]').first().click()
+    await page.locator('[data-test=year-edit]').click()
+    const yearForm = page.locator('[data-test=year-form]')
+    const lines = yearForm.getByLabel('Ngày nghỉ lễ, Tết (mỗi dòng một ngày)')
+    const typed = await lines.inputValue()
+    const n = typed.split('\n').filter((l) => l.trim()).length
+    await lines.fill(`${typed.trim()}\n02/01/${year + 1} Ngày của năm sau`)
+    await yearForm.getByLabel('Căn cứ').fill('Công văn thử nghiệm')
+    await yearForm.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    const said = yearForm.locator('.error-text').filter({ hasText: `Dòng ${n + 1}: phải thuộc năm đang nhập` })
+    await said.waitFor()
+    expect(!(await yearForm.textContent()).includes('must lie in the year'), 'the English message is shown')
+    await shot(page, 'admin-calendar-refused')
+  })
   await page.close()
 } catch (e) {
   log(`stopped: ${e?.message ?? e}`)
