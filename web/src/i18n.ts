@@ -1,6 +1,6 @@
 // Vietnamese first, English as a switch: one dictionary per language, `t('key', {n: 1})`.
 import { ref } from 'vue'
-import { kServerMessages, type ServerMessages } from './server-messages'
+import { kServerMessages, translate, type ServerMessages } from './server-messages'
 
 export type Lang = 'vi' | 'en'
 
@@ -609,14 +609,5 @@ export function addServerMessages(more: ServerMessages): void {
 // The server's messages are English (problem+json `detail` and `errors[].message`); in Vietnamese
 // they are said by the patterns of server-messages.ts, any other is shown as it came.
 export function serverMessage(message: string): string {
-  if (lang.value !== 'vi') return message
-  for (const [pattern, vi] of kServerMessages) {
-    const groups = pattern.exec(message)
-    if (!groups) continue
-    const group = (text: string) => text.replace(/\$(\d)/g, (_, i: string) => groups[Number(i)] ?? '')
-    return vi.replace(/\{(~?)([^{}]+)\}|\$(\d)/g, (_, nested: string, key: string, i: string) =>
-      i !== undefined ? groups[Number(i)] ?? '' : nested ? serverMessage(group(key)) : t(group(key)),
-    )
-  }
-  return message
+  return lang.value === 'vi' ? translate(message, kServerMessages, t) : message
 }

@@ -323,6 +323,20 @@ export const kServerMessages: ServerMessages = [
   [/^only for replace$/, 'chỉ dùng khi thay thế thủ tục'],
 ]
 
+// The Vietnamese of `message` by the first pattern of `table` that matches, `word` giving the
+// dictionary's text of a key; the message itself when none does.
+export function translate(message: string, table: ServerMessages, word: (key: string) => string): string {
+  for (const [pattern, vi] of table) {
+    const groups = pattern.exec(message)
+    if (!groups) continue
+    const group = (text: string) => text.replace(/\$(\d)/g, (_, i: string) => groups[Number(i)] ?? '')
+    return vi.replace(/\{(~?)([^{}]+)\}|\$(\d)/g, (_, nested: string, key: string, i: string) =>
+      i !== undefined ? groups[Number(i)] ?? '' : nested ? translate(group(key), table, word) : word(group(key)),
+    )
+  }
+  return message
+}
+
 // The dictionary keys a translation names ({cmd.$1} gives "cmd.$1"), for the test.
 export function keysOf(vi: string): string[] {
   return [...vi.matchAll(/\{(?!~)([^{}]+)\}/g)].map((m) => m[1])

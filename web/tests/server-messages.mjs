@@ -237,11 +237,24 @@ async function patterns() {
   const block = /addServerMessages\(\[([\s\S]*?)\n\]\)/.exec(catalog)
   if (!block) throw new Error('web/src/admin/catalog.ts: no addServerMessages([...]) table')
   const catalogTable = new Function(`return [${block[1]}]`)()
-  return { own: mod.kServerMessages, all: [...mod.kServerMessages, ...catalogTable], keysOf: mod.keysOf }
+  return { own: mod.kServerMessages, all: [...mod.kServerMessages, ...catalogTable], keysOf: mod.keysOf, translate: mod.translate }
+}
+
+// The Vietnamese dictionary of i18n.ts ('key': 'text' pairs of `const vi = {...}`).
+function vietnamese() {
+  const src = fs.readFileSync(path.join(root, 'web/src/i18n.ts'), 'utf8')
+  const start = src.indexOf('const vi = {')
+  const body = src.slice(start, src.indexOf('\n}\n', start))
+  const out = new Map()
+  for (const m of body.matchAll(/^\s*'([\w.-]+)':\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"),?$/gm)) {
+    out.set(m[1], unescape(m[2] ?? m[3]))
+  }
+  return out
 }
 
 const { found, passedOn } = extract()
-const { own, all, keysOf } = await patterns()
+const { own, all, keysOf, translate } = await patterns()
+const dictionary = vietnamese()
 const unique = new Map()
 for (const f of found) if (!unique.has(f.message)) unique.set(f.message, f.where)
 
@@ -256,14 +269,36 @@ for (const [message, where] of unique) {
 }
 if (process.argv.includes('--list')) for (const [m, w] of unique) console.log(`${w}\t${m}`)
 
-// A translation names dictionary keys ({cmd.$1}, {state.$2}); each key it can make must exist.
-const dict = fs.readFileSync(path.join(root, 'web/src/i18n.ts'), 'utf8')
+// A translation names dictionary keys ({cmd.$1}, {state.$2}): the prefix of each must exist.
 const badKeys = []
 for (const [re, vi] of own) {
   for (const key of keysOf(vi)) {
-    if (key.includes('$')) continue
-    if (!dict.includes(`'${key}':`)) badKeys.push(`  ${re}: {${key}}`)
+    const prefix = key.replace(/\$\d.*$/, '')
+    if (![...dictionary.keys()].some((k) => (key === prefix ? k === key : k.startsWith(prefix)))) badKeys.push(`  ${re}: {${key}}`)
   }
+}
+
+// Messages as the server writes them, and what the UI says (the variable parts kept, commands,
+// states and channels named by the dictionary, a message inside a message translated too).
+const word = (key) => dictionary.get(key) ?? key
+const kSaid = [
+  ['cannot issue a dossier in state 10 (result returned)', 'Không thể thực hiện "Phê duyệt, ban hành kết quả" với hồ sơ đang ở trạng thái "Đã trả kết quả".'],
+  ['an opinion is required', 'cần nhập ý kiến xử lý'],
+  ['step tham-dinh is performed by unit H99.10.01', 'Bước "tham-dinh" do đơn vị H99.10.01 thực hiện.'],
+  ['form 02 is not available: no supplement was asked for', 'Chưa có mẫu 02: hồ sơ chưa được yêu cầu bổ sung'],
+  ['the procedure does not accept the postal channel', 'thủ tục không tiếp nhận theo hình thức "Bưu chính công ích"'],
+  ['too many failed logins; try again after 300 s', 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau 300 giây.'],
+  ['must have at most 2000 bytes', 'chỉ được tối đa 2000 byte'],
+]
+const wrong = []
+for (const [message, expected] of kSaid) {
+  const said = translate(message, all, word)
+  if (said !== expected) wrong.push(`  ${JSON.stringify(message)}\n    said     ${JSON.stringify(said)}\n    expected ${JSON.stringify(expected)}`)
+}
+// No translation of a found text leaves a group or a key unreplaced.
+for (const message of unique.keys()) {
+  const said = translate(message, all, word)
+  if (said !== message && /\$\d|[{}]/.test(said)) wrong.push(`  ${JSON.stringify(message)} said ${JSON.stringify(said)}`)
 }
 
 console.log(
@@ -274,9 +309,10 @@ if (unique.size < 200) {
   console.error(`the extraction found only ${unique.size} texts: the rules above no longer match the sources`)
   process.exit(1)
 }
-if (missing.length || badKeys.length) {
+if (missing.length || badKeys.length || wrong.length) {
   if (missing.length) console.error(`no Vietnamese for ${missing.length} messages:\n${missing.join('\n')}`)
   if (badKeys.length) console.error(`translations naming keys that i18n.ts lacks:\n${badKeys.join('\n')}`)
+  if (wrong.length) console.error(`translations said wrong:\n${wrong.join('\n')}`)
   process.exit(1)
 }
 console.log('every message has its Vietnamese')
