@@ -1,5 +1,6 @@
 // Vietnamese first, English as a switch: one dictionary per language, `t('key', {n: 1})`.
 import { ref } from 'vue'
+import { kServerMessages, translate, type ServerMessages } from './server-messages'
 
 export type Lang = 'vi' | 'en'
 
@@ -600,40 +601,13 @@ export function t(key: string, params: Record<string, string | number> = {}): st
   return text.replace(/\{(\w+)\}/g, (_, name) => String(params[name] ?? ''))
 }
 
-// The server's field messages are English (problem+json `errors[].message`); the common ones are
-// said in Vietnamese, any other is shown as it came.
-const kServerMessages: [RegExp, string][] = [
-  [/^must not be empty$/, 'không được để trống'],
-  [/^is required$/, 'bắt buộc'],
-  [/^is too long$/, 'quá dài'],
-  [/^must have at least (\d+) characters$/, 'phải có ít nhất $1 ký tự'],
-  [/^must have at most (\d+) characters$/, 'chỉ được tối đa $1 ký tự'],
-  [/^must have (\d+) to (\d+) (characters|bytes)$/, 'phải có từ $1 đến $2 ký tự'],
-  [/^may hold only lower-case letters, digits.*$/, "chỉ gồm chữ thường không dấu, chữ số, '.', '_' và '-'"],
-  [/^must hold at least one role$/, 'phải chọn ít nhất một vai trò'],
-  [/^must be the 12 digits of a personal identification number$/, 'phải gồm đúng 12 chữ số của số định danh cá nhân'],
-  [/^must be a date "?YYYY-MM-DD"?$/, 'phải là một ngày hợp lệ'],
-  [/^is not a known field$/, 'không phải trường hợp lệ'],
-  [/^no such unit$/, 'không có đơn vị này'],
-  [/^has more than 35 characters$/, 'dài quá 35 ký tự'],
-  [/^may hold only digits, capital letters and dots$/, 'chỉ gồm chữ số, chữ in hoa và dấu chấm'],
-  [/^needs a level-1 group: a capital letter and two digits$/, 'cần nhóm cấp 1: một chữ in hoa và hai chữ số'],
-  [/^is taken$/, 'đã được dùng'],
-  [/^must have 1 to 64 lower-case letters, digits, '-' or '\.'$/, "phải gồm 1–64 chữ thường không dấu, chữ số, '-' hoặc '.'"],
-  [/^must be "HH:MM-HH:MM"$/, 'phải có dạng "giờ:phút-giờ:phút", ví dụ 07:30-11:30'],
-  [/^a session must satisfy .*$/, 'giờ bắt đầu phải trước giờ kết thúc, trong khoảng 00:00–24:00'],
-  [/^must be "HH:MM" \(with (from|to)\)$/, 'phải là giờ "HH:MM", nhập cả giờ bắt đầu và giờ kết thúc'],
-]
-
 // A screen loaded on first use brings the Vietnamese of its own server messages (the catalog's).
-export function addServerMessages(more: [RegExp, string][]): void {
+export function addServerMessages(more: ServerMessages): void {
   kServerMessages.push(...more)
 }
 
+// The server's messages are English (problem+json `detail` and `errors[].message`); in Vietnamese
+// they are said by the patterns of server-messages.ts, any other is shown as it came.
 export function serverMessage(message: string): string {
-  if (lang.value !== 'vi') return message
-  for (const [pattern, vi] of kServerMessages) {
-    if (pattern.test(message)) return message.replace(pattern, vi)
-  }
-  return message
+  return lang.value === 'vi' ? translate(message, kServerMessages, t) : message
 }

@@ -43,6 +43,20 @@ function catalogFile(name, first, badTime = false) {
   return file
 }
 
+// The new draft's form filled with a record the server accepts (but for a malformed code).
+async function fillNewDraft(page, procedureCode) {
+  await page.getByLabel('Mã thủ tục', { exact: true }).fill(procedureCode)
+  await page.getByLabel('Tên thủ tục').fill('Cấp bản sao trích lục hộ tịch (thử nghiệm)')
+  await page.getByLabel('Lĩnh vực', { exact: true }).fill('Hộ tịch')
+  await page.getByLabel(/^Cơ quan có thẩm quyền/).fill('H99.10')
+  await page.getByLabel('Thời hạn giải quyết (trực tiếp)').fill('1')
+  await page.getByLabel('Giấy tờ 1: tên giấy tờ').fill('Tờ khai cấp bản sao trích lục')
+  await page.getByLabel('Tên kết quả 1').fill('Bản sao trích lục hộ tịch')
+  await page.getByRole('button', { name: 'Thêm văn bản' }).click()
+  await page.getByLabel('Căn cứ pháp lý 1: số, ký hiệu').fill('60/2014/QH13')
+  await page.getByLabel('Ngày ban hành (ngày/tháng/năm)').fill('20/11/2014')
+}
+
 try {
   const page = await newPage(server)
   await login(page, 'admin', pw.admin)
@@ -59,16 +73,7 @@ try {
   await step('a new draft: a malformed code is named beside its input, then fixed', async () => {
     await page.locator('[data-test=new-draft]').click()
     await page.getByRole('heading', { name: 'Dự thảo thủ tục mới' }).first().waitFor()
-    await page.getByLabel('Mã thủ tục', { exact: true }).fill('1.999')
-    await page.getByLabel('Tên thủ tục').fill('Cấp bản sao trích lục hộ tịch (thử nghiệm)')
-    await page.getByLabel('Lĩnh vực', { exact: true }).fill('Hộ tịch')
-    await page.getByLabel(/^Cơ quan có thẩm quyền/).fill('H99.10')
-    await page.getByLabel('Thời hạn giải quyết (trực tiếp)').fill('1')
-    await page.getByLabel('Giấy tờ 1: tên giấy tờ').fill('Tờ khai cấp bản sao trích lục')
-    await page.getByLabel('Tên kết quả 1').fill('Bản sao trích lục hộ tịch')
-    await page.getByRole('button', { name: 'Thêm văn bản' }).click()
-    await page.getByLabel('Căn cứ pháp lý 1: số, ký hiệu').fill('60/2014/QH13')
-    await page.getByLabel('Ngày ban hành (ngày/tháng/năm)').fill('20/11/2014')
+    await fillNewDraft(page, '1.999')
     await page.locator('[data-test=save-record]').click()
     const err = page.locator('[data-test=err-f-code]')
     await err.waitFor()
@@ -213,6 +218,40 @@ try {
     await page.locator('[data-test=hygiene] tr', { hasText: '1.999101' }).getByText('Chưa có quy trình', { exact: true }).waitFor()
     expect((await page.locator('[data-test=hygiene-xlsx]').getAttribute('href')).includes('format=xlsx'), 'no XLSX link')
     await shot(page, 'admin-hygiene')
+  })
+  await step('a refused calendar edit is said in Vietnamese, the line named', async () => {
+    // A holiday of next year typed into this year's list: the server answers "must lie in the
+    // year" for that line (web/src/server-messages.ts).
+    const year = Number(new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4))
+    await page.goto('/quan-tri/lich')
+    await page.locator('[data-test^=cal-show-]').first().click()
+    await page.locator('[data-test=year-edit]').click()
+    const yearForm = page.locator('[data-test=year-form]')
+    const lines = yearForm.getByLabel('Ngày nghỉ lễ, Tết (mỗi dòng một ngày)')
+    const typed = await lines.inputValue()
+    const n = typed.split('\n').filter((l) => l.trim()).length
+    await lines.fill(`${typed.trim()}\n02/01/${year + 1} Ngày của năm sau`)
+    await yearForm.getByLabel('Căn cứ').fill('Công văn thử nghiệm')
+    await yearForm.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    const said = yearForm.locator('.error-text').filter({ hasText: `Dòng ${n + 1}: phải thuộc năm đang nhập` })
+    await said.waitFor()
+    expect(!(await yearForm.textContent()).includes('must lie in the year'), 'the English message is shown')
+    await shot(page, 'admin-calendar-refused')
+  })
+
+  await step('a refusal without a field says the server\'s detail in Vietnamese', async () => {
+    // A new draft of a procedure that has one already: 409 "procedure … already has draft
+    // version 2; edit it instead", shown whole above the button.
+    await page.goto(`/quan-tri/thu-tuc/${code}?v=1`)
+    await page.getByRole('button', { name: 'Tạo dự thảo phiên bản mới từ phiên bản này' }).click()
+    await page.waitForURL(/\?v=2/)
+    await page.goto('/quan-tri/thu-tuc-moi')
+    await fillNewDraft(page, code)
+    await page.locator('[data-test=save-record]').click()
+    const alert = page.locator('.alert.error', { hasText: `Thủ tục ${code} đã có dự thảo phiên bản 2; hãy sửa dự thảo đó.` })
+    await alert.waitFor()
+    expect(!(await alert.textContent()).includes('edit it instead'), 'the English detail is shown')
+    await shot(page, 'admin-draft-exists')
   })
   await page.close()
 } catch (e) {
