@@ -418,6 +418,15 @@ CREATE INDEX report_snapshots_day ON report_snapshots(day);
 constexpr std::string_view kReportProcedureDays =
     MOTCUA_REPORT_PROCEDURE_DAYS_TABLE ";" MOTCUA_REPORT_PROCEDURE_DAYS_FILL ";";
 
+// The applicant's data store (docs/dossiers.md "The applicant's data store"): the applicant's
+// personal identification number as an indexed column, written with every dossier write and
+// filled here from the stored documents.
+constexpr std::string_view kApplicantNumber = R"sql(
+ALTER TABLE dossiers ADD COLUMN applicant_id_number TEXT NOT NULL DEFAULT '';
+UPDATE dossiers SET applicant_id_number = COALESCE(doc::jsonb #>> '{applicant,id_number}', '');
+CREATE INDEX dossiers_applicant_number ON dossiers(applicant_id_number, id);
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -432,6 +441,8 @@ constexpr sql::Migration kMigrations[] = {
     {9, "reports: the daily snapshot per unit and local day, for trend charts", kReportSnapshots},
     {10, "reports: the rollup per unit, local day, procedure version and channel",
      kReportProcedureDays},
+    {13, "dossiers: the applicant's identification number, indexed (the data store)",
+     kApplicantNumber},
 };
 
 }  // namespace

@@ -67,8 +67,9 @@ inline constexpr Statement kInsertDossier{
     "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
     "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
     "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
-    "supplement_deadline_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
-    "$14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25) RETURNING id"};
+    "supplement_deadline_at, applicant_id_number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+    "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26) "
+    "RETURNING id"};
 inline constexpr Statement kUpdateDossier{
     "dossier_update",
     "UPDATE dossiers SET code = $1, secret_hash = $2, procedure_code = $3, procedure_version = "
@@ -76,7 +77,8 @@ inline constexpr Statement kUpdateDossier{
     "applicant_user_id = $9, applicant_name = $10, state = $11, step_id = $12, assignee = $13, "
     "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
     "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23, "
-    "intake_alert_at = $24, supplement_deadline_at = $25 WHERE id = $26 AND version = $27"};
+    "intake_alert_at = $24, supplement_deadline_at = $25, applicant_id_number = $26 "
+    "WHERE id = $27 AND version = $28"};
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
@@ -91,6 +93,12 @@ inline constexpr Statement kListApplicant{"dossier_list_applicant",
                                           "SELECT " MOTCUA_DOSSIER_COLUMNS
                                           " FROM dossiers WHERE applicant_user_id = $1 AND id < $2 "
                                           "ORDER BY id DESC LIMIT $3"};
+// The applicant's data store: index dossiers_applicant_number (applicant_id_number, id),
+// migration 13.
+inline constexpr Statement kListOfApplicant{"dossier_list_applicant_number",
+                                            "SELECT " MOTCUA_DOSSIER_COLUMNS
+                                            " FROM dossiers WHERE applicant_id_number = $1 AND "
+                                            "id < $2 ORDER BY id DESC LIMIT $3"};
 inline constexpr Statement kListReceived{
     "dossier_list_received",
     "SELECT " MOTCUA_DOSSIER_COLUMNS
@@ -108,7 +116,7 @@ inline constexpr Statement kInsertOutbox{
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 
-// The columns of kInsertDossier / kUpdateDossier ($1..$25), `doc` ($23) given.
+// The columns of kInsertDossier / kUpdateDossier ($1..$26), `doc` ($23) given.
 std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
   const dossier::Dossier& d = s.value;
   return {d.code.empty() ? Null() : Text(d.code),
@@ -135,7 +143,8 @@ std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
           Int(d.version),
           Text(std::move(doc)),
           OptInt(s.clock.intake_alert),
-          OptInt(s.clock.supplement_deadline)};
+          OptInt(s.clock.supplement_deadline),
+          Text(d.applicant.id_number)};
 }
 
 // The row's columns in RowParams order, `doc` and `version` aside: the ones a changed-columns
@@ -165,7 +174,8 @@ constexpr std::string_view kRowColumns[] = {"code",
                                             "version",
                                             "doc",
                                             "intake_alert_at",
-                                            "supplement_deadline_at"};
+                                            "supplement_deadline_at",
+                                            "applicant_id_number"};
 constexpr std::size_t kVersionColumn = 21;
 constexpr std::size_t kDocColumn = 22;
 
@@ -174,8 +184,8 @@ inline constexpr Statement kCurrentRow{
     "SELECT code, secret_hash, procedure_code, procedure_version, channel, receiving_unit, "
     "competent_unit, step_unit, applicant_user_id, applicant_name, state, step_id, assignee, "
     "paused, waiting_agency, due_at, step_due_at, appointment_at, new_appointment_at, "
-    "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at "
-    "FROM dossiers WHERE id = $1"};
+    "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at, "
+    "applicant_id_number FROM dossiers WHERE id = $1"};
 
 // "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
 // once per set of columns (a handful in practice: each command kind changes the same ones).
@@ -380,6 +390,17 @@ Result<std::vector<StoredDossier>> SqlTx::ListApplicantDossiers(identity::UserId
           kListApplicant,
           {Int(user), Int(before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max()),
            Int(limit)}),
+      DossierFromRow);
+}
+
+Result<std::vector<StoredDossier>> SqlTx::ListDossiersOfApplicant(const std::string& id_number,
+                                                                  std::int64_t before_id,
+                                                                  int limit) {
+  return DecodeAll<StoredDossier>(
+      conn_.Query(
+          kListOfApplicant,
+          {Text(id_number),
+           Int(before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max()), Int(limit)}),
       DossierFromRow);
 }
 
