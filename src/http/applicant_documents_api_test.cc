@@ -127,6 +127,44 @@ TEST_F(ApplicantDocumentsApiTest, ListsTheApplicantsDigitizedDocumentsNewestFirs
   EXPECT_EQ(looks, 4);
 }
 
+// The result document issued with a file joins the data store, before the dossier's components.
+TEST_F(ApplicantDocumentsApiTest, AResultIssuedWithAFileIsHeldToo) {
+  Session reception = Login("tiepnhan");
+  const std::string scanned = Upload(reception, "Tờ khai (bản quét)");
+  auto created = Receive(reception, kHuong, "paper-original", scanned);
+  ASSERT_EQ(created->status, 201) << created->body;
+  const std::string id = std::to_string(Body(created)["id"].get<std::int64_t>());
+  auto command = [&](const Session& s, json c) {
+    c["version"] = Body(Send("GET", "/api/v1/dossiers/" + id, &s))["version"];
+    auto res = Send("POST", "/api/v1/dossiers/" + id + "/commands", &s, c.dump());
+    EXPECT_EQ(res->status, 200) << res->body;
+  };
+  command(reception, {{"command", "forward"}});
+  clock_.Set(L("2026-03-04 09:00"));
+  reception = Login("tiepnhan");
+  command(Login("chuyenvien"), {{"command", "forward"}, {"reason", "Đủ điều kiện"}});
+  Session head = Login("giamdoc");
+  const std::string result = Upload(head, "Giấy chứng nhận kết hôn");
+  command(head, {{"command", "issue"}, {"reference", "12/GCNKH"}, {"file_sha256", result}});
+
+  json page = Documents(reception, std::string(kHuong) + "/documents");
+  ASSERT_EQ(page["items"].size(), 2u) << page.dump();
+  EXPECT_EQ(page["items"][0]["kind"], "result");
+  EXPECT_EQ(page["items"][0]["file_sha256"], result);
+  EXPECT_EQ(page["items"][0]["name"],
+            "Kết quả: " + Body(created)["procedure_name"].get<std::string>());
+  EXPECT_EQ(page["items"][0]["at"]["local"], "2026-03-04 09:00");
+  EXPECT_EQ(page["items"][1]["kind"], "component");
+  EXPECT_EQ(page["items"][1]["file_sha256"], scanned);
+  // A page ending inside a dossier resumes there.
+  json second = Documents(
+      reception, std::string(kHuong) + "/documents?limit=1&cursor=" +
+                     Documents(reception, std::string(kHuong) + "/documents?limit=1")["next_cursor"]
+                         .get<std::string>());
+  ASSERT_EQ(second["items"].size(), 1u);
+  EXPECT_EQ(second["items"][0]["file_sha256"], scanned);
+}
+
 TEST_F(ApplicantDocumentsApiTest, RefusesMalformedNumbersCursorsAndOfficersWhoDoNotReceive) {
   Session reception = Login("tiepnhan");
   for (const char* bad : {"00119001234", "0011900123456", "00119001234x", "abc"}) {
