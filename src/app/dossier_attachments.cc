@@ -122,7 +122,8 @@ Status CheckResultFile(ReadTx& tx, const Actor& actor, const std::string& sha256
 }
 
 Status CheckAttachments(ReadTx& tx, const Actor& actor,
-                        const std::vector<dossier::ProvidedComponent>& components) {
+                        const std::vector<dossier::ProvidedComponent>& components,
+                        const std::string& applicant_id_number) {
   for (std::size_t i = 0; i < components.size(); ++i) {
     const dossier::ProvidedComponent& c = components[i];
     const std::string field = "components[" + std::to_string(i) + "].file_sha256";
@@ -131,6 +132,13 @@ Status CheckAttachments(ReadTx& tx, const Actor& actor,
         return Error::InvalidField(field, "an electronic component needs its uploaded file");
       }
       continue;
+    }
+    const bool reuse =
+        c.provision == dossier::Provision::kReused || c.provision == dossier::Provision::kDataStore;
+    if (reuse && IsSha256Hex(c.file_sha256) && !applicant_id_number.empty()) {
+      // A document already digitized is not asked for again: its file is taken by its hash.
+      MOTCUA_ASSIGN_OR_RETURN(bool held, HeldFor(tx, applicant_id_number, c.file_sha256));
+      if (held) continue;
     }
     MOTCUA_RETURN_IF_ERROR(CheckUploaded(tx, actor, c.file_sha256, field));
   }

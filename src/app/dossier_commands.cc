@@ -73,7 +73,8 @@ Result<DossierView> DossierService::ActOnce(const Actor& actor, std::int64_t id,
       }
     }
     // Files a command brings: uploaded by the actor, and the result document a PDF.
-    MOTCUA_RETURN_IF_ERROR(internal::CheckAttachments(tx, actor, command.components));
+    MOTCUA_RETURN_IF_ERROR(internal::CheckAttachments(tx, actor, command.components,
+                                                      stored.value.applicant.id_number));
     if (!command.file_sha256.empty()) {
       MOTCUA_RETURN_IF_ERROR(internal::CheckResultFile(tx, actor, command.file_sha256));
     }

@@ -51,9 +51,21 @@ Result<catalog::Workflow> PickWorkflow(const std::vector<catalog::Workflow>& wor
 // by name), missing ones marked; electronic and data-store components count as digitized, paper
 // ones are marked digitized at reception. kInvalidArgument naming "case_name" or
 // "components[i].name" for a case or component the procedure does not have.
-// Every named file exists and was uploaded by the actor; an electronic component names one.
+// Every named file exists and was uploaded by the actor, or, for a component reused or taken
+// from the data store, is held for the applicant numbered `applicant_id_number` (HeldFor); an
+// electronic component names one.
 Status CheckAttachments(ReadTx& tx, const Actor& actor,
-                        const std::vector<dossier::ProvidedComponent>& components);
+                        const std::vector<dossier::ProvidedComponent>& components,
+                        const std::string& applicant_id_number);
+
+// The documents of one dossier that enter its applicant's data store: the result document, if
+// issued with a file, then the components that name a file and were not themselves reused or
+// taken from the data store (their file is listed from the dossier that first brought it). The
+// result is named "Kết quả: <procedure_name>". Sizes and types are left for the caller.
+std::vector<DossierService::HeldDocument> HeldDocumentsOf(const dossier::Dossier& d,
+                                                          const std::string& procedure_name);
+// Whether file `sha256` is among the held documents of the applicant numbered `id_number`.
+Result<bool> HeldFor(ReadTx& tx, const std::string& id_number, const std::string& sha256);
 // The result document of an issue: a PDF the actor uploaded (kInvalidArgument "file_sha256").
 Status CheckResultFile(ReadTx& tx, const Actor& actor, const std::string& sha256);
 

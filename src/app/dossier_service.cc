@@ -270,7 +270,8 @@ Result<ReceptionAnswer> DossierService::Create(const Actor& actor, const Recepti
     d.postal_item = input.postal_item;
     d.paid_online = input.paid_online;
     MOTCUA_ASSIGN_OR_RETURN(d.components, internal::CheckComponents(p, input));
-    MOTCUA_RETURN_IF_ERROR(internal::CheckAttachments(tx, actor, input.components));
+    MOTCUA_RETURN_IF_ERROR(
+        internal::CheckAttachments(tx, actor, input.components, input.applicant.id_number));
     d.competent_unit = internal::Route(*units, p, input.applicant.commune_code);
     d.receiving_unit = who.applicant || who.system ? internal::ReceivingUnitOf(p, d.competent_unit)
                                                    : who.unit_code;

@@ -184,6 +184,30 @@ class DossierService {
   Result<std::vector<LogBookEntry>> LogBook(const Actor& actor, const std::string& unit_code,
                                             Instant from, Instant to, int limit);
 
+  // The applicant's data store (docs/dossiers.md): the documents already digitized for the
+  // applicant whose personal identification number is `id_number` (12 digits; kInvalidArgument
+  // "id_number" otherwise), from every dossier naming that number: the result documents issued
+  // with a file and the components that name a file (internal::HeldDocumentsOf), newest dossier
+  // first; `cursor` is HeldPage::next of the previous page (kInvalidArgument "cursor"
+  // otherwise). Officers who receive dossiers, of any unit (a document digitized anywhere is not
+  // asked for again): kPermissionDenied for anyone else. Each read is recorded in the audit log
+  // ("applicant.documents", the number, how many documents were shown).
+  struct HeldDocument {
+    std::string name;  // the component's name, or "Kết quả: <procedure>" for a result
+    std::string kind;  // "component" or "result"
+    std::string sha256;
+    Instant at = 0;  // the dossier's reception (submission online), or its result's issue
+    std::int64_t dossier_id = 0;
+    std::string dossier_code;
+    Attachment file;  // size and type (no bytes)
+  };
+  struct HeldPage {
+    std::vector<HeldDocument> items;
+    std::string next;  // "<dossier id>.<position>"; empty on the last page
+  };
+  Result<HeldPage> ApplicantDocuments(const Actor& actor, const std::string& id_number,
+                                      const std::string& cursor, int limit);
+
   // The hand-overs of form 06.
   Result<std::vector<dossier::Handover>> Handovers(const Actor& actor, std::int64_t id);
 

@@ -237,6 +237,17 @@ class ReadTx {
   virtual Result<std::optional<Attachment>> FindAttachment(const std::string& sha256) = 0;
   virtual Result<bool> AttachmentUploadedBy(const std::string& sha256, identity::UserId user) = 0;
 
+  // --- The applicant's data store (migration 13) ---------------------------------------------
+  // The dossiers of the applicant whose identification number (CCCD, or enterprise code) is
+  // `id_number`, newest first: id < before_id (0: from the newest), by id descending, at most
+  // `limit`; on the indexed column applicant_id_number, written with every dossier write.
+  virtual Result<std::vector<StoredDossier>> ListDossiersOfApplicant(const std::string& id_number,
+                                                                     std::int64_t before_id,
+                                                                     int limit) = 0;
+  // An attachment's size, type and first upload without its bytes (Attachment::data empty).
+  virtual Result<std::optional<Attachment>> FindAttachmentInfo(const std::string& sha256) = 0;
+  // ---------------------------------------------------------------------------------------------
+
   // --- Background work (app/background.h; migration 5) ---------------------------------------
   // The dossiers a sweep looks at (SweepQuery), by id, at most query.limit; filtered in SQL on
   // indexed columns.

@@ -413,6 +413,30 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                     auto result, s.dossier->ListMine(req.actor, cursor.value_or(""), page.limit));
                 return Reply::Json(200, Dump(PageJson(result)));
               }});
+  // The applicant's data store: what is already digitized for a person (reception officers).
+  server.Add(
+      {"GET", "/api/v1/applicants/{id_number}/documents", Permission::kDossierReceive, "",
+       [&s](Request& req) -> Result<Reply> {
+         MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
+         MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+         MOTCUA_ASSIGN_OR_RETURN(
+             auto held, s.dossier->ApplicantDocuments(req.actor, req.path_params["id_number"],
+                                                      cursor.value_or(""), page.limit));
+         json items = json::array();
+         for (const auto& h : held.items) {
+           items.push_back({{"name", h.name},
+                            {"kind", h.kind},
+                            {"file_sha256", h.sha256},
+                            {"size", h.file.size},
+                            {"media_type", h.file.media_type},
+                            {"dossier_id", h.dossier_id},
+                            {"dossier_code", h.dossier_code},
+                            {"at", InstantJson(h.at)}});
+         }
+         return Reply::Json(
+             200, Dump({{"items", items},
+                        {"next_cursor", held.next.empty() ? json(nullptr) : json(held.next)}}));
+       }});
   server.Add({"GET", "/api/v1/dossiers/{id}/handovers", Permission::kDossierRead, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));

@@ -97,7 +97,8 @@ export async function startServer() {
   return current
 }
 
-// Calls the API as `username` (for what the UI does not cover yet: creating officers).
+// Calls the API as `username` (for what the UI does not cover yet: creating officers). A Buffer
+// body is sent as it is, with its media type (an upload); anything else as JSON.
 export async function apiSession(url, username, password) {
   const res = await fetch(`${url}/api/v1/auth/login`, {
     method: 'POST',
@@ -107,11 +108,12 @@ export async function apiSession(url, username, password) {
   expect(res.status === 200, `API login ${username}: ${res.status}`)
   const cookie = res.headers.get('set-cookie').split(';')[0]
   const { csrf_token } = await res.json()
-  return async (method, p, body) => {
+  return async (method, p, body, type = 'application/json') => {
+    const raw = Buffer.isBuffer(body)
     const r = await fetch(`${url}${p}`, {
       method,
-      headers: { Cookie: cookie, 'X-CSRF-Token': csrf_token, 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { Cookie: cookie, 'X-CSRF-Token': csrf_token, 'Content-Type': raw ? type : 'application/json' },
+      body: body === undefined || raw ? body : JSON.stringify(body),
     })
     const text = await r.text()
     expect(r.ok, `${method} ${p}: ${r.status} ${text}`)

@@ -492,6 +492,54 @@ TEST_P(StoreConformance, AnApplicantsDossiersAreListedNewestFirstInPages) {
   ASSERT_TRUE(read.ok()) << ToString(read.error());
 }
 
+// The applicant's data store (migration 13): the dossiers naming a personal identification
+// number, by the indexed column written with the row, newest first in pages; nobody else's.
+TEST_P(StoreConformance, TheDossiersOfAnIdentificationNumberAreListedNewestFirstInPages) {
+  std::vector<std::int64_t> hers;
+  for (int i = 0; i < 4; ++i) {
+    StoredDossier s =
+        MakeDossier("H38.30-260302-000" + std::to_string(i + 1), "H38.03", 1'773'000'000);
+    if (i == 1) s.value.applicant.id_number = "079085001122";
+    ASSERT_TRUE(store()
+                    .Write([&](app::WriteTx& tx) {
+                      return tx.InsertDossier(s, {Received(s.value.received_at)});
+                    })
+                    .ok());
+    if (i != 1) hers.insert(hers.begin(), s.value.id);
+    if (i == 3) {
+      // A command rewrites the row: the number stays with it.
+      StoredDossier next = s;
+      Event e = Received(s.value.received_at);
+      e.seq = 2;
+      e.kind = EventKind::kAssigned;
+      next.value.version = 2;
+      ASSERT_TRUE(store()
+                      .Write([&](app::WriteTx& tx) { return tx.AppendDossierEvents(next, 1, {e}); })
+                      .ok());
+    }
+  }
+  auto ids = [](const std::vector<StoredDossier>& rows) {
+    std::vector<std::int64_t> out;
+    for (const auto& r : rows) out.push_back(r.value.id);
+    return out;
+  };
+  Status read = store().Read([&](app::ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(auto all, tx.ListDossiersOfApplicant("001203004567", 0, 10));
+    EXPECT_EQ(ids(all), hers);
+    MOTCUA_ASSIGN_OR_RETURN(auto first, tx.ListDossiersOfApplicant("001203004567", 0, 2));
+    EXPECT_EQ(ids(first), std::vector<std::int64_t>(hers.begin(), hers.begin() + 2));
+    MOTCUA_ASSIGN_OR_RETURN(auto rest,
+                            tx.ListDossiersOfApplicant("001203004567", first.back().value.id, 2));
+    EXPECT_EQ(ids(rest), std::vector<std::int64_t>(hers.begin() + 2, hers.end()));
+    MOTCUA_ASSIGN_OR_RETURN(auto other, tx.ListDossiersOfApplicant("079085001122", 0, 10));
+    EXPECT_EQ(other.size(), 1u);
+    MOTCUA_ASSIGN_OR_RETURN(auto nobody, tx.ListDossiersOfApplicant("001203004568", 0, 10));
+    EXPECT_TRUE(nobody.empty());
+    return Ok();
+  });
+  ASSERT_TRUE(read.ok()) << ToString(read.error());
+}
+
 TEST_P(StoreConformance, AttachmentsAreStoredOnceByContentWithEveryUploader) {
   std::string bytes = "%PDF-1.7\n";
   for (int i = 0; i < 256; ++i) bytes.push_back(static_cast<char>(i));  // every byte value
@@ -511,6 +559,13 @@ TEST_P(StoreConformance, AttachmentsAreStoredOnceByContentWithEveryUploader) {
     }
     MOTCUA_ASSIGN_OR_RETURN(auto none, tx.FindAttachment(std::string(64, 'c')));
     EXPECT_FALSE(none.has_value());
+    // Its size, type and first upload without the bytes.
+    MOTCUA_ASSIGN_OR_RETURN(auto info, tx.FindAttachmentInfo(a.sha256));
+    app::Attachment described = a;
+    described.data.clear();
+    EXPECT_EQ(info, std::optional<app::Attachment>(described));
+    MOTCUA_ASSIGN_OR_RETURN(auto no_info, tx.FindAttachmentInfo(std::string(64, 'c')));
+    EXPECT_FALSE(no_info.has_value());
     MOTCUA_ASSIGN_OR_RETURN(bool by7, tx.AttachmentUploadedBy(a.sha256, 7));
     MOTCUA_ASSIGN_OR_RETURN(bool by8, tx.AttachmentUploadedBy(a.sha256, 8));
     MOTCUA_ASSIGN_OR_RETURN(bool by9, tx.AttachmentUploadedBy(a.sha256, 9));

@@ -474,6 +474,14 @@ UPDATE dossiers SET step_kind = COALESCE(doc::jsonb ->> 'step_kind', 'other'),
 CREATE INDEX dossiers_apology ON dossiers(competent_unit, due_at, id) WHERE apology_pending = 1;
 ALTER TABLE procedure_versions ADD COLUMN edited_at BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX procedure_versions_drafts ON procedure_versions(edited_at, code) WHERE state = 'draft';
+
+// The applicant's data store (docs/dossiers.md "The applicant's data store"): the applicant's
+// personal identification number as an indexed column, written with every dossier write and
+// filled here from the stored documents.
+constexpr std::string_view kApplicantNumber = R"sql(
+ALTER TABLE dossiers ADD COLUMN applicant_id_number TEXT NOT NULL DEFAULT '';
+UPDATE dossiers SET applicant_id_number = COALESCE(doc::jsonb #>> '{applicant,id_number}', '');
+CREATE INDEX dossiers_applicant_number ON dossiers(applicant_id_number, id);
 )sql";
 
 constexpr sql::Migration kMigrations[] = {
@@ -495,6 +503,8 @@ constexpr sql::Migration kMigrations[] = {
      "dossiers: the current step's kind and a pending apology draft, for the leader's queues; "
      "when a procedure version was last edited, for the list of drafts",
      kLeaderQueues},
+    {13, "dossiers: the applicant's identification number, indexed (the data store)",
+     kApplicantNumber},
 };
 
 }  // namespace

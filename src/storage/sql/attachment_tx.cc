@@ -7,6 +7,9 @@ namespace {
 inline constexpr Statement kFindAttachment{
     "attachment_find",
     "SELECT sha256, size, media_type, created_at, data FROM attachments WHERE sha256 = $1"};
+inline constexpr Statement kFindAttachmentInfo{
+    "attachment_find_info",
+    "SELECT sha256, size, media_type, created_at FROM attachments WHERE sha256 = $1"};
 inline constexpr Statement kUploadedBy{
     "attachment_uploaded_by",
     "SELECT 1 FROM attachment_uploads WHERE sha256 = $1 AND user_id = $2"};
@@ -26,6 +29,13 @@ Result<std::optional<app::Attachment>> SqlTx::FindAttachment(const std::string& 
   if (!row) return std::optional<app::Attachment>();
   return std::optional<app::Attachment>(
       app::Attachment{row->Text(0), row->Int(1), row->Text(2), row->Int(3), row->Bytes(4)});
+}
+
+Result<std::optional<app::Attachment>> SqlTx::FindAttachmentInfo(const std::string& sha256) {
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kFindAttachmentInfo, {Text(sha256)}));
+  if (!row) return std::optional<app::Attachment>();
+  return std::optional<app::Attachment>(
+      app::Attachment{row->Text(0), row->Int(1), row->Text(2), row->Int(3), {}});
 }
 
 Result<bool> SqlTx::AttachmentUploadedBy(const std::string& sha256, identity::UserId user) {

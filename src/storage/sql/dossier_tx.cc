@@ -81,9 +81,9 @@ inline constexpr Statement kInsertDossier{
     "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
     "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
     "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
-    "supplement_deadline_at, step_kind, apology_pending) VALUES ($1, $2, $3, $4, $5, $6, $7, "
-    "$8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, "
-    "$26, $27) RETURNING id"};
+    "supplement_deadline_at, step_kind, apology_pending, applicant_id_number) VALUES ($1, $2, "
+    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, "
+    "$22, $23, $24, $25, $26, $27, $28) RETURNING id"};
 inline constexpr Statement kUpdateDossier{
     "dossier_update",
     "UPDATE dossiers SET code = $1, secret_hash = $2, procedure_code = $3, procedure_version = "
@@ -91,8 +91,8 @@ inline constexpr Statement kUpdateDossier{
     "applicant_user_id = $9, applicant_name = $10, state = $11, step_id = $12, assignee = $13, "
     "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
     "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23, "
-    "intake_alert_at = $24, supplement_deadline_at = $25, step_kind = $26, apology_pending = $27 "
-    "WHERE id = $28 AND version = $29"};
+    "intake_alert_at = $24, supplement_deadline_at = $25, step_kind = $26, apology_pending = $27, "
+    "applicant_id_number = $28 WHERE id = $29 AND version = $30"};
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
@@ -107,6 +107,12 @@ inline constexpr Statement kListApplicant{"dossier_list_applicant",
                                           "SELECT " MOTCUA_DOSSIER_COLUMNS
                                           " FROM dossiers WHERE applicant_user_id = $1 AND id < $2 "
                                           "ORDER BY id DESC LIMIT $3"};
+// The applicant's data store: index dossiers_applicant_number (applicant_id_number, id),
+// migration 13.
+inline constexpr Statement kListOfApplicant{"dossier_list_applicant_number",
+                                            "SELECT " MOTCUA_DOSSIER_COLUMNS
+                                            " FROM dossiers WHERE applicant_id_number = $1 AND "
+                                            "id < $2 ORDER BY id DESC LIMIT $3"};
 inline constexpr Statement kListReceived{
     "dossier_list_received",
     "SELECT " MOTCUA_DOSSIER_COLUMNS
@@ -124,8 +130,9 @@ inline constexpr Statement kInsertOutbox{
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 
-// The columns of kInsertDossier / kUpdateDossier ($1..$27), `doc` ($23) given; the last two
-// (the current step's kind, an apology pending) are the leader's queues' (migration 12).
+// The columns of kInsertDossier / kUpdateDossier ($1..$28), `doc` ($23) given; the current
+// step's kind and an apology pending are the leader's queues' (migration 12), the applicant's
+// number the data store's (migration 13).
 std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
   const dossier::Dossier& d = s.value;
   return {d.code.empty() ? Null() : Text(d.code),
@@ -154,7 +161,8 @@ std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
           OptInt(s.clock.intake_alert),
           OptInt(s.clock.supplement_deadline),
           Text(std::string(catalog::StepKindName(d.step_kind))),
-          Bool(d.apology_drafted && !d.apology_signed)};
+          Bool(d.apology_drafted && !d.apology_signed),
+          Text(d.applicant.id_number)};
 }
 
 // The row's columns in RowParams order, `doc` and `version` aside: the ones a changed-columns
@@ -186,7 +194,8 @@ constexpr std::string_view kRowColumns[] = {"code",
                                             "intake_alert_at",
                                             "supplement_deadline_at",
                                             "step_kind",
-                                            "apology_pending"};
+                                            "apology_pending",
+                                            "applicant_id_number"};
 constexpr std::size_t kVersionColumn = 21;
 constexpr std::size_t kDocColumn = 22;
 
@@ -196,7 +205,7 @@ inline constexpr Statement kCurrentRow{
     "competent_unit, step_unit, applicant_user_id, applicant_name, state, step_id, assignee, "
     "paused, waiting_agency, due_at, step_due_at, appointment_at, new_appointment_at, "
     "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at, "
-    "step_kind, apology_pending FROM dossiers WHERE id = $1"};
+    "step_kind, apology_pending, applicant_id_number FROM dossiers WHERE id = $1"};
 
 // "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
 // once per set of columns (a handful in practice: each command kind changes the same ones).
@@ -407,6 +416,17 @@ Result<std::vector<StoredDossier>> SqlTx::ListApplicantDossiers(identity::UserId
           kListApplicant,
           {Int(user), Int(before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max()),
            Int(limit)}),
+      DossierFromRow);
+}
+
+Result<std::vector<StoredDossier>> SqlTx::ListDossiersOfApplicant(const std::string& id_number,
+                                                                  std::int64_t before_id,
+                                                                  int limit) {
+  return DecodeAll<StoredDossier>(
+      conn_.Query(
+          kListOfApplicant,
+          {Text(id_number),
+           Int(before_id > 0 ? before_id : std::numeric_limits<std::int64_t>::max()), Int(limit)}),
       DossierFromRow);
 }
 

@@ -99,6 +99,11 @@ class SqlTx final : public app::WriteTx {
                                                                int limit) override;
   Result<std::optional<app::Attachment>> FindAttachment(const std::string& sha256) override;
   Result<bool> AttachmentUploadedBy(const std::string& sha256, identity::UserId user) override;
+  // The applicant's data store (migration 13).
+  Result<std::vector<app::StoredDossier>> ListDossiersOfApplicant(const std::string& id_number,
+                                                                  std::int64_t before_id,
+                                                                  int limit) override;
+  Result<std::optional<app::Attachment>> FindAttachmentInfo(const std::string& sha256) override;
   Result<std::vector<app::StoredDossier>> ListSweep(const app::SweepQuery& query) override;
   Result<std::vector<app::OutboxMessage>> ListOutbox(std::int64_t dossier_id, std::int64_t after_id,
                                                      int limit) override;

@@ -92,6 +92,45 @@ TEST(SqliteStoreTest, AuditLogIsAppendOnlyInTheDatabase) {
   EXPECT_FALSE((*direct)->ExecScript("DELETE FROM audit_log").ok());
 }
 
+// Migration 13 fills the applicant's identification number of the dossiers already stored from
+// their documents: a database as it was before it (the column, its index and its record
+// removed) is migrated again and lists the dossier by that number.
+TEST(SqliteStoreTest, MigrationThirteenFillsTheApplicantNumberFromTheStoredDocuments) {
+  auto store = MakeStore();
+  app::StoredDossier s;
+  s.value.code = "H99.01-260302-0001";
+  s.value.procedure_code = "1.000001";
+  s.value.procedure_version = 1;
+  s.value.applicant.name = "Nguyễn Thị Hương";
+  s.value.applicant.id_number = "001190012345";
+  ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
+  const std::string path = FreshPath("before-13.db");
+  ASSERT_TRUE(store->Backup(path).ok());
+  store.reset();
+  {
+    auto direct = SqliteConnection::Open(path, false, 100);
+    ASSERT_TRUE(direct.ok());
+    ASSERT_TRUE((*direct)
+                    ->ExecScript("DROP INDEX dossiers_applicant_number; "
+                                 "ALTER TABLE dossiers DROP COLUMN applicant_id_number; "
+                                 "DELETE FROM schema_migrations WHERE version = 13")
+                    .ok());
+  }
+  auto reopened = SqliteStore::Open({path, 2, 5000, 256, &kClock});
+  ASSERT_TRUE(reopened.ok());
+  ASSERT_TRUE((*reopened)->Migrate().ok());
+  std::vector<app::StoredDossier> found;
+  ASSERT_TRUE((*reopened)
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(found,
+                                            tx.ListDossiersOfApplicant("001190012345", 0, 10));
+                    return Ok();
+                  })
+                  .ok());
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].value.code, "H99.01-260302-0001");
+}
+
 TEST(SqliteStoreTest, ExceptionInWorkIsAnInternalErrorAndTheWriterLives) {
   auto store = MakeStore();
   Status s = store->Write([](app::WriteTx&) -> Status { throw std::runtime_error("boom"); });
