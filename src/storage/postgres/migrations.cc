@@ -474,6 +474,7 @@ UPDATE dossiers SET step_kind = COALESCE(doc::jsonb ->> 'step_kind', 'other'),
 CREATE INDEX dossiers_apology ON dossiers(competent_unit, due_at, id) WHERE apology_pending = 1;
 ALTER TABLE procedure_versions ADD COLUMN edited_at BIGINT NOT NULL DEFAULT 0;
 CREATE INDEX procedure_versions_drafts ON procedure_versions(edited_at, code) WHERE state = 'draft';
+)sql";
 
 // The applicant's data store (docs/dossiers.md "The applicant's data store"): the applicant's
 // personal identification number as an indexed column, written with every dossier write and
