@@ -52,6 +52,7 @@ export const kServerMessages: ServerMessages = [
   [/^is not a cursor of this list$/, 'không phải vị trí hợp lệ của danh sách này'],
   [/^not a cursor of this queue$/, 'không phải vị trí hợp lệ của hàng đợi này'],
   [/^not a cursor of the drafts$/, 'không phải vị trí hợp lệ của danh sách dự thảo'],
+  [/^only reception officers look into an applicant's data store$/, 'chỉ cán bộ tiếp nhận được xem kho dữ liệu của công dân'],
   [/^must be step, unit or officer$/, 'phải là theo bước, theo đơn vị hoặc theo cán bộ'],
   [/^must be receive, assign, appraise, approve, sign, issue, return, inter-agency, wait-financial or other$/,
     'phải là một loại bước của quy trình: tiếp nhận, phân công, thẩm định, phê duyệt, ký, ban hành, trả kết quả, liên thông, chờ nghĩa vụ tài chính hoặc khác'],
