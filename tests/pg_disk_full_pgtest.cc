@@ -83,7 +83,7 @@ TEST(PgDiskFull, AnswersServiceUnavailableWhileTheDiskIsFullAndRecoversOnceThere
   options.settings = {"max_wal_size = 64MB", "min_wal_size = 32MB"};
   auto pg = PgTestServer::Start(options);
   ASSERT_TRUE(pg.ok()) << ToString(pg.error());
-  auto dsn = (*pg)->CreateDatabase("no_room");
+  auto dsn = (*pg)->CreateDatabase("full");
   ASSERT_TRUE(dsn.ok()) << ToString(dsn.error());
   ServerProcess server(MOTCUA_BINARY, ::testing::TempDir() + "/pg-disk-full-serve");
   Session officer;

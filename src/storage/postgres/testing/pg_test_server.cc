@@ -230,7 +230,7 @@ Result<std::string> PgTestServer::CreateDatabase(const std::string& name) {
     return Error::InvalidArgument("bad database name '" + name + "'");
   }
   MOTCUA_ASSIGN_OR_RETURN(auto conn, PgConnection::Connect(Dsn("postgres")));
-  MOTCUA_RETURN_IF_ERROR(conn->ExecScript("CREATE DATABASE " + name));
+  MOTCUA_RETURN_IF_ERROR(conn->ExecScript("CREATE DATABASE \"" + name + "\""));
   return Dsn(name);
 }
 
