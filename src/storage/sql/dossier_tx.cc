@@ -1,8 +1,5 @@
 // The dossiers' repositories (migration 4), written once for both back ends.
 #include <limits>
-#include <map>
-#include <memory>
-#include <mutex>
 
 #include "calendar/civil_time.h"
 #include "storage/sql/dossier_codec.h"
@@ -210,28 +207,15 @@ inline constexpr Statement kCurrentRow{
 // "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
 // once per set of columns (a handful in practice: each command kind changes the same ones).
 const Statement& UpdateOf(std::uint32_t changed) {
-  struct Made {
-    std::string name;
-    std::string sql;
-    Statement statement;
-  };
-  static std::mutex mu;
-  static std::map<std::uint32_t, std::unique_ptr<Made>> made;
-  std::lock_guard lock(mu);
-  auto& slot = made[changed];
-  if (!slot) {
-    slot = std::make_unique<Made>();
-    slot->name = "dossier_update_" + std::to_string(changed);
-    slot->sql = "UPDATE dossiers SET doc = $1, version = $2";
+  return KeptStatement("dossier_update_" + std::to_string(changed), [changed] {
+    std::string sql = "UPDATE dossiers SET doc = $1, version = $2";
     int n = 3;
     for (std::size_t i = 0; i < std::size(kRowColumns); ++i) {
       if ((changed >> i & 1u) == 0) continue;
-      slot->sql += ", " + std::string(kRowColumns[i]) + " = $" + std::to_string(n++);
+      sql += ", " + std::string(kRowColumns[i]) + " = $" + std::to_string(n++);
     }
-    slot->sql += " WHERE id = $" + std::to_string(n) + " AND version = $" + std::to_string(n + 1);
-    slot->statement = Statement{slot->name, slot->sql};
-  }
-  return slot->statement;
+    return sql + " WHERE id = $" + std::to_string(n) + " AND version = $" + std::to_string(n + 1);
+  });
 }
 
 std::vector<Value> QueueParams(const QueueQuery& q) {

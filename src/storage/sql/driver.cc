@@ -1,6 +1,9 @@
 #include "storage/sql/driver.h"
 
 #include <charconv>
+#include <map>
+#include <memory>
+#include <mutex>
 
 namespace motcua::storage::sql {
 namespace {
@@ -66,6 +69,23 @@ Result<std::optional<Row>> Connection::QueryOne(const Statement& stmt,
   MOTCUA_ASSIGN_OR_RETURN(auto rows, Query(stmt, params));
   if (rows.empty()) return std::optional<Row>();
   return std::optional<Row>(std::move(rows.front()));
+}
+
+const Statement& KeptStatement(const std::string& name, const std::function<std::string()>& make) {
+  struct Kept {
+    std::string name;
+    std::string sql;
+    Statement statement;
+  };
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Kept>, std::less<>> kept;
+  std::lock_guard lock(mu);
+  auto& slot = kept[name];
+  if (!slot) {
+    slot = std::make_unique<Kept>(Kept{name, make(), {}});
+    slot->statement = Statement{slot->name, slot->sql};
+  }
+  return slot->statement;
 }
 
 }  // namespace motcua::storage::sql

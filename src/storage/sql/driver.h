@@ -9,6 +9,7 @@
 // cached by name.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -63,6 +64,10 @@ struct Statement {
   std::string_view name;
   std::string_view sql;
 };
+
+// A statement whose text is made at run time (an UPDATE of the columns a write changes): made by
+// `make` the first time `name` is asked for, and kept for the process under that name.
+const Statement& KeptStatement(const std::string& name, const std::function<std::string()>& make);
 
 enum class Dialect { kSqlite, kPostgres };
 

@@ -360,10 +360,61 @@ Status AddToRollups(Connection& conn, const std::optional<Facts>& before, const 
   return Ok();
 }
 
+// The facts row's columns in FactsParams' order: MOTCUA_FACTS_COLUMNS's.
+const std::vector<std::string>& FactsColumns() {
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> out;
+    std::string_view rest = MOTCUA_FACTS_COLUMNS;
+    for (std::size_t comma; (comma = rest.find(", ")) != std::string_view::npos;) {
+      out.emplace_back(rest.substr(0, comma));
+      rest.remove_prefix(comma + 2);
+    }
+    out.emplace_back(rest);
+    return out;
+  }();
+  return columns;
+}
+
+// "UPDATE dossier_facts SET the columns in `changed` WHERE dossier_id", prepared once per set of
+// columns (a handful in practice: each command changes the same ones). Bit i is the column of
+// FactsParams' value i (bit 0, the dossier's id, is never set).
+const Statement& UpdateFactsOf(std::uint32_t changed) {
+  return KeptStatement("facts_update_" + std::to_string(changed), [changed] {
+    std::string sql = "UPDATE dossier_facts SET ";
+    int n = 1;
+    const std::vector<std::string>& columns = FactsColumns();
+    for (std::size_t i = 1; i < columns.size(); ++i) {
+      if ((changed >> i & 1u) == 0) continue;
+      if (n > 1) sql += ", ";
+      sql += columns[i] + " = $" + std::to_string(n);
+      ++n;
+    }
+    return sql + " WHERE dossier_id = $" + std::to_string(n);
+  });
+}
+
 // Replaces the facts row `before` (absent: none) with `after`, and the row's contribution to the
-// rollups with it when it differs.
+// rollups with it when it differs. An existing row is updated in the columns that differ only:
+// SQLite rewrites the entries of every index whose column an UPDATE sets, and the row has four
+// (a command mostly changes columns none of them holds).
 Status WriteFacts(Connection& conn, const std::optional<Facts>& before, const Facts& after) {
-  MOTCUA_RETURN_IF_ERROR(conn.Exec(kReplaceFacts, FactsParams(after)));
+  std::vector<Value> row = FactsParams(after);
+  if (row.size() != FactsColumns().size()) return Error::Internal("facts columns out of order");
+  if (!before || before->dossier_id != after.dossier_id) {
+    MOTCUA_RETURN_IF_ERROR(conn.Exec(kReplaceFacts, row));
+    return AddToRollups(conn, before, after);
+  }
+  const std::vector<Value> was = FactsParams(*before);
+  std::uint32_t mask = 0;
+  std::vector<Value> params;
+  for (std::size_t i = 1; i < row.size(); ++i) {
+    if (row[i] == was[i]) continue;
+    mask |= 1u << i;
+    params.push_back(std::move(row[i]));
+  }
+  if (mask == 0) return Ok();
+  params.push_back(Int(after.dossier_id));
+  MOTCUA_RETURN_IF_ERROR(conn.Exec(UpdateFactsOf(mask), params));
   return AddToRollups(conn, before, after);
 }
 

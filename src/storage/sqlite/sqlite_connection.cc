@@ -131,6 +131,12 @@ std::string RewritePlaceholders(std::string_view sql) {
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path,
                                                                  bool read_only,
                                                                  int busy_timeout_ms) {
+  // Debian's SQLite counts its memory (SQLITE_DEFAULT_MEMSTATUS) and has no lookaside, so every
+  // one of its many allocations took one process-wide mutex, which the writer and the readers
+  // contended for. The setting must precede SQLite's initialisation; once it is initialised (the
+  // first open) it is refused, harmlessly.
+  static std::once_flag configured;
+  std::call_once(configured, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   sqlite3* db = nullptr;
   const int flags =
       (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
