@@ -139,11 +139,21 @@ TEST(JobRegistryTest, AFileIsKeptForItsOwnerOnceTheJobSucceeds) {
   std::shared_future<void> gate = release.get_future().share();
   JobRegistry jobs(clock);
   auto j = jobs.Submit("export.queue", 7, [gate](JobProgress& p) -> Result<std::int64_t> {
+    p.Report(200, 205);
     p.Keep({"ho-so-mine.xlsx", "application/vnd.ms-excel", "PK-bytes"});
     gate.wait();
     return 3;
   });
   ASSERT_TRUE(j.ok());
+  // While it runs: its progress, no file yet.
+  for (int i = 0; i < 500 && jobs.Get(j->id, 7, false)->done == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const JobStatus running = *jobs.Get(j->id, 7, false);
+  EXPECT_EQ(running.state, JobState::kRunning);
+  EXPECT_EQ(running.done, 200u);
+  EXPECT_EQ(running.total, 205u);
+  EXPECT_EQ(running.file_bytes, 0u);
   EXPECT_EQ(jobs.File(j->id, 7, false).error().code, ErrorCode::kFailedPrecondition);
   release.set_value();
   const JobStatus done = WaitFor(jobs, j->id);
