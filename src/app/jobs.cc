@@ -27,6 +27,13 @@ class JobRegistry::Progress final : public JobProgress {
     it->second.status.done = done;
     it->second.status.total = total;
   }
+  void Keep(JobFile file) override {
+    auto kept = std::make_shared<const JobFile>(std::move(file));
+    std::lock_guard lock(registry_.mu_);
+    auto it = registry_.jobs_.find(id_);
+    if (it == registry_.jobs_.end()) return;
+    it->second.file = std::move(kept);
+  }
 
  private:
   JobRegistry& registry_;
@@ -77,6 +84,25 @@ Result<JobStatus> JobRegistry::Get(const std::string& id, std::optional<std::int
   return it->second.status;
 }
 
+Result<std::shared_ptr<const JobFile>> JobRegistry::File(const std::string& id,
+                                                         std::optional<std::int64_t> viewer,
+                                                         bool administrator) const {
+  std::lock_guard lock(mu_);
+  auto it = jobs_.find(id);
+  if (it == jobs_.end() || (!administrator && it->second.status.owner != viewer)) {
+    return Error::NotFound("no such job");
+  }
+  const Job& job = it->second;
+  switch (job.status.state) {
+    case JobState::kQueued:
+    case JobState::kRunning: return Error::FailedPrecondition("the job has not finished yet");
+    case JobState::kFailed: return Error::FailedPrecondition("the job failed; it made no file");
+    case JobState::kSucceeded: break;
+  }
+  if (!job.file) return Error::NotFound("the job made no file");
+  return job.file;
+}
+
 std::vector<JobStatus> JobRegistry::List(std::optional<std::int64_t> owner,
                                          std::optional<std::int64_t> before,
                                          std::size_t limit) const {
@@ -117,15 +143,28 @@ void JobRegistry::Work(std::stop_token stop) {
     } catch (...) {
     }
     std::lock_guard lock(mu_);
-    JobStatus& status = jobs_.at(id).status;
+    Job& job = jobs_.at(id);
+    JobStatus& status = job.status;
     status.finished = clock_.Now();
+    if (outcome.ok() && job.file && job.file->bytes.size() > options_.max_file_bytes) {
+      outcome = Error::ResourceExhausted("the file is larger than " +
+                                         std::to_string(options_.max_file_bytes >> 20) +
+                                         " MiB; ask for less")
+                    .WithReason("job-file-too-large");
+    }
     if (outcome.ok()) {
       status.state = JobState::kSucceeded;
       status.result = *outcome;
       if (status.total > 0) status.done = status.total;
+      if (job.file) {
+        status.file_name = job.file->name;
+        status.file_bytes = job.file->bytes.size();
+        file_bytes_ += status.file_bytes;
+      }
     } else {
       status.state = JobState::kFailed;
       status.error = std::move(outcome).error();
+      job.file.reset();
     }
     finished_.push_back(id);
     Forget();
@@ -133,8 +172,11 @@ void JobRegistry::Work(std::stop_token stop) {
 }
 
 void JobRegistry::Forget() {
-  while (finished_.size() > options_.max_kept) {
-    jobs_.erase(finished_.front());
+  while (finished_.size() > options_.max_kept ||
+         (file_bytes_ > options_.max_file_bytes && !finished_.empty())) {
+    auto it = jobs_.find(finished_.front());
+    file_bytes_ -= it->second.status.file_bytes;
+    jobs_.erase(it);
     finished_.pop_front();
   }
 }

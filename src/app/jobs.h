@@ -1,16 +1,18 @@
 #pragma once
 
-// Background jobs of the API (a catalog import that may take a while): submitted, run by a small
-// fixed pool of worker threads, polled by their id. Kept in memory only: a restart forgets them
-// (the work itself is transactional, so a job cut short has written nothing).
+// Background jobs of the API (a catalog import, an export that may take a while): submitted, run
+// by a small fixed pool of worker threads, polled by their id. Kept in memory only: a restart
+// forgets them (the work itself is transactional, so a job cut short has written nothing), and
+// with them the files they made.
 //
 //   queued --worker picks it--> running --Ok--> succeeded
 //                                       \--Error--> failed
 //
 // A job is visible only to the user who submitted it and to administrators (others get
 // kNotFound, as for anything one may not know exists); `List` gives a user their own jobs. At most
-// `max_queued` jobs wait; more is kResourceExhausted. The newest `max_kept` finished jobs are kept;
-// older ones are forgotten.
+// `max_queued` jobs wait; more is kResourceExhausted. The newest `max_kept` finished jobs are kept,
+// and the files of those kept hold at most `max_file_bytes` together; older ones are forgotten
+// (a file larger than that alone fails its job).
 //
 // Thread-safe. The destructor stops taking jobs, lets the running ones finish and drops the
 // queued ones; the work functions must not outlive what they reference.
@@ -20,6 +22,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -42,10 +45,18 @@ struct JobStatus {
   JobState state = JobState::kQueued;
   std::size_t done = 0;        // progress: records processed so far ...
   std::size_t total = 0;       // ... of this many (0: not known yet)
-  std::int64_t result = 0;     // succeeded: a count the kind defines (versions written)
+  std::int64_t result = 0;     // succeeded: a count the kind defines (versions written, rows)
+  std::string file_name;       // succeeded with a file (JobProgress::Keep): its name ...
+  std::size_t file_bytes = 0;  // ... and size
   std::optional<Error> error;  // failed: why, with every field violation
   Instant submitted = 0;
   std::optional<Instant> finished;
+};
+
+struct JobFile {
+  std::string name;  // as offered for download: "ho-so-mine.xlsx"
+  std::string media_type;
+  std::string bytes;
 };
 
 // What a running job may report.
@@ -53,6 +64,8 @@ class JobProgress {
  public:
   virtual ~JobProgress() = default;
   virtual void Report(std::size_t done, std::size_t total) = 0;
+  // The file the job made, downloadable (File) once the job has succeeded.
+  virtual void Keep(JobFile file) = 0;
 };
 
 // The work: reports progress, returns the result count or the error.
@@ -62,6 +75,7 @@ struct JobOptions {
   int workers = 1;  // jobs running at once
   std::size_t max_queued = 8;
   std::size_t max_kept = 100;
+  std::size_t max_file_bytes = 64 << 20;
 };
 
 class JobRegistry {
@@ -80,11 +94,17 @@ class JobRegistry {
   // those submitted before the job numbered `before` when given (the last seq of the page read).
   std::vector<JobStatus> List(std::optional<std::int64_t> owner, std::optional<std::int64_t> before,
                               std::size_t limit) const;
+  // The file a succeeded job made, seen as Get sees the job; kNotFound for an unknown job or one
+  // without a file, kFailedPrecondition while it runs or when it failed.
+  Result<std::shared_ptr<const JobFile>> File(const std::string& id,
+                                              std::optional<std::int64_t> viewer,
+                                              bool administrator) const;
 
  private:
   struct Job {
     JobStatus status;
     JobWork work;
+    std::shared_ptr<const JobFile> file;  // kept by the running job; dropped when it fails
   };
   class Progress;
 
@@ -100,6 +120,7 @@ class JobRegistry {
   std::int64_t last_seq_ = 0;
   std::deque<std::string> queue_;     // ids of queued jobs, oldest first
   std::deque<std::string> finished_;  // ids of finished jobs, oldest first
+  std::size_t file_bytes_ = 0;        // the files of the finished jobs kept
 
   std::vector<std::jthread> workers_;  // last: joined before the members above go
 };

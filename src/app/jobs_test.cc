@@ -133,5 +133,75 @@ TEST(JobRegistryTest, QueueAndHistoryAreBounded) {
   EXPECT_TRUE(jobs.Get(third->id, 1, false).ok());
 }
 
+TEST(JobRegistryTest, AFileIsKeptForItsOwnerOnceTheJobSucceeds) {
+  FakeClock clock{0};
+  std::promise<void> release;
+  std::shared_future<void> gate = release.get_future().share();
+  JobRegistry jobs(clock);
+  auto j = jobs.Submit("export.queue", 7, [gate](JobProgress& p) -> Result<std::int64_t> {
+    p.Report(200, 205);
+    p.Keep({"ho-so-mine.xlsx", "application/vnd.ms-excel", "PK-bytes"});
+    gate.wait();
+    return 3;
+  });
+  ASSERT_TRUE(j.ok());
+  // While it runs: its progress, no file yet.
+  for (int i = 0; i < 500 && jobs.Get(j->id, 7, false)->done == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  const JobStatus running = *jobs.Get(j->id, 7, false);
+  EXPECT_EQ(running.state, JobState::kRunning);
+  EXPECT_EQ(running.done, 200u);
+  EXPECT_EQ(running.total, 205u);
+  EXPECT_EQ(running.file_bytes, 0u);
+  EXPECT_EQ(jobs.File(j->id, 7, false).error().code, ErrorCode::kFailedPrecondition);
+  release.set_value();
+  const JobStatus done = WaitFor(jobs, j->id);
+  EXPECT_EQ(done.file_name, "ho-so-mine.xlsx");
+  EXPECT_EQ(done.file_bytes, 8u);
+  auto file = jobs.File(j->id, 7, false);
+  ASSERT_TRUE(file.ok());
+  EXPECT_EQ((*file)->bytes, "PK-bytes");
+  EXPECT_EQ((*file)->media_type, "application/vnd.ms-excel");
+  EXPECT_EQ(jobs.File(j->id, 8, false).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(jobs.File(j->id, 8, true).ok());
+
+  // A job without a file has none to give; a failed job has none either.
+  auto plain = jobs.Submit("k", 7, [](JobProgress&) -> Result<std::int64_t> { return 0; });
+  WaitFor(jobs, plain->id);
+  EXPECT_EQ(jobs.File(plain->id, 7, false).error().code, ErrorCode::kNotFound);
+  auto failed = jobs.Submit("k", 7, [](JobProgress& p) -> Result<std::int64_t> {
+    p.Keep({"half.xlsx", "x", "half"});
+    return Error::InvalidField("unit", "no unit X");
+  });
+  const JobStatus f = WaitFor(jobs, failed->id);
+  EXPECT_EQ(f.file_bytes, 0u);
+  EXPECT_EQ(jobs.File(failed->id, 7, false).error().code, ErrorCode::kFailedPrecondition);
+}
+
+TEST(JobRegistryTest, FilesAreBoundedTogether) {
+  FakeClock clock{0};
+  JobRegistry jobs(clock, {.workers = 1, .max_queued = 8, .max_kept = 100, .max_file_bytes = 10});
+  auto make = [](std::string bytes) {
+    return [bytes](JobProgress& p) -> Result<std::int64_t> {
+      p.Keep({"f", "x", bytes});
+      return 1;
+    };
+  };
+  auto a = jobs.Submit("k", 7, make("123456"));
+  WaitFor(jobs, a->id);
+  auto b = jobs.Submit("k", 7, make("123456"));
+  WaitFor(jobs, b->id);
+  // Together 12 bytes: the oldest is forgotten.
+  EXPECT_EQ(jobs.Get(a->id, 7, false).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(jobs.File(b->id, 7, false).ok());
+  // Alone larger than the bound: the job fails, the kept ones stay.
+  auto c = jobs.Submit("k", 7, make("12345678901"));
+  const JobStatus big = WaitFor(jobs, c->id);
+  EXPECT_EQ(big.state, JobState::kFailed);
+  EXPECT_EQ(big.error->code, ErrorCode::kResourceExhausted);
+  EXPECT_TRUE(jobs.File(b->id, 7, false).ok());
+}
+
 }  // namespace
 }  // namespace motcua::app

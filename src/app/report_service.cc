@@ -66,6 +66,15 @@ Result<identity::Unit> ReportService::ScopedUnit(ReadTx& tx, const Actor& actor,
   return *unit;
 }
 
+Result<identity::Unit> ReportService::Scope(const Actor& actor, const std::string& unit_code) {
+  identity::Unit unit;
+  MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(unit, ScopedUnit(tx, actor, unit_code));
+    return Ok();
+  }));
+  return unit;
+}
+
 Result<ReportService::StatisticsReport> ReportService::Statistics(const Actor& actor,
                                                                   const StatisticsRequest& r) {
   StatisticsReport out;

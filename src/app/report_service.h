@@ -52,6 +52,9 @@ class ReportService {
   // kInvalidArgument naming "unit" for an unknown unit; kNotFound outside the actor's scope;
   // kUnauthenticated without login; kPermissionDenied for citizens.
   Result<StatisticsReport> Statistics(const Actor& actor, const StatisticsRequest& request);
+  // The unit `unit_code` names (the actor's own when empty) when the actor may read its reports:
+  // the check every report makes first, with its errors, for a report made later (an export job).
+  Result<identity::Unit> Scope(const Actor& actor, const std::string& unit_code);
 
   // The dossiers counted in one figure of Statistics(request) (request.group ignored), by id
   // after `after_id`, at most `limit` (1..200): the drill-down. Errors as Statistics.

@@ -1,5 +1,6 @@
 // The calendar API end to end, in process: a temporary SQLite store with the demo province (its
 // root uses the national default calendar), the real server on a free port, an HTTP client.
+#include "catalog_io/xlsx_writer.h"
 #include "http/testing/api_fixture.h"
 
 namespace motcua::http {
@@ -266,6 +267,61 @@ TEST_F(CalendarApiTest, AnotherServerSeesAnEditThroughTheVersion) {
             200);
   EXPECT_EQ(calendar::FormatLocal(other.Due(query)->trace.due), "2026-02-25 17:00");
   EXPECT_EQ(other.cached(), 1u);
+}
+
+// A year's schedule read from a workbook: a date cell or a typed date, the name, the kind; the
+// header skipped; nothing stored; every refused cell named.
+TEST_F(CalendarApiTest, AYearsScheduleIsReadFromAWorkbook) {
+  auto book = catalog_io::XlsxWriter::Create();
+  ASSERT_TRUE(book.ok());
+  ASSERT_TRUE((*book)->AddSheet("Lịch", {{"Ngày"}, {"Tên"}, {"Loại"}}).ok());
+  ASSERT_TRUE((*book)->Number(2, 0, 46388).ok());  // a date cell: 2027-01-01
+  ASSERT_TRUE((*book)->Text(2, 1, "Tết Dương lịch").ok());
+  ASSERT_TRUE((*book)->Text(3, 0, "05/02/2027").ok());
+  ASSERT_TRUE((*book)->Text(3, 1, "Tết Nguyên đán").ok());
+  ASSERT_TRUE((*book)->Text(3, 2, "nghỉ lễ").ok());
+  ASSERT_TRUE((*book)->Text(4, 0, "2027-01-09").ok());
+  ASSERT_TRUE((*book)->Text(4, 1, "Làm bù cho ngày 4/1").ok());
+  ASSERT_TRUE((*book)->Text(4, 2, "làm bù").ok());
+  auto bytes = (*book)->Finish();
+  ASSERT_TRUE(bytes.ok());
+  Session admin = Login("admin");
+  auto send = [&](const std::string& body) {
+    return client_->Post("/api/v1/holidays/workbook",
+                         {{"Cookie", admin.cookie}, {"X-CSRF-Token", admin.csrf}}, body,
+                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  };
+  auto read = send(*bytes);
+  ASSERT_EQ(read->status, 200) << read->body;
+  EXPECT_EQ(Body(read), json::parse(R"({
+    "holidays": [{"date": "2027-01-01", "name": "Tết Dương lịch"},
+                 {"date": "2027-02-05", "name": "Tết Nguyên đán"}],
+    "make_up_days": [{"date": "2027-01-09", "note": "Làm bù cho ngày 4/1"}]})"));
+
+  auto bad_book = catalog_io::XlsxWriter::Create();
+  ASSERT_TRUE((*bad_book)->AddSheet("Lịch", {{"Ngày"}, {"Tên"}, {"Loại"}}).ok());
+  ASSERT_TRUE((*bad_book)->Text(2, 0, "31/02/2027").ok());
+  ASSERT_TRUE((*bad_book)->Text(2, 1, "Không có ngày này").ok());
+  ASSERT_TRUE((*bad_book)->Text(3, 0, "01/05/2027").ok());
+  ASSERT_TRUE((*bad_book)->Text(4, 0, "02/05/2027").ok());
+  ASSERT_TRUE((*bad_book)->Text(4, 1, "Nghỉ").ok());
+  ASSERT_TRUE((*bad_book)->Text(4, 2, "nghỉ bù").ok());
+  auto bad_bytes = (*bad_book)->Finish();
+  auto refused = send(*bad_bytes);
+  EXPECT_EQ(refused->status, 400);
+  EXPECT_EQ(Fields(refused), (std::vector<std::string>{"Lịch!A2", "Lịch!B3", "Lịch!C4"}));
+  auto junk = send("not a workbook");
+  EXPECT_EQ(junk->status, 400);
+  EXPECT_EQ(Fields(junk), (std::vector<std::string>{"file"}));
+
+  // A specialist may not manage calendars.
+  Session specialist = Login("chuyenvien");
+  EXPECT_EQ(client_
+                ->Post("/api/v1/holidays/workbook",
+                       {{"Cookie", specialist.cookie}, {"X-CSRF-Token", specialist.csrf}}, *bytes,
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                ->status,
+            403);
 }
 
 }  // namespace

@@ -16,12 +16,6 @@ Result<ReportFormat> ReportFormatParam(const Request& req) {
   return Error::InvalidField("format", "must be json, xlsx or pdf");
 }
 
-Reply PdfReply(std::string bytes, const std::string& filename) {
-  Reply reply{200, std::move(bytes), "application/pdf", {}};
-  reply.headers.push_back({"Content-Disposition", "attachment; filename=\"" + filename + "\""});
-  return reply;
-}
-
 namespace {
 
 using catalog_io::XlsxWriter;

@@ -16,8 +16,6 @@ namespace motcua::http {
 // ?format=json (the default), xlsx or pdf; kInvalidArgument naming "format" otherwise.
 enum class ReportFormat { kJson, kXlsx, kPdf };
 Result<ReportFormat> ReportFormatParam(const Request& req);
-// A PDF as a download named `filename`.
-Reply PdfReply(std::string bytes, const std::string& filename);
 
 Result<std::string> StatisticsWorkbook(const app::ReportService::StatisticsReport& report);
 Result<std::string> IndexWorkbook(const app::ReportService::IndexReport& report);

@@ -1,10 +1,13 @@
 // The legal clock and business calendars: due instants with their trace, calendars, a year's
 // holidays, and the administrator's edits (audited, versioned, scoped by app::CalendarService).
 #include <charconv>
+#include <cstdio>
+#include <optional>
 
 #include "calendar/civil_time.h"
 #include "calendar/due.h"
 #include "calendar/trace.h"
+#include "catalog_io/xlsx_reader.h"
 #include "http/encode.h"
 #include "http/json_input.h"
 #include "http/routes.h"
@@ -425,7 +428,83 @@ void AddEditRoutes(ApiServer& server, Services& s) {
               }});
 }
 
+// The date of a schedule workbook's cell: a cell typed as a date (a serial number), or the text
+// "01/01/2027" (day first, as the year's form shows it) or "2027-01-01".
+std::optional<calendar::CivilDate> CellDate(const catalog_io::XlsxCell& cell) {
+  if (cell.type == catalog_io::XlsxCell::Type::kNumber) {
+    double serial = 0;
+    const auto [end, ec] =
+        std::from_chars(cell.text.data(), cell.text.data() + cell.text.size(), serial);
+    if (ec != std::errc() || end != cell.text.data() + cell.text.size()) return std::nullopt;
+    return catalog_io::ExcelSerialToDate(serial);
+  }
+  if (auto iso = calendar::ParseDate(cell.text); iso.ok()) return *iso;
+  int day = 0, month = 0, year = 0;
+  char tail = 0;
+  if (std::sscanf(cell.text.c_str(), "%d/%d/%d%c", &day, &month, &year, &tail) != 3 ||
+      !calendar::IsValidDate(year, month, day)) {
+    return std::nullopt;
+  }
+  return calendar::CivilDate{year, month, day};
+}
+
+// A year's holidays and make-up days read from a workbook, stored nowhere: the first sheet, one
+// day a row, column A the date, B the name (a make-up day's note), C the kind (empty or
+// "holiday": a holiday; "make-up" or "làm bù": a make-up day); a first row whose date is not one is
+// a header. The answer has the shape of a year's schedule, for the year's form; every refused
+// cell is named by its reference ("Lịch!A3").
+Result<json> ReadScheduleWorkbook(const std::string& bytes) {
+  MOTCUA_ASSIGN_OR_RETURN(auto sheets, catalog_io::ReadXlsx(bytes));
+  if (sheets.empty()) return Error::InvalidField("file", "the workbook has no sheet");
+  const catalog_io::XlsxSheet& sheet = sheets.front();
+  constexpr std::size_t kMaxRows = 1000;
+  if (sheet.rows.size() > kMaxRows) {
+    return Error::InvalidField("file", "the first sheet holds more than " +
+                                           std::to_string(kMaxRows) + " rows; a year has 366 days");
+  }
+  json holidays = json::array();
+  json make_up = json::array();
+  std::vector<FieldViolation> bad;
+  for (const catalog_io::XlsxRow& row : sheet.rows) {
+    const auto cell = [&](std::size_t column) {
+      return sheet.name + "!" + catalog_io::CellRef(column, row.number);
+    };
+    const std::optional<calendar::CivilDate> day = CellDate(row.At(0));
+    if (!day && &row == &sheet.rows.front() &&
+        row.At(0).type == catalog_io::XlsxCell::Type::kString) {
+      continue;  // the header
+    }
+    if (!day) {
+      bad.push_back({cell(0), "is not a date: a date cell, dd/mm/yyyy or yyyy-mm-dd"});
+      continue;
+    }
+    const std::string name = row.At(1).text;
+    const std::string kind = row.At(2).text;
+    if (kind.empty() || kind == "holiday" || kind == "nghỉ lễ") {
+      if (name.empty()) {
+        bad.push_back({cell(1), "a holiday needs its name"});
+        continue;
+      }
+      holidays.push_back({{"date", calendar::FormatDate(*day)}, {"name", name}});
+    } else if (kind == "make-up" || kind == "làm bù") {
+      json j = {{"date", calendar::FormatDate(*day)}};
+      if (!name.empty()) j["note"] = name;
+      make_up.push_back(std::move(j));
+    } else {
+      bad.push_back({cell(2), "must be empty, holiday (nghỉ lễ) or make-up (làm bù)"});
+    }
+  }
+  if (!bad.empty()) return Error{ErrorCode::kInvalidArgument, "invalid request", "validation", bad};
+  return json{{"holidays", holidays}, {"make_up_days", make_up}};
+}
+
 void AddClosureRoutes(ApiServer& server, Services& s) {
+  // Reads a year's schedule from a workbook (nothing is stored: the year is then put whole).
+  server.Add({"POST", "/api/v1/holidays/workbook", Permission::kCalendarManage, "",
+              [](Request& req) -> Result<Reply> {
+                MOTCUA_ASSIGN_OR_RETURN(json read, ReadScheduleWorkbook(req.body()));
+                return Reply::Json(200, Dump(read));
+              }});
   server.Add({"POST", "/api/v1/calendars/{id}/closures", Permission::kCalendarManage,
               "calendar.closure.add", [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto id, req.IdParam("id"));

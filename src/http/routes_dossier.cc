@@ -10,6 +10,7 @@
 
 #include "app/secrets.h"
 #include "calendar/civil_time.h"
+#include "catalog_io/catalog_xlsx.h"
 #include "catalog_io/xlsx_writer.h"
 #include "http/dossier_input.h"
 #include "http/encode.h"
@@ -256,11 +257,13 @@ Reply FileReply(app::Attachment a) {
   return reply;
 }
 
-// A whole queue as a workbook, walked page by page (at most kMaxExportRows rows).
+// A whole queue as a workbook, walked page by page (at most kMaxExportRows rows); the rows
+// written of the queue's count reported after each page.
 constexpr int kMaxExportRows = 50'000;
 
-Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue queue,
-                                  std::optional<catalog::StepKind> step_kind) {
+Result<std::string> QueueWorkbook(app::DossierService& dossiers, const app::Actor& actor,
+                                  app::Queue queue, std::optional<catalog::StepKind> step_kind,
+                                  app::JobProgress& progress) {
   MOTCUA_ASSIGN_OR_RETURN(auto book, catalog_io::XlsxWriter::Create());
   MOTCUA_RETURN_IF_ERROR(book->AddSheet("Hồ sơ", {{"STT", 6, false},
                                                   {"Mã hồ sơ", 22},
@@ -280,9 +283,11 @@ Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue qu
   };
   int row = 1;
   std::string cursor;
+  std::size_t total = 0;
   do {
-    MOTCUA_ASSIGN_OR_RETURN(auto page,
-                            s.dossier->ListQueue(req.actor, queue, cursor, 200, false, step_kind));
+    MOTCUA_ASSIGN_OR_RETURN(
+        auto page, dossiers.ListQueue(actor, queue, cursor, 200, cursor.empty(), step_kind));
+    if (cursor.empty()) total = static_cast<std::size_t>(std::max<std::int64_t>(0, page.total));
     for (const auto& v : page.items) {
       if (row > kMaxExportRows) {
         return Error::InvalidField("format", "the queue holds more than " +
@@ -310,6 +315,7 @@ Result<std::string> QueueWorkbook(Services& s, const Request& req, app::Queue qu
       MOTCUA_RETURN_IF_ERROR(text(when(v.stored.clock.step_due)));
       MOTCUA_RETURN_IF_ERROR(text(v.remaining));
     }
+    progress.Report(static_cast<std::size_t>(row - 1), std::max<std::size_t>(total, row - 1));
     cursor = page.next;
   } while (!cursor.empty());
   return book->Finish();
@@ -463,28 +469,37 @@ void AddDossierRoutes(ApiServer& server, Services& s) {
                 for (const auto& m : messages) items.push_back(MessageJson(m));
                 return Reply::Json(200, Dump({{"items", items}}));
               }});
-  server.Add({"GET", "/api/v1/queues/{queue}", Permission::kDossierRead, "",
-              [&s](Request& req) -> Result<Reply> {
-                auto queue = ParseQueue(req.path_params["queue"]);
-                if (!queue) {
-                  return Error::InvalidField(
-                      "queue",
-                      "must be open, mine, unassigned, due-soon, overdue, paused, "
-                      "waiting-agency, submitted or apology-drafted");
-                }
-                MOTCUA_ASSIGN_OR_RETURN(auto step_kind, StepKindParam(req));
-                MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
-                if (xlsx) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, QueueWorkbook(s, req, *queue, step_kind));
-                  return XlsxReply(std::move(bytes), "ho-so-" + req.path_params["queue"] + ".xlsx");
-                }
-                MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
-                MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
-                MOTCUA_ASSIGN_OR_RETURN(auto result,
-                                        s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""),
-                                                             page.limit, true, step_kind));
-                return Reply::Json(200, Dump(PageJson(result)));
-              }});
+  server.Add(
+      {"GET", "/api/v1/queues/{queue}", Permission::kDossierRead, "",
+       [&s](Request& req) -> Result<Reply> {
+         auto queue = ParseQueue(req.path_params["queue"]);
+         if (!queue) {
+           return Error::InvalidField("queue",
+                                      "must be open, mine, unassigned, due-soon, overdue, paused, "
+                                      "waiting-agency, submitted or apology-drafted");
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto step_kind, StepKindParam(req));
+         MOTCUA_ASSIGN_OR_RETURN(bool xlsx, XlsxFormat(req));
+         if (xlsx) {
+           // The queue is the caller's own: nothing outside their scope to refuse.
+           const std::string name = "ho-so-" + req.path_params["queue"] + ".xlsx";
+           return Download(s, req, "export.queue",
+                           [dossiers = s.dossier, actor = req.actor, queue = *queue, step_kind,
+                            name](app::JobProgress& progress) -> Result<app::JobFile> {
+                             MOTCUA_ASSIGN_OR_RETURN(
+                                 std::string bytes,
+                                 QueueWorkbook(*dossiers, actor, queue, step_kind, progress));
+                             return app::JobFile{name, std::string(catalog_io::kXlsxMediaType),
+                                                 std::move(bytes)};
+                           });
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto cursor, req.Query("cursor"));
+         MOTCUA_ASSIGN_OR_RETURN(auto page, PageParams(req));
+         MOTCUA_ASSIGN_OR_RETURN(
+             auto result, s.dossier->ListQueue(req.actor, *queue, cursor.value_or(""), page.limit,
+                                               true, step_kind));
+         return Reply::Json(200, Dump(PageJson(result)));
+       }});
   // Guessing codes and secrets is slowed per client address.
   auto limiter = std::make_shared<RateLimiter>(s.lookups_per_minute);
   server.Add({"GET", "/api/v1/lookup", Permission::kPublic, "",

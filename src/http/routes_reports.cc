@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "calendar/civil_time.h"
+#include "catalog_io/catalog_xlsx.h"
 #include "http/encode.h"
 #include "http/report_exports.h"
 #include "http/report_params.h"
@@ -106,6 +107,16 @@ Result<app::ReportService::StatisticsRequest> ScopeParams(const QueryLookup& que
   return r;
 }
 
+// A report's file from its bytes: a workbook or a PDF named `stem` with its extension.
+Result<app::JobFile> ReportFile(ReportFormat format, const std::string& stem,
+                                Result<std::string> bytes) {
+  if (!bytes.ok()) return std::move(bytes).error();
+  if (format == ReportFormat::kXlsx) {
+    return app::JobFile{stem + ".xlsx", std::string(catalog_io::kXlsxMediaType), std::move(*bytes)};
+  }
+  return app::JobFile{stem + ".pdf", "application/pdf", std::move(*bytes)};
+}
+
 }  // namespace
 
 void AddReportRoutes(ApiServer& server, Services& s) {
@@ -114,16 +125,21 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                 MOTCUA_ASSIGN_OR_RETURN(auto r, ScopeParams(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(r.group, DecodeGroupParam(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
+                if (format != ReportFormat::kJson) {
+                  MOTCUA_RETURN_IF_ERROR(s.reports->Scope(req.actor, r.unit_code));
+                  return Download(
+                      s, req, "export.statistics",
+                      [reports = s.reports, actor = req.actor, r,
+                       format](app::JobProgress& progress) -> Result<app::JobFile> {
+                        MOTCUA_ASSIGN_OR_RETURN(auto report, reports->Statistics(actor, r));
+                        progress.Report(0, report.rows.size() + 1);
+                        return ReportFile(
+                            format, "thong-ke-" + report.unit.code + "-" + report.period.label,
+                            format == ReportFormat::kXlsx ? StatisticsWorkbook(report)
+                                                          : StatisticsPdf(report));
+                      });
+                }
                 MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Statistics(req.actor, r));
-                const std::string stem = "thong-ke-" + report.unit.code + "-" + report.period.label;
-                if (format == ReportFormat::kXlsx) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StatisticsWorkbook(report));
-                  return XlsxReply(std::move(bytes), stem + ".xlsx");
-                }
-                if (format == ReportFormat::kPdf) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StatisticsPdf(report));
-                  return PdfReply(std::move(bytes), stem + ".pdf");
-                }
                 json rows = json::array();
                 for (const app::ReportRow& row : report.rows) {
                   json j = {{"key", row.key}, {"statistics", StatisticsJson(row.stats)}};
@@ -175,17 +191,22 @@ void AddReportRoutes(ApiServer& server, Services& s) {
          MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
          MOTCUA_ASSIGN_OR_RETURN(auto period, DecodeReportingPeriodParams(QueryOf(req)));
          MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
+         if (format != ReportFormat::kJson) {
+           MOTCUA_RETURN_IF_ERROR(s.reports->Scope(req.actor, unit.value_or("")));
+           return Download(
+               s, req, "export.periodic",
+               [reports = s.reports, actor = req.actor, unit = unit.value_or(""), period,
+                format](app::JobProgress& progress) -> Result<app::JobFile> {
+                 MOTCUA_ASSIGN_OR_RETURN(auto report, reports->Periodic(actor, unit, period));
+                 progress.Report(0, report.fields.size() + report.units.size() + 1);
+                 return ReportFile(
+                     format, "bao-cao-dinh-ky-" + report.unit.code + "-" + report.period.label,
+                     format == ReportFormat::kXlsx ? PeriodicWorkbook(report)
+                                                   : PeriodicPdf(report));
+               });
+         }
          MOTCUA_ASSIGN_OR_RETURN(auto report,
                                  s.reports->Periodic(req.actor, unit.value_or(""), period));
-         const std::string stem = "bao-cao-dinh-ky-" + report.unit.code + "-" + report.period.label;
-         if (format == ReportFormat::kXlsx) {
-           MOTCUA_ASSIGN_OR_RETURN(auto bytes, PeriodicWorkbook(report));
-           return XlsxReply(std::move(bytes), stem + ".xlsx");
-         }
-         if (format == ReportFormat::kPdf) {
-           MOTCUA_ASSIGN_OR_RETURN(auto bytes, PeriodicPdf(report));
-           return PdfReply(std::move(bytes), stem + ".pdf");
-         }
          const auto rows = [](const std::vector<app::ReportRow>& in,
                               const std::map<std::string, std::string>* names) {
            json out = json::array();
@@ -214,20 +235,25 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                                                    std::move(scope.period)};
                 MOTCUA_ASSIGN_OR_RETURN(r.group, DecodeStepGroupParam(QueryOf(req)));
                 MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
+                if (format != ReportFormat::kJson) {
+                  MOTCUA_RETURN_IF_ERROR(s.reports->Scope(req.actor, r.unit_code));
+                  return Download(
+                      s, req, "export.steps",
+                      [reports = s.reports, actor = req.actor, r,
+                       format](app::JobProgress& progress) -> Result<app::JobFile> {
+                        MOTCUA_ASSIGN_OR_RETURN(auto report, reports->Steps(actor, r));
+                        progress.Report(0, report.rows.size() + 1);
+                        const std::string stem =
+                            "theo-buoc-" + report.unit.code + "-" + report.period.label +
+                            (r.group == app::StepGroup::kStep
+                                 ? ""
+                                 : "-" + std::string(app::StepGroupName(r.group)));
+                        return ReportFile(format, stem,
+                                          format == ReportFormat::kXlsx ? StepsWorkbook(report)
+                                                                        : StepsPdf(report));
+                      });
+                }
                 MOTCUA_ASSIGN_OR_RETURN(auto report, s.reports->Steps(req.actor, r));
-                const std::string stem = "theo-buoc-" + report.unit.code + "-" +
-                                         report.period.label +
-                                         (r.group == app::StepGroup::kStep
-                                              ? ""
-                                              : "-" + std::string(app::StepGroupName(r.group)));
-                if (format == ReportFormat::kXlsx) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StepsWorkbook(report));
-                  return XlsxReply(std::move(bytes), stem + ".xlsx");
-                }
-                if (format == ReportFormat::kPdf) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, StepsPdf(report));
-                  return PdfReply(std::move(bytes), stem + ".pdf");
-                }
                 const auto hours = [](std::optional<double> seconds) -> json {
                   if (!seconds) return nullptr;
                   return std::round(*seconds / 36) / 100;  // working hours, 2 decimals
@@ -292,38 +318,42 @@ void AddReportRoutes(ApiServer& server, Services& s) {
                                               {"period", PeriodJson(trend.period)},
                                               {"days", days}}));
               }});
-  server.Add({"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
-              [&s](Request& req) -> Result<Reply> {
-                MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
-                MOTCUA_ASSIGN_OR_RETURN(auto period, DecodePeriodParams(QueryOf(req)));
-                MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
-                MOTCUA_ASSIGN_OR_RETURN(auto report,
-                                        s.reports->Index766(req.actor, unit.value_or(""), period));
-                const std::string stem =
-                    "chi-so-766-" + report.unit.code + "-" + report.period.label;
-                if (format == ReportFormat::kXlsx) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, IndexWorkbook(report));
-                  return XlsxReply(std::move(bytes), stem + ".xlsx");
-                }
-                if (format == ReportFormat::kPdf) {
-                  MOTCUA_ASSIGN_OR_RETURN(auto bytes, IndexPdf(report));
-                  return PdfReply(std::move(bytes), stem + ".pdf");
-                }
-                const auto unit_json = [](const app::ReportService::UnitIndex& u) {
-                  return json{{"unit_code", u.unit_code},
-                              {"unit_name", u.unit_name},
-                              {"statistics", StatisticsJson(u.stats)},
-                              {"index", IndexJson(u.index)}};
-                };
-                json units = json::array();
-                for (const auto& u : report.units) units.push_back(unit_json(u));
-                return Reply::Json(200, Dump({{"unit", UnitJson(report.unit)},
-                                              {"period", PeriodJson(report.period)},
-                                              {"as_of", InstantJson(report.as_of)},
-                                              {"source", reports::Index766Table().source},
-                                              {"whole", unit_json(report.whole)},
-                                              {"units", units}}));
-              }});
+  server.Add(
+      {"GET", "/api/v1/reports/index766", Permission::kReportsRead, "",
+       [&s](Request& req) -> Result<Reply> {
+         MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));
+         MOTCUA_ASSIGN_OR_RETURN(auto period, DecodePeriodParams(QueryOf(req)));
+         MOTCUA_ASSIGN_OR_RETURN(auto format, ReportFormatParam(req));
+         if (format != ReportFormat::kJson) {
+           MOTCUA_RETURN_IF_ERROR(s.reports->Scope(req.actor, unit.value_or("")));
+           return Download(
+               s, req, "export.index766",
+               [reports = s.reports, actor = req.actor, unit = unit.value_or(""), period,
+                format](app::JobProgress& progress) -> Result<app::JobFile> {
+                 MOTCUA_ASSIGN_OR_RETURN(auto report, reports->Index766(actor, unit, period));
+                 progress.Report(0, report.units.size() + 1);
+                 return ReportFile(
+                     format, "chi-so-766-" + report.unit.code + "-" + report.period.label,
+                     format == ReportFormat::kXlsx ? IndexWorkbook(report) : IndexPdf(report));
+               });
+         }
+         MOTCUA_ASSIGN_OR_RETURN(auto report,
+                                 s.reports->Index766(req.actor, unit.value_or(""), period));
+         const auto unit_json = [](const app::ReportService::UnitIndex& u) {
+           return json{{"unit_code", u.unit_code},
+                       {"unit_name", u.unit_name},
+                       {"statistics", StatisticsJson(u.stats)},
+                       {"index", IndexJson(u.index)}};
+         };
+         json units = json::array();
+         for (const auto& u : report.units) units.push_back(unit_json(u));
+         return Reply::Json(200, Dump({{"unit", UnitJson(report.unit)},
+                                       {"period", PeriodJson(report.period)},
+                                       {"as_of", InstantJson(report.as_of)},
+                                       {"source", reports::Index766Table().source},
+                                       {"whole", unit_json(report.whole)},
+                                       {"units", units}}));
+       }});
   server.Add({"GET", "/api/v1/public/figures", Permission::kPublic, "",
               [&s](Request& req) -> Result<Reply> {
                 MOTCUA_ASSIGN_OR_RETURN(auto unit, req.Query("unit"));

@@ -72,6 +72,13 @@ void AddAllRoutes(ApiServer& server, Services& services) {
   if (services.dossier) AddDossierRoutes(server, services);
   if (services.dossier && services.catalog) AddFormRoutes(server, services);
   if (services.reports) AddReportRoutes(server, services);
+  if (!services.exports) {
+    services.exports = std::make_shared<app::JobRegistry>(
+        server.clock(),
+        app::JobOptions{
+            .workers = 1, .max_queued = 8, .max_kept = 100, .max_file_bytes = 64 << 20});
+  }
+  AddExportRoutes(server, services);
   if (!services.web_root.empty()) AddWebRoutes(server, services);
 }
 

@@ -134,6 +134,7 @@ class ApiServer {
   // Binds the port (resolving port 0) and serves on a background thread.
   Status Start();
   int port() const { return port_; }
+  const Clock& clock() const { return deps_.clock; }
   // Stops accepting, lets requests in flight finish, joins the threads. Idempotent; callable
   // from any thread (the signal thread on SIGTERM).
   void Stop();

@@ -33,6 +33,7 @@ const router = createRouter({
       props: true,
       meta: { roles: [...kOfficerRoles, 'citizen'] },
     },
+    { path: '/cong-viec', component: () => import('./views/JobsView.vue'), meta: { roles: kOfficerRoles } },
     { path: '/bao-cao', component: () => import('./views/DashboardView.vue'), meta: { roles: kReportRoles } },
     {
       path: '/lanh-dao',

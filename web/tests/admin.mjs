@@ -239,6 +239,31 @@ try {
     await shot(page, 'admin-calendar-refused')
   })
 
+  await step("a year's schedule is filled from a CSV file, a refused line named by its number", async () => {
+    const year = Number(new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 4))
+    await page.goto('/quan-tri/lich')
+    await page.locator('[data-test^=cal-show-]').first().click()
+    await page.locator('[data-test=year-edit]').click()
+    const yearForm = page.locator('[data-test=year-form]')
+    const csv = `Ngày,Tên,Loại\n01/01/${year},Tết Dương lịch,\n31/02/${year},"Ngày không có",\n10/01/${year},Làm bù cho ngày 2/1,làm bù\n`
+    await yearForm.locator('[data-test=year-file]').setInputFiles({ name: 'lich-nghi.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+    await yearForm.locator('[data-test=year-file-read]').filter({ hasText: 'lich-nghi.csv: 2 ngày nghỉ, 1 ngày làm bù' }).waitFor()
+    const holidays = await yearForm.getByLabel('Ngày nghỉ lễ, Tết (mỗi dòng một ngày)').inputValue()
+    expect(holidays === `01/01/${year} Tết Dương lịch\n31/02/${year} Ngày không có`, `holidays filled: ${JSON.stringify(holidays)}`)
+    const makeUp = await yearForm.getByLabel('Ngày làm bù').inputValue()
+    expect(makeUp === `10/01/${year} Làm bù cho ngày 2/1`, `make-up days filled: ${JSON.stringify(makeUp)}`)
+    await yearForm.getByLabel('Căn cứ').fill('Công văn thử nghiệm')
+    await yearForm.getByRole('button', { name: 'Lưu thay đổi' }).click()
+    await yearForm.locator('.error-text').filter({ hasText: 'Dòng 2:' }).waitFor()
+    await shot(page, 'admin-calendar-file')
+    // A file named .xlsx that is no workbook: the server's refusal, in Vietnamese.
+    await yearForm.locator('[data-test=year-file]').setInputFiles({ name: 'lich.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('not a workbook') })
+    await yearForm.locator('.alert.error').first().waitFor()
+    const said = await yearForm.locator('.alert.error').first().textContent()
+    expect(said.includes('không phải tệp Excel (XLSX) đọc được'), `the workbook's refusal is not said in Vietnamese: ${said}`)
+    await yearForm.getByRole('button', { name: 'Hủy' }).click()
+  })
+
   await step('a refusal without a field says the server\'s detail in Vietnamese', async () => {
     // A new draft of a procedure that has one already: 409 "procedure … already has draft
     // version 2; edit it instead", shown whole above the button.

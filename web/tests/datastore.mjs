@@ -60,6 +60,23 @@ try {
     const provision = await page.getByLabel(componentName, { exact: true }).inputValue()
     expect(provision === 'data-store', `provision ${provision}`)
     await shot(page, 'reception-reused')
+    // The provision's choice shows its whole label, on a desktop and on a phone.
+    const select = page.getByLabel(componentName, { exact: true })
+    const room = () => select.evaluate((el) => {
+      const cs = getComputedStyle(el)
+      const ctx = document.createElement('canvas').getContext('2d')
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`
+      const text = ctx.measureText(el.selectedOptions[0].text).width
+      // The room inside the box, less the drop-down arrow (about 20 px in Chromium).
+      return { text, room: el.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20 }
+    })
+    const desktop = await room()
+    expect(desktop.text <= desktop.room, `the data store's choice is clipped: ${JSON.stringify(desktop)}`)
+    await page.setViewportSize({ width: 375, height: 812 })
+    const phone = await room()
+    expect(phone.text <= phone.room, `the data store's choice is clipped on a phone: ${JSON.stringify(phone)}`)
+    await shot(page, 'reception-reused-phone')
+    await page.setViewportSize({ width: 1280, height: 900 })
     await page.getByRole('button', { name: 'Tiếp nhận hồ sơ' }).click()
     await page.getByRole('heading', { name: /Đã tiếp nhận hồ sơ/ }).waitFor()
     second = (await page.locator('[data-test=dossier-code]').textContent()).trim()

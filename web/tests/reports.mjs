@@ -2,10 +2,13 @@
 // of the past year through the state machine into the server's database; an officer of the
 // province opens the dashboard for the year and sees the figures, the trend of the daily
 // snapshots (with its table), the periodic report by field and the per-step table (by step,
-// officer and unit); every download link answers 200 with its file's type, fetched from the page with its session.
+// officer and unit); every download link answers 200 with its file's type, fetched from the page with its session;
+// a report's workbook and the queue's are made as jobs, the pages left, and both downloaded from
+// "Công việc của tôi".
 //
 //   node web/tests/reports.mjs --motcua build/src/main/motcua [--web-root web/dist] [--shots DIR]
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { expect, finish, log, login, newPage, shot, startServer, step } from './harness.mjs'
 
@@ -81,6 +84,36 @@ try {
     }
     log(`${links.length} downloads answered`)
 
+    // A download as a job: started here, left, found again under "Công việc của tôi" and
+    // downloaded there; the queue's workbook likewise from the desk, the desk left at once.
+    const started = Date.now()
+    await page.locator('[data-test=dl-statistics-xlsx]').click()
+    await page.locator('[data-test=dl-statistics-xlsx-job]').waitFor()
+    await page.goto('/ho-so?q=open')
+    await page.locator('[data-test=queue-export]').click()
+    await page.locator('[data-test=queue-export-job]').waitFor()
+    await shot(page, 'reports-export-started')
+    await page.getByRole('link', { name: 'Công việc của tôi' }).first().click()
+    await page.getByRole('heading', { name: 'Công việc của tôi' }).waitFor()
+    const jobs = page.locator('[data-test=export-job]')
+    await page.waitForFunction(() => {
+      const items = [...document.querySelectorAll('[data-test=export-job]')]
+      return items.length === 2 && items.every((li) => li.dataset.state === 'succeeded')
+    }, null, { timeout: 60000 })
+    log(`two export jobs done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    const files = await jobs.locator('[data-test=export-job-file]').allTextContents()
+    expect(files.some((n) => n.includes('ho-so-open.xlsx')) && files.some((n) => n.includes(`thong-ke-H99-${year}`)), `files: ${files.join(' | ')}`)
+    await shot(page, 'reports-jobs')
+    for (let i = 0; i < 2; i++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), jobs.nth(i).locator('[data-test=export-job-file]').click()])
+      const file = await download.path()
+      const bytes = fs.readFileSync(file)
+      expect(bytes.length > 1000 && bytes.subarray(0, 2).toString() === 'PK', `${download.suggestedFilename()}: ${bytes.length} bytes`)
+      log(`downloaded ${download.suggestedFilename()}: ${bytes.length} bytes`)
+    }
+    await page.goto(`/bao-cao?unit=H99&period=${year}`)
+    await page.locator('[data-test=step-table]').waitFor()
+
     // In English, on a phone: the tables stack, nothing wider than the screen.
     await page.getByRole('button', { name: 'Chuyển sang tiếng Anh' }).click()
     await page.getByRole('heading', { name: 'By workflow step' }).waitFor()
@@ -91,6 +124,9 @@ try {
     await phone.locator('[data-test=step-table]').waitFor()
     await phone.locator('[data-test=chart-trend] canvas').waitFor()
     await shot(phone, 'reports-dashboard-phone')
+    await phone.goto('/cong-viec')
+    await phone.locator('[data-test=export-job]').first().waitFor()
+    await shot(phone, 'reports-jobs-phone')
     await phone.close()
   })
 } finally {

@@ -287,6 +287,7 @@ const kSaid = [
   ['cannot issue a dossier in state 10 (result returned)', 'Không thể thực hiện "Phê duyệt, ban hành kết quả" với hồ sơ đang ở trạng thái "Đã trả kết quả".'],
   ['an opinion is required', 'cần nhập ý kiến xử lý'],
   ['step tham-dinh is performed by unit H99.10.01', 'Bước "tham-dinh" do đơn vị H99.10.01 thực hiện.'],
+  ['step tham-dinh is performed by the role specialist', 'Bước "tham-dinh" do vai trò "Chuyên viên xử lý" thực hiện.'],
   ['form 02 is not available: no supplement was asked for', 'Chưa có mẫu 02: hồ sơ chưa được yêu cầu bổ sung'],
   ['the procedure does not accept the postal channel', 'thủ tục không tiếp nhận theo hình thức "Bưu chính công ích"'],
   ['too many failed logins; try again after 300 s', 'Đăng nhập sai quá nhiều lần; vui lòng thử lại sau 300 giây.'],

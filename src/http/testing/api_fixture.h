@@ -91,6 +91,7 @@ class ApiFixture : public ::testing::Test {
   void TearDown() override {
     if (server_) server_->Stop();
     server_.reset();
+    services_.reset();  // the export jobs: joined before the store goes
     if (log_file_) std::fclose(log_file_);
     store_.reset();
     std::filesystem::remove_all(dir_);
