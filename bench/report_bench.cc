@@ -3,8 +3,23 @@
 // year and the public figures of a month, timed on SQLite and on a private PostgreSQL.
 // Targets: each report under 2 s at 3 million dossiers a year, the public figures under 100 ms.
 //
-//   report_bench [--dossiers N] [--years Y] [--backends sqlite,postgres] [--runs R]
-//                [--sqlite PATH] [--postgres DSN]
+// Then the pages at scale (issue 8: p99 under 20 ms), through HTTP against a server running in
+// this process on the same store (`motcua serve`'s routes, 16 threads): officers' work queues
+// ("mine" and the unit's open queue: the first page, and the 10th, or the last, through the
+// cursor), the dossier page of a random stored dossier as an officer of its units reads it
+// (GET /dossiers/{id} and its /clock, which the web's dossier page fetches together), and the
+// public lookup by code and secret. One request at a time on one keep-alive connection;
+// p50/p95/p99/max per page, and the process's resident memory after them (VmRSS, and VmHWM, the
+// peak since the process started, generation included).
+//
+//   report_bench [--dossiers N] [--years Y | --days D] [--backends sqlite,postgres] [--runs R]
+//                [--pages S] [--sqlite PATH] [--postgres DSN]
+//
+// --days D spreads the receptions over the D days before `now` instead of Y years: most dossiers
+// are then still open. --pages S: S samples per page (default 2000; 0 skips the pages). The demo
+// officers' passwords are set anew (the bench logs them in); the lookups need known secrets, so
+// 200 dossiers of a procedure imported for it (bench/load_fixture.h) are received first: a kept
+// data set grows by those each run, after its reports were timed.
 //
 // By default each back end starts empty (a temporary SQLite file, a private PostgreSQL server)
 // and is thrown away after. `--sqlite PATH` and `--postgres DSN` (an existing, empty or earlier
@@ -14,17 +29,27 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <map>
+#include <random>
 #include <string>
 #include <vector>
 
+#include "app/audit_service.h"
 #include "app/demo_generator.h"
+#include "app/dossier_service.h"
 #include "app/identity_service.h"
 #include "app/report_service.h"
+#include "app/secrets.h"
 #include "app/seed.h"
+#include "http/routes.h"
+#include "load_fixture.h"
 #include "main/catalog_items.h"
 #include "main/wiring.h"
+#include "raw_http.h"
 #include "storage/postgres/testing/pg_test_server.h"
 
 namespace motcua {
@@ -33,7 +58,9 @@ namespace {
 struct Options {
   std::int64_t dossiers = 100'000;
   int years = 1;
+  int days = 0;  // not 0: receptions over the days before now instead of the years
   int runs = 5;
+  int pages = 2000;  // samples per page; 0: no pages
   std::vector<std::string> backends = {"sqlite", "postgres"};
   std::string sqlite_path;   // empty: a temporary file
   std::string postgres_dsn;  // empty: a private server
@@ -51,6 +78,263 @@ std::pair<double, double> Time(int runs, F work) {
   }
   std::sort(ms.begin(), ms.end());
   return {ms.front(), ms[ms.size() / 2]};
+}
+
+// --- the pages, through HTTP ------------------------------------------------------------------
+
+// A line of /proc/self/status ("VmRSS", "VmHWM") in MiB; -1 when absent.
+double StatusMiB(const std::string& name) {
+  std::ifstream in("/proc/self/status");
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(name + ":", 0) == 0) return std::stod(line.substr(name.size() + 1)) / 1024;
+  }
+  return -1;
+}
+
+// p50/p95/p99/max of latencies in ms (nearest rank), with their count.
+void PrintLatencies(const char* name, std::vector<double> ms) {
+  if (ms.empty()) {
+    std::printf("  %-52s no samples\n", name);
+    return;
+  }
+  std::sort(ms.begin(), ms.end());
+  const auto at = [&](double q) {
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(ms.size())));
+    return ms[std::min(ms.size(), std::max<std::size_t>(rank, 1)) - 1];
+  };
+  std::printf("  %-52s p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f ms  (%zu)\n", name, at(0.50),
+              at(0.95), at(0.99), ms.back(), ms.size());
+}
+
+// A demo officer the pages are read as: their unit's code and their session's header lines.
+struct Officer {
+  std::string username, unit, headers;
+};
+
+// True when unit `code` is `unit` or below it (the demo's codes nest: H99.02.01 under H99.02).
+bool Within(const std::string& code, const std::string& unit) {
+  return code == unit || code.rfind(unit + ".", 0) == 0;
+}
+
+// The pages an officer and a citizen see, timed through a server on `store` in this process.
+// Returns the number of failures.
+int MeasurePages(const Options& o, app::Store& store, const Clock& clock,
+                 app::IdentityService& identity, app::CalendarService& calendars,
+                 app::CatalogService& catalog, app::ReportService& reports) {
+  const app::Actor system = app::Actor::System();
+  // The demo officers whose pages are read, the most specific unit first (a dossier's page is
+  // read as the first one whose unit holds it); the inspector sees the whole province.
+  const std::vector<std::string> names = {"chuyenvien", "chuyenvien.datdai", "tiepnhan", "giamdoc",
+                                          "thanhtra"};
+  // New passwords for the officers the bench logs in (a kept data set's were shown once).
+  std::map<std::string, std::string> passwords;
+  std::map<identity::UnitId, std::string> unit_codes;
+  auto units = identity.ListUnits(system);
+  if (!units.ok()) return 1;
+  for (const identity::Unit& u : *units) unit_codes[u.id] = u.code;
+  std::map<std::string, std::string> unit_of;
+  auto users = identity.ListUsers(system, app::Page{0, 200});
+  if (!users.ok()) return 1;
+  for (identity::User u : *users) {
+    const bool wanted = u.username == "admin" || u.username == "tiepnhan" ||
+                        u.username == "chuyenvien" || u.username == "truongphong" ||
+                        u.username == "giamdoc" || u.username == "chuyenvien.datdai" ||
+                        u.username == "thanhtra";
+    if (!wanted) continue;
+    const std::string password = app::RandomToken(12);
+    if (!identity.UpdateUser(system, u, password).ok()) {
+      std::printf("  cannot set the password of %s\n", u.username.c_str());
+      return 1;
+    }
+    passwords[u.username] = password;
+    unit_of[u.username] = unit_codes[u.unit_id];
+  }
+
+  std::FILE* discard = std::fopen("/dev/null", "w");  // the access log, written as the server does
+  http::Logger log(discard, clock);
+  http::Metrics metrics;
+  app::AuditService audit(store, clock);
+  app::DossierService dossiers(store, clock, calendars);
+  http::ServerOptions options;
+  options.port = 0;
+  options.threads = 16;  // `motcua serve`'s default
+  http::ApiServer server(options, {identity, audit, clock, log, metrics});
+  http::Services services{store, identity, audit, metrics, false, &calendars, &catalog, &dossiers};
+  services.reports = &reports;
+  // Every lookup comes from 127.0.0.1: the limit per client (30 a minute by default) raised as
+  // `motcua serve --lookups-per-minute 100000` would.
+  services.lookups_per_minute = 100'000;
+  http::AddAllRoutes(server, services);
+  if (!server.Start().ok()) {
+    std::printf("  cannot start the server\n");
+    std::fclose(discard);
+    return 1;
+  }
+  const double rss_before = StatusMiB("VmRSS");
+  int failures = 0;
+  const auto fail = [&](const std::string& what) {
+    std::printf("  %s\n", what.c_str());
+    ++failures;
+  };
+
+  httplib::Client client("127.0.0.1", server.port());
+  bench::Sessions load;
+  std::string error = bench::PrepareLoad(client, passwords, load);
+  std::vector<Officer> officers;
+  for (const std::string& name : names) {
+    if (!error.empty()) break;
+    const testing::Session s = testing::Login(client, name, passwords[name], &error);
+    officers.push_back({name, unit_of[name], bench::AuthHeaders(s)});
+  }
+  bench::RawHttp http(server.port());
+  // Known codes and secrets for the lookups: dossiers received now at the counter.
+  std::vector<std::pair<std::string, std::string>> secrets;
+  const std::string reception = bench::AuthHeaders(load.reception);
+  for (int i = 0; error.empty() && i < 200; ++i) {
+    const bench::RawAnswer a =
+        http.Post("/api/v1/dossiers", reception, bench::ReceptionBody(::getpid(), i));
+    const std::string code = bench::TopLevelString(a.body, "code");
+    const std::string secret = bench::TopLevelString(a.body, "secret");
+    if (a.status != 201 || code.empty() || secret.empty()) {
+      error = "reception: " + std::to_string(a.status) + " " + a.body.substr(0, 300) + a.error;
+    }
+    secrets.emplace_back(code, secret);
+  }
+  if (!error.empty()) {
+    fail(error);
+    server.Stop();
+    std::fclose(discard);
+    return failures;
+  }
+
+  // One timed GET; a status other than 200 (or `also`) is a failure, its first one printed.
+  const auto get = [&](std::vector<double>& into, const std::string& path,
+                       const std::string& headers, int also = 200) {
+    const auto t = std::chrono::steady_clock::now();
+    const bench::RawAnswer a = http.Get(path, headers);
+    into.push_back(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
+    if (a.status != 200 && a.status != also) {
+      if (failures == 0) {
+        std::printf("  GET %s: %d %s%s\n", path.c_str(), a.status, a.body.substr(0, 300).c_str(),
+                    a.error.c_str());
+      }
+      ++failures;
+    }
+    return a;
+  };
+
+  // The queues: each officer's first page, and the 10th page (or the last) through the cursor.
+  std::printf("  pages through HTTP, %d samples each (the queues' officers in turn):\n", o.pages);
+  for (const char* queue : {"mine", "open"}) {
+    const std::string base = std::string("/api/v1/queues/") + queue + "?limit=50";
+    std::vector<std::string> further(officers.size());  // "": the queue has one page
+    std::vector<int> depth(officers.size(), 1);
+    std::vector<std::int64_t> totals(officers.size(), 0);
+    for (std::size_t k = 0; k < officers.size(); ++k) {
+      std::vector<double> unused;
+      bench::RawAnswer a = get(unused, base, officers[k].headers);
+      totals[k] = bench::TopLevelNumber(a.body, "total");
+      for (std::string next; depth[k] < 10; ++depth[k]) {
+        next = bench::TopLevelString(a.body, "next_cursor");
+        if (next.empty()) break;
+        further[k] = next;  // digits, '-' and '.': nothing to escape
+        a = get(unused, base + "&cursor=" + next, officers[k].headers);
+      }
+    }
+    for (const bool first : {true, false}) {
+      std::vector<std::size_t> who;  // the officers read, in turn
+      for (std::size_t k = 0; k < officers.size(); ++k) {
+        if (first || !further[k].empty()) who.push_back(k);
+      }
+      if (who.empty()) continue;
+      std::vector<std::vector<double>> by_officer(officers.size());
+      std::vector<double> all;
+      for (int i = 0; i < o.pages; ++i) {
+        const std::size_t k = who[static_cast<std::size_t>(i) % who.size()];
+        get(by_officer[k], first ? base : base + "&cursor=" + further[k], officers[k].headers);
+        all.push_back(by_officer[k].back());
+      }
+      const std::string title =
+          std::string("GET /queues/") + queue + (first ? ", first page" : ", a later page");
+      PrintLatencies(title.c_str(), all);
+      for (std::size_t k : who) {
+        const std::string row = "  " + officers[k].username + " (" + officers[k].unit + ", " +
+                                (first ? std::to_string(totals[k]) + " in the queue)"
+                                       : "page " + std::to_string(depth[k]) + ")");
+        PrintLatencies(row.c_str(), by_officer[k]);
+      }
+    }
+  }
+
+  // The dossier page: stored dossiers drawn evenly over the ids, each read by the first officer
+  // whose unit holds its reception, its competent unit or its current step.
+  std::mt19937_64 rng(766);
+  std::int64_t last_id = 0;
+  const auto next_id = [&](std::int64_t after) -> std::int64_t {
+    std::int64_t id = -1;
+    (void)store.Read([&](app::ReadTx& tx) -> Status {
+      auto ids = tx.ListDossierIds(after, 1);
+      if (ids.ok() && !ids->empty()) id = ids->front();
+      return Ok();
+    });
+    return id;
+  };
+  {
+    std::int64_t lo = 0, hi = 1;  // next_id(lo) exists; find the largest such lo
+    while (next_id(hi) > 0) lo = hi, hi *= 2;
+    while (hi - lo > 1) {
+      const std::int64_t mid = lo + (hi - lo) / 2;
+      (next_id(mid) > 0 ? lo : hi) = mid;
+    }
+    last_id = next_id(lo);
+  }
+  std::vector<double> page_ms, clock_ms;
+  for (int i = 0; i < o.pages && last_id > 0; ++i) {
+    const std::int64_t id =
+        next_id(std::uniform_int_distribution<std::int64_t>(0, last_id - 1)(rng));
+    std::optional<app::StoredDossier> d;
+    (void)store.Read([&](app::ReadTx& tx) -> Status {
+      auto found = tx.FindDossier(id);
+      if (found.ok()) d = std::move(*found);
+      return Ok();
+    });
+    if (!d) {
+      fail("dossier " + std::to_string(id) + " not read back");
+      break;
+    }
+    const Officer* reader = &officers.back();
+    for (const Officer& k : officers) {
+      if (Within(d->value.receiving_unit, k.unit) || Within(d->value.competent_unit, k.unit) ||
+          Within(d->step_unit, k.unit)) {
+        reader = &k;
+        break;
+      }
+    }
+    const std::string path = "/api/v1/dossiers/" + std::to_string(id);
+    get(page_ms, path, reader->headers);
+    // A dossier refused or guided at reception has no legal clock: 409, the page shows none.
+    get(clock_ms, path + "/clock?lang=vi", reader->headers, 409);
+  }
+  PrintLatencies("GET /dossiers/{id}", page_ms);
+  PrintLatencies("GET /dossiers/{id}/clock (fetched beside it)", clock_ms);
+
+  // The public lookup, without a session.
+  std::vector<double> lookup_ms;
+  for (int i = 0; i < o.pages; ++i) {
+    const auto& [code, secret] =
+        secrets[std::uniform_int_distribution<std::size_t>(0, secrets.size() - 1)(rng)];
+    get(lookup_ms, "/api/v1/lookup?code=" + code + "&secret=" + secret, "");
+  }
+  PrintLatencies("GET /lookup (code and secret)", lookup_ms);
+  std::printf(
+      "  memory of this process: VmRSS %.0f MiB before the server, %.0f MiB after the "
+      "pages; VmHWM %.0f MiB\n",
+      rss_before, StatusMiB("VmRSS"), StatusMiB("VmHWM"));
+  if (failures > 0) std::printf("  %d requests failed\n", failures);
+  server.Stop();
+  std::fclose(discard);
+  return failures;
 }
 
 int Run(const Options& o, const std::string& backend, const std::string& dsn) {
@@ -79,6 +363,7 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
     app::DemoOptions d;
     d.dossiers = o.dossiers;
     d.years = o.years;
+    d.days = o.days;
     d.end = clock.Now();
     d.batch = 2000;
     const auto t = std::chrono::steady_clock::now();
@@ -156,7 +441,8 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
   steps("steps of the year, by officer", year, app::StepGroup::kOfficer);
   steps("steps of last year (a past instant)", *reports::ParsePeriod("2025-11"),
         app::StepGroup::kStep);
-  return 0;
+  if (o.pages <= 0) return 0;
+  return MeasurePages(o, **store, clock, identity, calendars, catalog, reports) == 0 ? 0 : 1;
 }
 
 }  // namespace
@@ -172,8 +458,12 @@ int main(int argc, char** argv) {
       o.dossiers = std::stoll(v);
     else if (k == "--years")
       o.years = std::stoi(v);
+    else if (k == "--days")
+      o.days = std::stoi(v);
     else if (k == "--runs")
       o.runs = std::stoi(v);
+    else if (k == "--pages")
+      o.pages = std::stoi(v);
     else if (k == "--sqlite")
       o.sqlite_path = v;
     else if (k == "--postgres")
