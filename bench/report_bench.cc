@@ -34,6 +34,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -186,13 +187,15 @@ int MeasurePages(const Options& o, app::Store& store, const Clock& clock,
     const testing::Session s = testing::Login(client, name, passwords[name], &error);
     officers.push_back({name, unit_of[name], bench::AuthHeaders(s)});
   }
-  bench::RawHttp http(server.port());
+  // Closed before the server stops, which waits for open connections to end (idle ones after
+  // the keep-alive timeout).
+  auto http = std::make_unique<bench::RawHttp>(server.port());
   // Known codes and secrets for the lookups: dossiers received now at the counter.
   std::vector<std::pair<std::string, std::string>> secrets;
   const std::string reception = bench::AuthHeaders(load.reception);
   for (int i = 0; error.empty() && i < 200; ++i) {
     const bench::RawAnswer a =
-        http.Post("/api/v1/dossiers", reception, bench::ReceptionBody(::getpid(), i));
+        http->Post("/api/v1/dossiers", reception, bench::ReceptionBody(::getpid(), i));
     const std::string code = bench::TopLevelString(a.body, "code");
     const std::string secret = bench::TopLevelString(a.body, "secret");
     if (a.status != 201 || code.empty() || secret.empty()) {
@@ -202,6 +205,7 @@ int MeasurePages(const Options& o, app::Store& store, const Clock& clock,
   }
   if (!error.empty()) {
     fail(error);
+    http.reset();
     server.Stop();
     std::fclose(discard);
     return failures;
@@ -211,7 +215,7 @@ int MeasurePages(const Options& o, app::Store& store, const Clock& clock,
   const auto get = [&](std::vector<double>& into, const std::string& path,
                        const std::string& headers, int also = 200) {
     const auto t = std::chrono::steady_clock::now();
-    const bench::RawAnswer a = http.Get(path, headers);
+    const bench::RawAnswer a = http->Get(path, headers);
     into.push_back(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t).count());
     if (a.status != 200 && a.status != also) {
@@ -332,6 +336,7 @@ int MeasurePages(const Options& o, app::Store& store, const Clock& clock,
       "pages; VmHWM %.0f MiB\n",
       rss_before, StatusMiB("VmRSS"), StatusMiB("VmHWM"));
   if (failures > 0) std::printf("  %d requests failed\n", failures);
+  http.reset();
   server.Stop();
   std::fclose(discard);
   return failures;
@@ -450,6 +455,7 @@ int Run(const Options& o, const std::string& backend, const std::string& dsn) {
 
 int main(int argc, char** argv) {
   using namespace motcua;
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as it comes, also into a file
   Options o;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i];
