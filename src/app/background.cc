@@ -24,13 +24,13 @@ std::string Summary(const RoundReport& r) {
   const SweepReport& s = r.sweep;
   const DeliveryReport& d = r.delivery;
   if (s.intake_alerts + s.supplements_stopped + s.late_warnings + d.sent + d.retried + d.gave_up +
-          r.snapshot_days ==
+          r.snapshot_days + r.partitions ==
       0) {
     return {};
   }
-  return "report snapshots " + std::to_string(r.snapshot_days) + ", intake alerts " +
-         std::to_string(s.intake_alerts) + ", supplements expired " +
-         std::to_string(s.supplements_stopped) + ", late warnings " +
+  return "report snapshots " + std::to_string(r.snapshot_days) + ", partitions " +
+         std::to_string(r.partitions) + ", intake alerts " + std::to_string(s.intake_alerts) +
+         ", supplements expired " + std::to_string(s.supplements_stopped) + ", late warnings " +
          std::to_string(s.late_warnings) + ", sent " + std::to_string(d.sent) + ", to retry " +
          std::to_string(d.retried) + ", given up " + std::to_string(d.gave_up);
 }
@@ -126,14 +126,29 @@ Result<RoundReport> BackgroundWorker::RunRound() {
   auto swept = Sweep();
   Result<int> snapshots = 0;
   if (options_.reports != nullptr) snapshots = options_.reports->TakeDailySnapshots();
+  Result<int> partitions = PrepareYears(now);
   auto delivered = Deliver();
   if (!swept.ok()) return std::move(swept).error();
   if (!snapshots.ok()) return std::move(snapshots).error();
+  if (!partitions.ok()) return std::move(partitions).error();
   if (!delivered.ok()) return std::move(delivered).error();
   report.snapshot_days = *snapshots;
+  report.partitions = *partitions;
   report.sweep = *swept;
   report.delivery = *delivered;
   return report;
+}
+
+Result<int> BackgroundWorker::PrepareYears(Instant now) {
+  const int year = calendar::ToLocal(now).date.year;
+  if (year == prepared_year_) return 0;
+  int made = 0;
+  MOTCUA_RETURN_IF_ERROR(store_.Write([&](WriteTx& tx) -> Status {
+    MOTCUA_ASSIGN_OR_RETURN(made, tx.PrepareYears(year, year + 1));
+    return Ok();
+  }));
+  prepared_year_ = year;
+  return made;
 }
 
 Result<SweepReport> BackgroundWorker::Sweep() {

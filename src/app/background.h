@@ -21,7 +21,10 @@
 //      kind (WriteTx::InsertDossierAlert): repeated sweeps and racing servers raise it once.
 //   3. Reports. With a ReportService, the daily snapshots of the days that ended
 //      (ReportService::TakeDailySnapshots: once per local day, idempotent).
-//   4. Delivery. Claims batches of due messages of the channels it has a sender for, sends each
+//   4. Partitions. On PostgreSQL, the partitions of the dossier tables for this year and the
+//      next (WriteTx::PrepareYears), made ahead so that a new year's dossiers never land in the
+//      default partitions; asked once per local year by a leader, nothing on SQLite.
+//   5. Delivery. Claims batches of due messages of the channels it has a sender for, sends each
 //      outside any transaction, then records it sent, or failed with the next attempt at
 //      now + first_retry * 2^(attempts - 1) (capped at max_retry), or given up after
 //      max_attempts attempts or an error not worth retrying. A claim lasts claim_seconds, and a
@@ -92,6 +95,7 @@ struct DeliveryReport {
 struct RoundReport {
   bool leader = false;
   int snapshot_days = 0;  // days whose reports' snapshot was taken
+  int partitions = 0;     // partitions made for this year and the next
   SweepReport sweep;
   DeliveryReport delivery;
 };
@@ -129,6 +133,8 @@ class BackgroundWorker {
   // Records a unit alert and queues its message, unless raised before; true when raised now.
   Result<bool> RaiseAlert(const StoredDossier& d, const char* kind, const std::string& unit,
                           std::optional<Instant> due, Instant now);
+  // The partitions of this year and the next, once per local year of `now`.
+  Result<int> PrepareYears(Instant now);
   void Log(const char* level, const std::string& message) const;
   bool Stopping();
   void Loop();
@@ -143,6 +149,7 @@ class BackgroundWorker {
   std::condition_variable wake_;
   bool stopping_ = false;
   std::thread thread_;
+  int prepared_year_ = 0;  // the local year whose partitions were last made (round thread only)
 };
 
 }  // namespace motcua::app

@@ -366,6 +366,13 @@ Result<DemoSummary> GenerateDemo(Store& store, CalendarService& calendars,
       options.end - (options.days > 0 ? static_cast<Instant>(options.days)
                                       : static_cast<Instant>(options.years) * 365) *
                         kDay;
+  // The years' partitions (PostgreSQL) before their dossiers, so that none lands in the default
+  // ones.
+  MOTCUA_RETURN_IF_ERROR(store.Write([&](WriteTx& tx) -> Status {
+    MOTCUA_RETURN_IF_ERROR(tx.PrepareYears(calendar::ToLocal(start).date.year,
+                                           calendar::ToLocal(options.end).date.year));
+    return Ok();
+  }));
   const std::int64_t per_batch = std::max(1, options.batch);
   DemoSummary summary;
   std::int64_t made = 0;

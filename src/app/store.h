@@ -361,10 +361,17 @@ class WriteTx : public ReadTx {
 
   // The next sequence number of dossier codes for (unit, day): 1, 2, 3, ... never repeated, also
   // across servers (the counter row is updated inside the transaction).
+  // PostgreSQL: creates the partitions of the dossier tables for the years first..last that are
+  // missing, and returns how many tables it created (a year whose dossiers are already in the
+  // default partitions stays there). SQLite has no partitions: 0.
+  virtual Result<int> PrepareYears(int first, int last) = 0;
+
   virtual Result<std::int64_t> NextDossierSequence(const std::string& unit_code,
                                                    calendar::CivilDate day) = 0;
   // Inserts a dossier and its first events; sets dossier.value.id. kAlreadyExists for a taken
-  // code.
+  // code. On PostgreSQL the id is the year of the first event (Vietnam local) times 10^10 plus a
+  // sequence number: the year's partitions hold the dossier's rows (docs/dossiers.md "Partitions by
+  // year").
   virtual Status InsertDossier(StoredDossier& dossier,
                                const std::vector<dossier::Event>& events) = 0;
   // Appends `events` (numbered from expected_version + 1) and rewrites the current-state row,

@@ -485,6 +485,185 @@ UPDATE dossiers SET applicant_id_number = COALESCE(doc::jsonb #>> '{applicant,id
 CREATE INDEX dossiers_applicant_number ON dossiers(applicant_id_number, id);
 )sql";
 
+// Partitions by year (docs/dossiers.md "Partitions by year"). A dossier's id is from now on the
+// year of its first event (Vietnam local) times 10^10 plus the next value of dossiers_id_seq
+// (storage/sql/dossier_tx.cc), so that the dossier, its events, its facts row and its step visits
+// lie in the partitions of that year, found from the id alone: a lookup by id reads one
+// partition, and a year can be detached and archived whole. The rows stored before keep their
+// ids (below 10^13) in the partitions "_before"; the ids of a year not yet prepared go to the
+// partitions "_default" (nothing is ever refused for want of a partition), and
+// motcua_prepare_years(first, last) creates the missing partitions of those years, skipping a
+// year whose rows are already in "_default". A code stays unique across partitions through
+// dossier_codes, claimed by a trigger when a row gets its code.
+constexpr std::string_view kYearPartitions = R"sql(
+ALTER TABLE dossier_events DROP CONSTRAINT dossier_events_dossier_id_fkey;
+ALTER TABLE dossier_alerts DROP CONSTRAINT dossier_alerts_dossier_id_fkey;
+ALTER TABLE dossier_facts DROP CONSTRAINT dossier_facts_dossier_id_fkey;
+ALTER TABLE step_visits DROP CONSTRAINT step_visits_dossier_id_fkey;
+
+ALTER TABLE dossiers RENAME TO dossiers_before;
+ALTER INDEX dossiers_pkey RENAME TO dossiers_before_pkey;
+ALTER INDEX dossiers_code_key RENAME TO dossiers_before_code_key;
+ALTER INDEX dossiers_queue RENAME TO dossiers_before_queue;
+ALTER INDEX dossiers_assignee RENAME TO dossiers_before_assignee;
+ALTER INDEX dossiers_applicant RENAME TO dossiers_before_applicant;
+ALTER INDEX dossiers_intake_alert RENAME TO dossiers_before_intake_alert;
+ALTER INDEX dossiers_supplement_deadline RENAME TO dossiers_before_supplement_deadline;
+ALTER INDEX dossiers_due RENAME TO dossiers_before_due;
+ALTER INDEX dossiers_logbook RENAME TO dossiers_before_logbook;
+ALTER INDEX dossiers_at_step RENAME TO dossiers_before_at_step;
+ALTER INDEX dossiers_apology RENAME TO dossiers_before_apology;
+ALTER INDEX dossiers_applicant_number RENAME TO dossiers_before_applicant_number;
+ALTER TABLE dossiers_before ALTER COLUMN id DROP DEFAULT;
+ALTER SEQUENCE dossiers_id_seq OWNED BY NONE;
+CREATE TABLE dossiers (LIKE dossiers_before INCLUDING DEFAULTS) PARTITION BY RANGE (id);
+ALTER TABLE dossiers ATTACH PARTITION dossiers_before FOR VALUES FROM (MINVALUE) TO (10000000000000);
+ALTER TABLE dossiers ADD PRIMARY KEY (id);
+CREATE INDEX dossiers_code ON dossiers(code);
+CREATE INDEX dossiers_queue ON dossiers(step_unit, due_at, id) WHERE state IN (1, 2, 4, 5, 6, 7);
+CREATE INDEX dossiers_assignee ON dossiers(assignee, due_at, id) WHERE state IN (1, 2, 4, 5, 6, 7);
+CREATE INDEX dossiers_applicant ON dossiers(applicant_user_id, id);
+CREATE INDEX dossiers_intake_alert ON dossiers(intake_alert_at) WHERE state = 1;
+CREATE INDEX dossiers_supplement_deadline ON dossiers(supplement_deadline_at) WHERE state = 5;
+CREATE INDEX dossiers_due ON dossiers(due_at) WHERE state IN (2, 4, 5, 6, 7);
+CREATE INDEX dossiers_logbook ON dossiers(receiving_unit, received_at, id) WHERE received_at > 0;
+CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, procedure_code, procedure_version,
+  assignee, step_due_at) WHERE state IN (2, 4, 5, 6, 7, 9);
+CREATE INDEX dossiers_apology ON dossiers(competent_unit, due_at, id) WHERE apology_pending = 1;
+CREATE INDEX dossiers_applicant_number ON dossiers(applicant_id_number, id);
+
+ALTER TABLE dossier_events RENAME TO dossier_events_before;
+ALTER INDEX dossier_events_pkey RENAME TO dossier_events_before_pkey;
+ALTER INDEX dossier_events_at RENAME TO dossier_events_before_at;
+CREATE TABLE dossier_events (LIKE dossier_events_before INCLUDING DEFAULTS)
+  PARTITION BY RANGE (dossier_id);
+ALTER TABLE dossier_events ATTACH PARTITION dossier_events_before
+  FOR VALUES FROM (MINVALUE) TO (10000000000000);
+ALTER TABLE dossier_events ADD PRIMARY KEY (dossier_id, seq);
+CREATE INDEX dossier_events_at ON dossier_events(at);
+DROP TRIGGER dossier_events_no_change ON dossier_events_before;
+CREATE TRIGGER dossier_events_no_change BEFORE UPDATE OR DELETE ON dossier_events
+FOR EACH ROW EXECUTE FUNCTION dossier_events_append_only();
+
+ALTER TABLE dossier_facts RENAME TO dossier_facts_before;
+ALTER INDEX dossier_facts_pkey RENAME TO dossier_facts_before_pkey;
+ALTER INDEX dossier_facts_received RENAME TO dossier_facts_before_received;
+ALTER INDEX dossier_facts_open RENAME TO dossier_facts_before_open;
+ALTER INDEX dossier_facts_finished RENAME TO dossier_facts_before_finished;
+ALTER INDEX dossier_facts_open_due RENAME TO dossier_facts_before_open_due;
+CREATE TABLE dossier_facts (LIKE dossier_facts_before INCLUDING DEFAULTS)
+  PARTITION BY RANGE (dossier_id);
+ALTER TABLE dossier_facts ATTACH PARTITION dossier_facts_before
+  FOR VALUES FROM (MINVALUE) TO (10000000000000);
+ALTER TABLE dossier_facts ADD PRIMARY KEY (dossier_id);
+CREATE INDEX dossier_facts_received ON dossier_facts(unit, received_at);
+CREATE INDEX dossier_facts_open ON dossier_facts(unit, received_at) WHERE finish = 0;
+CREATE INDEX dossier_facts_finished ON dossier_facts(unit, finished_at, received_at);
+CREATE INDEX dossier_facts_open_due ON dossier_facts(unit, due_at, received_at) WHERE finish = 0;
+
+ALTER TABLE step_visits RENAME TO step_visits_before;
+ALTER INDEX step_visits_pkey RENAME TO step_visits_before_pkey;
+ALTER INDEX step_visits_left RENAME TO step_visits_before_left;
+CREATE TABLE step_visits (LIKE step_visits_before INCLUDING DEFAULTS)
+  PARTITION BY RANGE (dossier_id);
+ALTER TABLE step_visits ATTACH PARTITION step_visits_before
+  FOR VALUES FROM (MINVALUE) TO (10000000000000);
+ALTER TABLE step_visits ADD PRIMARY KEY (dossier_id, ordinal);
+CREATE INDEX step_visits_left ON step_visits(unit, left_at)
+  INCLUDE (step_id, officer, entered_at, due_at, outcome, working_seconds);
+
+ALTER TABLE dossier_events ADD FOREIGN KEY (dossier_id) REFERENCES dossiers(id);
+ALTER TABLE dossier_alerts ADD FOREIGN KEY (dossier_id) REFERENCES dossiers(id);
+ALTER TABLE dossier_facts ADD FOREIGN KEY (dossier_id) REFERENCES dossiers(id);
+ALTER TABLE step_visits ADD FOREIGN KEY (dossier_id) REFERENCES dossiers(id);
+
+CREATE TABLE dossiers_default PARTITION OF dossiers DEFAULT;
+CREATE TABLE dossier_events_default PARTITION OF dossier_events DEFAULT;
+CREATE TABLE dossier_facts_default PARTITION OF dossier_facts DEFAULT;
+CREATE TABLE step_visits_default PARTITION OF step_visits DEFAULT;
+
+CREATE FUNCTION motcua_prepare_years(first_year INTEGER, last_year INTEGER) RETURNS INTEGER
+LANGUAGE plpgsql AS $$
+DECLARE
+  y INTEGER;
+  t TEXT;
+  made INTEGER := 0;
+  year_made INTEGER;
+BEGIN
+  FOR y IN first_year..last_year LOOP
+    year_made := 0;
+    BEGIN
+      FOREACH t IN ARRAY ARRAY['dossiers', 'dossier_events', 'dossier_facts', 'step_visits'] LOOP
+        IF to_regclass(format('%I', t || '_' || y)) IS NULL THEN
+          EXECUTE format('CREATE TABLE %I PARTITION OF %I FOR VALUES FROM (%s) TO (%s)',
+                         t || '_' || y, t, y::BIGINT * 10000000000, (y + 1)::BIGINT * 10000000000);
+          year_made := year_made + 1;
+        END IF;
+      END LOOP;
+      made := made + year_made;
+    EXCEPTION WHEN check_violation THEN
+      -- Rows of this year are in the default partitions already: the year stays there.
+      RAISE NOTICE 'year % stays in the default partitions: %', y, SQLERRM;
+    END;
+  END LOOP;
+  RETURN made;
+END
+$$;
+-- Archiving a year whose dossiers are all finished (refused 3, stopped 8, returned 10): its alerts
+-- are deleted, its four partitions detached and kept as plain tables; returns how many dossiers
+-- left. A detached partition keeps its foreign key as a constraint of its own, which would hold
+-- the year's dossiers in place: it is dropped (with the per-partition constraints under it).
+CREATE FUNCTION motcua_detach_year(y INTEGER) RETURNS BIGINT
+LANGUAGE plpgsql AS $$
+DECLARE
+  lo BIGINT := y::BIGINT * 10000000000;
+  hi BIGINT := (y + 1)::BIGINT * 10000000000;
+  t TEXT;
+  c RECORD;
+  n BIGINT;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhparent = 'dossiers'::regclass
+                 AND inhrelid = to_regclass(format('%I', 'dossiers_' || y))) THEN
+    RAISE EXCEPTION 'year % has no partitions to detach', y;
+  END IF;
+  IF EXISTS (SELECT 1 FROM dossiers WHERE id >= lo AND id < hi AND state NOT IN (3, 8, 10)) THEN
+    RAISE EXCEPTION 'year % still has unfinished dossiers', y;
+  END IF;
+  SELECT count(*) INTO n FROM dossiers WHERE id >= lo AND id < hi;
+  DELETE FROM dossier_alerts WHERE dossier_id >= lo AND dossier_id < hi;
+  FOREACH t IN ARRAY ARRAY['step_visits', 'dossier_facts', 'dossier_events'] LOOP
+    EXECUTE format('ALTER TABLE %I DETACH PARTITION %I', t, t || '_' || y);
+    FOR c IN SELECT conname FROM pg_constraint
+             WHERE conrelid = to_regclass(format('%I', t || '_' || y)) AND contype = 'f'
+               AND conparentid = 0 LOOP
+      EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I', t || '_' || y, c.conname);
+    END LOOP;
+  END LOOP;
+  EXECUTE format('ALTER TABLE dossiers DETACH PARTITION %I', 'dossiers_' || y);
+  RETURN n;
+END
+$$;
+SELECT motcua_prepare_years(EXTRACT(YEAR FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::INTEGER - 1,
+                            EXTRACT(YEAR FROM now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::INTEGER + 1);
+
+CREATE TABLE dossier_codes (
+  code       TEXT PRIMARY KEY,
+  dossier_id BIGINT NOT NULL
+);
+INSERT INTO dossier_codes (code, dossier_id) SELECT code, id FROM dossiers WHERE code IS NOT NULL;
+CREATE FUNCTION motcua_claim_dossier_code() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO dossier_codes (code, dossier_id) VALUES (NEW.code, NEW.id);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER dossiers_code_inserted AFTER INSERT ON dossiers FOR EACH ROW
+  WHEN (NEW.code IS NOT NULL) EXECUTE FUNCTION motcua_claim_dossier_code();
+CREATE TRIGGER dossiers_code_changed AFTER UPDATE OF code ON dossiers FOR EACH ROW
+  WHEN (NEW.code IS NOT NULL AND OLD.code IS DISTINCT FROM NEW.code)
+  EXECUTE FUNCTION motcua_claim_dossier_code();
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -506,6 +685,10 @@ constexpr sql::Migration kMigrations[] = {
      kLeaderQueues},
     {13, "dossiers: the applicant's identification number, indexed (the data store)",
      kApplicantNumber},
+    {14,
+     "dossiers, their events, facts rows and step visits partitioned by year of the dossier's id; "
+     "codes kept unique across partitions",
+     kYearPartitions},
 };
 
 }  // namespace

@@ -1,11 +1,16 @@
 #include "storage/postgres/pg_store.h"
 
+#include <stdlib.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <random>
 #include <thread>
 #include <utility>
 
+#include "calendar/civil_time.h"
 #include "storage/postgres/internal/subprocess.h"
 #include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_errors.h"
@@ -270,6 +275,13 @@ Status PgStore::Migrate() {
   PgConnection& conn = lease.conn();
   MOTCUA_RETURN_IF_ERROR(conn.ExecScript(kLockMigrations));
   Status status = sql::ApplyMigrations(conn, Migrations(), options_.clock->Now());
+  if (status.ok()) {
+    // The partitions of the clock's year and its neighbours (migration 14 made those of the
+    // database server's year; the background work makes each next year's ahead).
+    const int year = calendar::ToLocal(options_.clock->Now()).date.year;
+    status = conn.ExecScript("SELECT motcua_prepare_years(" + std::to_string(year - 1) + ", " +
+                             std::to_string(year + 1) + ")");
+  }
   if (!conn.ExecScript(kUnlockMigrations).ok()) lease.Discard();  // closing also unlocks
   return status;
 }
@@ -284,11 +296,11 @@ Result<std::vector<app::MigrationStatus>> PgStore::MigrationState() {
   return state;
 }
 
-Status PgStore::RunTool(const std::string& tool, std::vector<std::string> args) {
+Status PgStore::RunTool(const std::string& tool, std::vector<std::string> args, bool on_database) {
   MOTCUA_ASSIGN_OR_RETURN(auto split, SplitPassword(options_.dsn));
-  std::vector<std::string> argv = {
-      options_.tools_dir.empty() ? tool : options_.tools_dir + "/" + tool,
-      "--dbname=" + split.first};
+  std::vector<std::string> argv = {options_.tools_dir.empty() ? tool
+                                                              : options_.tools_dir + "/" + tool};
+  if (on_database) argv.push_back("--dbname=" + split.first);
   argv.insert(argv.end(), std::make_move_iterator(args.begin()),
               std::make_move_iterator(args.end()));
   std::vector<std::string> env;
@@ -305,12 +317,27 @@ Status PgStore::Backup(const std::string& path) {
   return RunTool("pg_dump", {"--format=custom", "--no-password", "--file=" + path});
 }
 
+// `pg_restore --clean` cannot undo a partitioned schema (it drops a partition's primary key before
+// the table, which PostgreSQL refuses: "cannot drop inherited constraint"). So the archive becomes
+// an SQL script (mode 0600: it holds personal data), and psql runs, in one transaction, a fresh
+// public schema and the script: all of the backup or nothing changed.
 Status PgStore::Restore(const std::string& path) {
   // A relative path that starts with '-' would read as an option.
   const std::string file = path.starts_with("-") ? "./" + path : path;
-  MOTCUA_RETURN_IF_ERROR(
-      RunTool("pg_restore", {"--clean", "--if-exists", "--no-owner", "--single-transaction",
-                             "--exit-on-error", "--no-password", file}));
+  std::string script = (std::filesystem::temp_directory_path() / "motcua-restore-XXXXXX").string();
+  const int fd = ::mkstemp(script.data());
+  if (fd < 0) return Error::Internal("cannot create a temporary file for the restore script");
+  ::close(fd);
+  Status status =
+      RunTool("pg_restore", {"--no-owner", "--exit-on-error", "--file=" + script, file}, false);
+  if (status.ok()) {
+    status = RunTool("psql", {"--no-psqlrc", "--quiet", "--no-password", "--set=ON_ERROR_STOP=1",
+                              "--single-transaction", "--command=DROP SCHEMA public CASCADE",
+                              "--command=CREATE SCHEMA public", "--file=" + script});
+  }
+  std::error_code ignored;
+  std::filesystem::remove(script, ignored);
+  MOTCUA_RETURN_IF_ERROR(status);
   // Replace pooled connections: their sessions predate the restored schema.
   std::vector<std::unique_ptr<PgConnection>> dropped;
   {

@@ -96,8 +96,8 @@ class PgStore final : public app::Store {
   Status RunOnce(std::string_view begin_sql, bool observe_commit,
                  const std::function<Status(PgConnection&)>& body);
   void ObserveCommit(std::chrono::duration<double> took);
-  // Runs pg_dump / pg_restore with the DSN's settings.
-  Status RunTool(const std::string& tool, std::vector<std::string> args);
+  // Runs pg_dump / pg_restore / psql with the DSN's settings (on_database false: no --dbname).
+  Status RunTool(const std::string& tool, std::vector<std::string> args, bool on_database = true);
 
   const PgOptions options_;
   const std::string begin_write_sql_;

@@ -8,10 +8,14 @@
 #include <filesystem>
 #include <thread>
 
+#include "calendar/civil_time.h"
 #include "storage/conformance/conformance.h"
+#include "storage/postgres/migrations.h"
 #include "storage/postgres/pg_connection.h"
 #include "storage/postgres/pg_store.h"
 #include "storage/postgres/testing/pg_test_environment.h"
+#include "storage/sql/dossier_codec.h"
+#include "storage/sql/migrate.h"
 
 namespace motcua::storage::postgres {
 namespace {
@@ -546,6 +550,257 @@ TEST(PgMigrationTest, ServersStartingTogetherApplyEachMigrationOnce) {
   }
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures.load(), 0);
+}
+
+// --- partitions by year (migration 14) ---------------------------------------------------------
+
+// A dossier received at local time `when` (its first event), with `code`.
+std::pair<app::StoredDossier, dossier::Event> DossierAt(const std::string& code,
+                                                        const std::string& when) {
+  const Instant at = *calendar::ParseLocalDateTime(when);
+  app::StoredDossier s;
+  dossier::Dossier& d = s.value;
+  d.code = code;
+  d.procedure_code = "1.000001";
+  d.procedure_version = 1;
+  d.channel = catalog::Channel::kInPerson;
+  d.receiving_unit = "H38.30";
+  d.competent_unit = "H38.03";
+  d.applicant.name = "Trần Văn Đức";
+  d.state = dossier::State::kProcessing;
+  d.received = true;
+  d.received_at = at;
+  d.submitted_at = at;
+  d.step_id = "tham-dinh";
+  d.version = 1;
+  s.secret_hash = std::string(64, 'f');
+  s.step_unit = "H38.03";
+  s.clock.due = at + 10 * 86400;
+  dossier::Event e;
+  e.seq = 1;
+  e.kind = dossier::EventKind::kReceived;
+  e.at = at;
+  e.actor_id = 5;
+  e.unit_code = "H38.30";
+  e.to_step = "tham-dinh";
+  return {s, e};
+}
+
+class PgPartitionTest : public PgStoreTest {
+ protected:
+  // The partition that holds `id` in `table` (by its key column), or "" when none does.
+  std::string PartitionOf(const std::string& table, const std::string& key, std::int64_t id) {
+    const sql::Statement& stmt = sql::KeptStatement("test_partition_of_" + table, [&] {
+      return "SELECT tableoid::regclass::text FROM " + table + " WHERE " + key + " = $1 LIMIT 1";
+    });
+    auto row = side_->QueryOne(stmt, {sql::Int(id)});
+    return row.ok() && *row ? (*row)->Text(0) : std::string();
+  }
+
+  Status Insert(app::StoredDossier& s, const dossier::Event& e) {
+    return store_->Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {e}); });
+  }
+
+  // Another dossier with `code`, in 2026, is refused as a taken code.
+  void ExpectCodeTaken(const std::string& code) {
+    auto [twin, received] = DossierAt(code, "2026-05-05 09:00");
+    Status dup = Insert(twin, received);
+    ASSERT_FALSE(dup.ok());
+    EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
+  }
+
+  Result<int> PrepareYears(int first, int last) {
+    int made = -1;
+    MOTCUA_RETURN_IF_ERROR(store_->Write([&](app::WriteTx& tx) -> Status {
+      MOTCUA_ASSIGN_OR_RETURN(made, tx.PrepareYears(first, last));
+      return Ok();
+    }));
+    return made;
+  }
+};
+
+TEST_F(PgPartitionTest, ADossiersRowsLieInThePartitionsOfItsYear) {
+  // The test clock is in 2026: its year and the neighbours were prepared by Migrate.
+  auto [a, a_received] = DossierAt("H38.30-250302-0001", "2025-03-02 09:00");
+  auto [b, b_received] = DossierAt("H38.30-260101-0001", "2026-01-01 00:30");  // 2025 in UTC
+  ASSERT_TRUE(Insert(a, a_received).ok());
+  ASSERT_TRUE(Insert(b, b_received).ok());
+  EXPECT_EQ(a.value.id / 10'000'000'000, 2025);
+  EXPECT_EQ(b.value.id / 10'000'000'000, 2026);
+  EXPECT_GT(b.value.id % 10'000'000'000, a.value.id % 10'000'000'000);
+  EXPECT_EQ(PartitionOf("dossiers", "id", a.value.id), "dossiers_2025");
+  EXPECT_EQ(PartitionOf("dossier_events", "dossier_id", a.value.id), "dossier_events_2025");
+  EXPECT_EQ(PartitionOf("dossier_facts", "dossier_id", a.value.id), "dossier_facts_2025");
+  EXPECT_EQ(PartitionOf("dossiers", "id", b.value.id), "dossiers_2026");
+  ASSERT_TRUE(store_
+                  ->Write([&](app::WriteTx& tx) {
+                    return tx.InsertStepVisits(
+                        b.value.id, {{b.value.id, 1, "tham-dinh", "H38.03", 5, b_received.at,
+                                      b_received.at + 3600, b_received.at + 7200, true, 3600,
+                                      reports::VisitOutcome::kOnTime}});
+                  })
+                  .ok());
+  EXPECT_EQ(PartitionOf("step_visits", "dossier_id", b.value.id), "step_visits_2026");
+
+  // Found by id and by code, whatever the partition.
+  ASSERT_TRUE(store_
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto by_id, tx.FindDossier(a.value.id));
+                    EXPECT_TRUE(by_id && by_id->value.code == "H38.30-250302-0001");
+                    MOTCUA_ASSIGN_OR_RETURN(auto by_code, tx.FindDossierByCode(b.value.code));
+                    EXPECT_TRUE(by_code && by_code->value.id == b.value.id);
+                    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(a.value.id));
+                    EXPECT_EQ(events.size(), 1u);
+                    return Ok();
+                  })
+                  .ok());
+
+  // A code is unique across the partitions: the same code in another year is refused, and
+  // nothing of it is written.
+  ExpectCodeTaken("H38.30-250302-0001");
+  static constexpr sql::Statement kCount{"test_count_dossiers", "SELECT COUNT(*) FROM dossiers"};
+  auto count = side_->QueryOne(kCount, {});
+  ASSERT_TRUE(count.ok() && *count);
+  EXPECT_EQ((*count)->Int(0), 2);
+  // The events stay append-only in every partition.
+  EXPECT_FALSE(side_->ExecScript("UPDATE dossier_events SET kind = 'x'").ok());
+  EXPECT_FALSE(side_->ExecScript("DELETE FROM dossier_events_2025").ok());
+}
+
+TEST_F(PgPartitionTest, AYearNotPreparedGoesToTheDefaultPartitionsAndStaysThere) {
+  auto [late, received] = DossierAt("H38.30-310302-0001", "2031-03-02 09:00");
+  ASSERT_TRUE(Insert(late, received).ok());  // never refused for want of a partition
+  EXPECT_EQ(late.value.id / 10'000'000'000, 2031);
+  EXPECT_EQ(PartitionOf("dossiers", "id", late.value.id), "dossiers_default");
+  EXPECT_EQ(PartitionOf("dossier_events", "dossier_id", late.value.id), "dossier_events_default");
+  // 2031 has rows in the default partitions: it stays there; 2032 is made, four tables.
+  auto made = PrepareYears(2031, 2032);
+  ASSERT_TRUE(made.ok()) << ToString(made.error());
+  EXPECT_EQ(*made, 4);
+  EXPECT_EQ(*PrepareYears(2031, 2032), 0);  // idempotent
+  EXPECT_EQ(PartitionOf("dossiers", "id", late.value.id), "dossiers_default");
+  auto [next, next_received] = DossierAt("H38.30-320302-0001", "2032-03-02 09:00");
+  ASSERT_TRUE(Insert(next, next_received).ok());
+  EXPECT_EQ(PartitionOf("dossiers", "id", next.value.id), "dossiers_2032");
+  EXPECT_EQ(PartitionOf("dossier_facts", "dossier_id", next.value.id), "dossier_facts_2032");
+}
+
+TEST_F(PgPartitionTest, AFinishedYearIsDetachedWholeAndItsCodesStayTaken) {
+  auto [done, done_received] = DossierAt("H38.30-250302-0001", "2025-03-02 09:00");
+  auto [open, open_received] = DossierAt("H38.30-250303-0001", "2025-03-03 09:00");
+  auto [now, now_received] = DossierAt("H38.30-260303-0001", "2026-03-03 09:00");
+  ASSERT_TRUE(Insert(done, done_received).ok());
+  ASSERT_TRUE(Insert(open, open_received).ok());
+  ASSERT_TRUE(Insert(now, now_received).ok());
+  ASSERT_TRUE(
+      store_
+          ->Write([&](app::WriteTx& tx) -> Status {
+            MOTCUA_RETURN_IF_ERROR(tx.InsertStepVisits(
+                done.value.id, {{done.value.id, 1, "tham-dinh", "H38.03", 5, done_received.at,
+                                 done_received.at + 3600, done_received.at + 7200, true, 3600,
+                                 reports::VisitOutcome::kOnTime}}));
+            MOTCUA_RETURN_IF_ERROR(
+                tx.InsertDossierAlert(done.value.id, "late-warning", done_received.at));
+            return Ok();
+          })
+          .ok());
+  static constexpr sql::Statement kDetach{"test_detach_year", "SELECT motcua_detach_year($1)"};
+
+  // A year with a dossier still in processing stays.
+  auto refused = side_->QueryOne(kDetach, {sql::Int(2025)});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("unfinished"), std::string::npos);
+  EXPECT_EQ(PartitionOf("dossiers", "id", done.value.id), "dossiers_2025");
+
+  ASSERT_TRUE(side_->ExecScript("UPDATE dossiers SET state = 10 WHERE id < 20260000000000").ok());
+  auto detached = side_->QueryOne(kDetach, {sql::Int(2025)});
+  ASSERT_TRUE(detached.ok()) << ToString(detached.error());
+  EXPECT_EQ((*detached)->Int(0), 2);
+  for (const char* table : {"dossiers", "dossier_events", "dossier_facts", "step_visits"}) {
+    EXPECT_EQ(
+        PartitionOf(table, table == std::string("dossiers") ? "id" : "dossier_id", done.value.id),
+        "")
+        << table;
+  }
+  static constexpr sql::Statement kKept{
+      "test_detached_rows",
+      "SELECT (SELECT COUNT(*) FROM dossiers_2025), (SELECT COUNT(*) FROM dossier_events_2025), "
+      "(SELECT COUNT(*) FROM step_visits_2025), (SELECT COUNT(*) FROM dossier_alerts)"};
+  auto kept = side_->QueryOne(kKept, {});
+  ASSERT_TRUE(kept.ok() && *kept);
+  EXPECT_EQ((*kept)->Int(0), 2);  // kept as plain tables
+  EXPECT_EQ((*kept)->Int(1), 2);
+  EXPECT_EQ((*kept)->Int(2), 1);
+  EXPECT_EQ((*kept)->Int(3), 0);  // the year's alerts are gone
+  ASSERT_TRUE(store_
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto gone, tx.FindDossier(done.value.id));
+                    EXPECT_FALSE(gone.has_value());
+                    MOTCUA_ASSIGN_OR_RETURN(auto here, tx.FindDossier(now.value.id));
+                    EXPECT_TRUE(here.has_value());
+                    return Ok();
+                  })
+                  .ok());
+  // Its codes stay taken; the other years go on.
+  ExpectCodeTaken("H38.30-250302-0001");
+  auto [next, next_received] = DossierAt("H38.30-260505-0002", "2026-05-05 09:00");
+  EXPECT_TRUE(Insert(next, next_received).ok());
+  // Twice, or a year without partitions: refused.
+  EXPECT_FALSE(side_->QueryOne(kDetach, {sql::Int(2025)}).ok());
+  EXPECT_FALSE(side_->QueryOne(kDetach, {sql::Int(2019)}).ok());
+}
+
+TEST(PgMigrationTest, DossiersStoredBeforeThePartitionsKeepTheirIdsAndCodes) {
+  const std::string dsn = NewDatabase();
+  {
+    auto conn = PgConnection::Connect(dsn);
+    ASSERT_TRUE(conn.ok());
+    ASSERT_TRUE(
+        sql::ApplyMigrations(**conn, Migrations().first(13), kClock.Now()).ok());  // before 14
+    auto [old, received] = DossierAt("H38.30-250302-0007", "2025-03-02 09:00");
+    static constexpr sql::Statement kOld{
+        "test_insert_old_dossier",
+        "INSERT INTO dossiers (code, secret_hash, procedure_code, procedure_version, channel, "
+        "receiving_unit, competent_unit, step_unit, applicant_name, state, step_id, assignee, "
+        "paused, waiting_agency, received_at, version, doc) VALUES ($1, $2, '1.000001', 1, 1, "
+        "'H38.30', 'H38.03', 'H38.03', $3, 2, 'tham-dinh', 0, 0, 0, $4, 1, $5) RETURNING id"};
+    auto id = (*conn)->QueryOne(
+        kOld,
+        {sql::Text(old.value.code), sql::Text(old.secret_hash), sql::Text(old.value.applicant.name),
+         sql::Int(old.value.received_at), sql::Text(sql::EncodeDossier(old.value))});
+    ASSERT_TRUE(id.ok() && *id) << (id.ok() ? "" : ToString(id.error()));
+    ASSERT_EQ((*id)->Int(0), 1);
+    static constexpr sql::Statement kOldEvent{
+        "test_insert_old_event",
+        "INSERT INTO dossier_events (dossier_id, seq, kind, at, actor_id, unit_code, step_id, "
+        "body) VALUES (1, 1, 'received', $1, 5, 'H38.30', 'tham-dinh', $2)"};
+    ASSERT_TRUE(
+        (*conn)
+            ->Exec(kOldEvent, {sql::Int(received.at), sql::Text(sql::EncodeEvent(received))})
+            .ok());
+  }
+  std::unique_ptr<PgStore> store = OpenMigrated(OptionsFor(dsn));
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->Read([&](app::ReadTx& tx) -> Status {
+                    MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindDossierByCode("H38.30-250302-0007"));
+                    EXPECT_TRUE(found && found->value.id == 1);
+                    MOTCUA_ASSIGN_OR_RETURN(auto events, tx.ListDossierEvents(1));
+                    EXPECT_EQ(events.size(), 1u);
+                    return Ok();
+                  })
+                  .ok());
+  // A new dossier continues the sequence in its year; the old code stays taken.
+  auto [fresh, fresh_received] = DossierAt("H38.30-260302-0001", "2026-03-02 09:00");
+  ASSERT_TRUE(
+      store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(fresh, {fresh_received}); })
+          .ok());
+  EXPECT_EQ(fresh.value.id, 2026 * 10'000'000'000 + 2);
+  auto [twin, twin_received] = DossierAt("H38.30-250302-0007", "2026-03-03 09:00");
+  Status dup =
+      store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(twin, {twin_received}); });
+  ASSERT_FALSE(dup.ok());
+  EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
 }
 
 TEST_F(PgStoreTest, BackupThenRestoreUndoesDeletesAndSchemaChanges) {

@@ -32,9 +32,10 @@ inline constexpr Statement kSweepDue{
   "id, dossier_id, kind, channel, recipient, payload, created_at, attempts, next_attempt_at, " \
   "sent_at, last_error, claimed_by, claimed_until, gave_up_at"
 inline constexpr Statement kListOutbox{
-    "outbox_list", "SELECT " MOTCUA_OUTBOX_COLUMNS
-                   " FROM outbox WHERE ($1 = 0 OR dossier_id = $1) AND id > $2 ORDER BY id "
-                   "LIMIT $3"};
+    "outbox_list",
+    "SELECT " MOTCUA_OUTBOX_COLUMNS
+    " FROM outbox WHERE (CAST($1 AS BIGINT) = 0 OR dossier_id = $1) AND id > $2 ORDER BY id "
+    "LIMIT $3"};
 // $1 holder, $2 until, $3 now, $4..$7 channels ("" unused), $8 limit.
 #define MOTCUA_CLAIMABLE                                                                          \
   "SELECT id FROM outbox WHERE sent_at IS NULL AND gave_up_at IS NULL AND next_attempt_at <= $3 " \

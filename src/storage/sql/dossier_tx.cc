@@ -29,7 +29,7 @@ inline constexpr Statement kListEvents{
 // $17 the current step's kind or ''). Sorted by due instant with the dossiers without one last,
 // then id; keyset mode $12: 0 first page, 1 after ($13 due, $14 id), 2 after a row without due
 // ($14 id).
-#define MOTCUA_QUEUE_WHERE(unit)                                                              \
+#define MOTCUA_QUEUE_WHERE(unit, assignee)                                                    \
   "WITH RECURSIVE scope(id) AS (SELECT CAST($1 AS BIGINT) "                                   \
   "UNION ALL SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id) "                   \
   "SELECT " MOTCUA_DOSSIER_COLUMNS                                                            \
@@ -37,8 +37,8 @@ inline constexpr Statement kListEvents{
   "WHERE state IN (1, 2, 4, 5, 6, 7) "                                                        \
   "AND " unit                                                                                 \
   " IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) "                          \
-  "AND ($2 = 0 OR assignee = $2) "                                                            \
-  "AND ($3 = 0 OR assignee = 0) "                                                             \
+  "AND " assignee                                                                             \
+  " AND ($3 = 0 OR assignee = 0) "                                                            \
   "AND ($4 = 0 OR (COALESCE(step_due_at, due_at) >= $10 AND COALESCE(step_due_at, due_at) < " \
   "$11)) "                                                                                    \
   "AND ($5 = 0 OR due_at < $10) "                                                             \
@@ -52,17 +52,28 @@ inline constexpr Statement kListEvents{
   "AND ($12 = 0 OR ($12 = 1 AND (due_at > $13 OR (due_at = $13 AND id > $14) OR due_at IS " \
   "NULL)) OR ($12 = 2 AND due_at IS NULL AND id > $14)) "                                   \
   "ORDER BY CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, id LIMIT $15"
-#define MOTCUA_QUEUE_COUNT(unit)               \
+#define MOTCUA_QUEUE_COUNT(unit, assignee)     \
   "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_WHERE( \
-      unit) "AND $12 = $12 AND $13 = $13 AND $14 = $14 AND $15 = $15) AS q"
-inline constexpr Statement kQueue{"dossier_queue",
-                                  MOTCUA_QUEUE_WHERE("step_unit") MOTCUA_QUEUE_PAGE};
-inline constexpr Statement kQueueCount{"dossier_queue_count", MOTCUA_QUEUE_COUNT("step_unit")};
+      unit, assignee) "AND $12 = $12 AND $13 = $13 AND $14 = $14 AND $15 = $15) AS q"
+#define MOTCUA_ANY_ASSIGNEE "($2 = 0 OR assignee = $2)"
+inline constexpr Statement kQueue{
+    "dossier_queue", MOTCUA_QUEUE_WHERE("step_unit", MOTCUA_ANY_ASSIGNEE) MOTCUA_QUEUE_PAGE};
+inline constexpr Statement kQueueCount{"dossier_queue_count",
+                                       MOTCUA_QUEUE_COUNT("step_unit", MOTCUA_ANY_ASSIGNEE)};
+// "Mine" names the assignee outright, so that both back ends read index dossiers_assignee
+// (assignee, due_at, id): an officer's few open dossiers, not the unit's many (a plan made for
+// "$2 = 0 OR ..." walks the unit's index and filters).
+inline constexpr Statement kMineQueue{
+    "dossier_queue_mine", MOTCUA_QUEUE_WHERE("step_unit", "assignee = $2") MOTCUA_QUEUE_PAGE};
+inline constexpr Statement kMineQueueCount{"dossier_queue_mine_count",
+                                           MOTCUA_QUEUE_COUNT("step_unit", "assignee = $2")};
 // Index dossiers_apology (competent_unit, due_at, id), migration 12.
 inline constexpr Statement kApologyQueue{"dossier_queue_apology",
-                                         MOTCUA_QUEUE_WHERE("competent_unit") MOTCUA_QUEUE_PAGE};
-inline constexpr Statement kApologyQueueCount{"dossier_queue_apology_count",
-                                              MOTCUA_QUEUE_COUNT("competent_unit")};
+                                         MOTCUA_QUEUE_WHERE("competent_unit", MOTCUA_ANY_ASSIGNEE)
+                                             MOTCUA_QUEUE_PAGE};
+inline constexpr Statement kApologyQueueCount{
+    "dossier_queue_apology_count", MOTCUA_QUEUE_COUNT("competent_unit", MOTCUA_ANY_ASSIGNEE)};
+#undef MOTCUA_ANY_ASSIGNEE
 #undef MOTCUA_QUEUE_COUNT
 #undef MOTCUA_QUEUE_PAGE
 #undef MOTCUA_QUEUE_WHERE
@@ -81,6 +92,20 @@ inline constexpr Statement kInsertDossier{
     "supplement_deadline_at, step_kind, apology_pending, applicant_id_number) VALUES ($1, $2, "
     "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, "
     "$22, $23, $24, $25, $26, $27, $28) RETURNING id"};
+// PostgreSQL: the id is the year of the dossier's first event ($29) times 10^10 plus a sequence
+// number, which places the row in that year's partition (migration 14).
+inline constexpr Statement kInsertDossierPostgres{
+    "dossier_insert_postgres",
+    "INSERT INTO dossiers (id, code, secret_hash, procedure_code, procedure_version, channel, "
+    "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
+    "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
+    "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
+    "supplement_deadline_at, step_kind, apology_pending, applicant_id_number) VALUES ($29 * "
+    "10000000000 + nextval('dossiers_id_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28) "
+    "RETURNING id"};
+inline constexpr Statement kPrepareYears{"dossier_prepare_years",
+                                         "SELECT motcua_prepare_years($1, $2)"};
 inline constexpr Statement kUpdateDossier{
     "dossier_update",
     "UPDATE dossiers SET code = $1, secret_hash = $2, procedure_code = $3, procedure_version = "
@@ -283,16 +308,18 @@ Result<std::vector<dossier::Event>> SqlTx::ListDossierEvents(std::int64_t id) {
 
 Result<std::vector<StoredDossier>> SqlTx::ListQueue(const QueueQuery& query) {
   const std::vector<Value> params = QueueParams(query);
-  const bool apology = query.queue == Queue::kApologyDrafted;
-  return DecodeAll<StoredDossier>(conn_.Query(apology ? kApologyQueue : kQueue, params),
-                                  DossierFromRow);
+  const Statement& stmt = query.queue == Queue::kApologyDrafted ? kApologyQueue
+                          : query.queue == Queue::kMine         ? kMineQueue
+                                                                : kQueue;
+  return DecodeAll<StoredDossier>(conn_.Query(stmt, params), DossierFromRow);
 }
 
 Result<std::int64_t> SqlTx::CountQueue(const QueueQuery& query) {
   const std::vector<Value> params = QueueParams(query);
-  const bool apology = query.queue == Queue::kApologyDrafted;
-  MOTCUA_ASSIGN_OR_RETURN(auto row,
-                          conn_.QueryOne(apology ? kApologyQueueCount : kQueueCount, params));
+  const Statement& stmt = query.queue == Queue::kApologyDrafted ? kApologyQueueCount
+                          : query.queue == Queue::kMine         ? kMineQueueCount
+                                                                : kQueueCount;
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(stmt, params));
   return row ? row->Int(0) : 0;
 }
 
@@ -302,6 +329,12 @@ Result<std::int64_t> SqlTx::NextDossierSequence(const std::string& unit_code,
   MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kNextSequence, {Text(unit_code), Int(yymmdd)}));
   if (!row) return Error::Internal("dossier sequence returned nothing");
   return row->Int(0);
+}
+
+Result<int> SqlTx::PrepareYears(int first, int last) {
+  if (conn_.dialect() != Dialect::kPostgres || first > last) return 0;
+  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kPrepareYears, {Int(first), Int(last)}));
+  return row ? static_cast<int>(row->Int(0)) : 0;
 }
 
 namespace {
@@ -330,7 +363,14 @@ Status SqlTx::InsertDossier(StoredDossier& dossier, const std::vector<dossier::E
   // The document is encoded before the id exists: the row's id column is the dossier's id
   // (DossierFromRow), whatever the document says.
   std::string doc = EncodeDossier(dossier.value);
-  MOTCUA_ASSIGN_OR_RETURN(auto row, conn_.QueryOne(kInsertDossier, RowParams(dossier, doc)));
+  std::vector<Value> params = RowParams(dossier, doc);
+  const bool postgres = conn_.dialect() == Dialect::kPostgres;
+  if (postgres) {
+    const Instant first = events.empty() ? dossier.value.received_at : events.front().at;
+    params.push_back(Int(calendar::ToLocal(first).date.year));
+  }
+  MOTCUA_ASSIGN_OR_RETURN(
+      auto row, conn_.QueryOne(postgres ? kInsertDossierPostgres : kInsertDossier, params));
   if (!row) return Error::Internal("dossier insert returned no id");
   DossierMemo::Shared().RememberDossier(row->Int(0), std::move(doc), dossier.value);
   dossier.value.id = row->Int(0);

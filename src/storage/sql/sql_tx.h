@@ -154,6 +154,7 @@ class SqlTx final : public app::WriteTx {
                       const std::vector<catalog::Workflow>& workflows) override;
   Status InsertIdempotentAnswer(const app::IdempotentAnswer& answer) override;
   Status AppendAudit(audit::Record& record) override;
+  Result<int> PrepareYears(int first, int last) override;
   Result<std::int64_t> NextDossierSequence(const std::string& unit_code,
                                            calendar::CivilDate day) override;
   Status InsertDossier(app::StoredDossier& dossier,
