@@ -176,6 +176,8 @@ Result<QueuePage> DossierService::ListQueue(const Actor& actor, Queue queue,
   MOTCUA_RETURN_IF_ERROR(store_.Read([&](ReadTx& tx) -> Status {
     if (count) {
       MOTCUA_ASSIGN_OR_RETURN(page.total, tx.CountQueue(q));
+      page.total_exact = page.total <= q.count_cap;
+      page.total = std::min(page.total, q.count_cap);
     } else {
       page.total = -1;
     }

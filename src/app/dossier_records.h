@@ -69,6 +69,9 @@ struct QueueQuery {
   bool after_no_due = false;  // the last row seen had no due instant
   std::int64_t after_id = 0;
   int limit = 50;
+  // CountQueue counts at most count_cap + 1 rows: a queue's badge needs no more, and an exact
+  // count reads every open dossier of the scope (70 ms at 216,639, docs/benchmarks.md).
+  std::int64_t count_cap = 10'000;
 };
 
 // A file attached to a dossier (an uploaded component, a scan made at the counter), stored by its

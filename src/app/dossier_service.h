@@ -80,8 +80,9 @@ struct PublicStatus {
 
 struct QueuePage {
   std::vector<DossierView> items;
-  std::int64_t total = 0;
-  std::string next;  // opaque keyset cursor; empty on the last page
+  std::int64_t total = 0;   // -1: not counted; at most QueueQuery::count_cap
+  bool total_exact = true;  // false: the queue holds more than `total`
+  std::string next;         // opaque keyset cursor; empty on the last page
 };
 
 class DossierService {

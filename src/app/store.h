@@ -211,7 +211,8 @@ class ReadTx {
   virtual Result<std::vector<StoredProcedureVersion>> ListDrafts(const DraftQuery& query) = 0;
 
   // Dossiers (issue 5; app/dossier_records.h). By id; by code (national format); the events of
-  // a dossier in order; a page of a work queue; the size of a queue (limit and keyset ignored).
+  // a dossier in order; a page of a work queue; the size of a queue (limit and keyset ignored),
+  // at most query.count_cap + 1 (more than the cap when it answers count_cap + 1).
   virtual Result<std::optional<StoredDossier>> FindDossier(std::int64_t id) = 0;
   virtual Result<std::optional<StoredDossier>> FindDossierByCode(const std::string& code) = 0;
   virtual Result<std::vector<dossier::Event>> ListDossierEvents(std::int64_t id) = 0;

@@ -485,6 +485,7 @@ TEST_F(DossierApiTest, AQueueExportsAsAWorkbookWithEveryPage) {
   }
   const json page = Body(Send("GET", "/api/v1/queues/open?limit=1", &reception));
   ASSERT_EQ(page["total"], 205);
+  EXPECT_EQ(page["total_exact"], true);
   EXPECT_EQ(page["items"][0]["remaining"], "Còn 10 ngày");
   auto res = Send("GET", "/api/v1/queues/open?format=xlsx", &reception);
   ASSERT_EQ(res->status, 200) << res->body;

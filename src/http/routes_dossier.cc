@@ -183,6 +183,7 @@ json PageJson(const app::QueuePage& page) {
   }
   return {{"items", items},
           {"total", page.total < 0 ? json(nullptr) : json(page.total)},
+          {"total_exact", page.total_exact},
           {"next_cursor", page.next.empty() ? json(nullptr) : json(page.next)}};
 }
 

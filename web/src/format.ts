@@ -62,6 +62,11 @@ export function count(n: number | null | undefined): string {
   return new Intl.NumberFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB').format(n)
 }
 
+// A queue's size for its badge: "10.000+" when the server stopped counting there.
+export function queueTotal(p: { total: number; total_exact?: boolean }): string {
+  return count(p.total) + (p.total_exact === false ? '+' : '')
+}
+
 // 0.8567 -> "85,7%" (Vietnamese), "85.7%" (English); null (nothing to measure) -> null, for the
 // caller to say so in words: a share over nothing is never 0%.
 export function share(ratio: number | null | undefined): string | null {

@@ -192,6 +192,7 @@ export interface Dossier extends DossierSummary {
 export interface QueuePage {
   items: DossierSummary[]
   total: number
+  total_exact: boolean // false: more than `total` (the count stops at 10,000)
   next_cursor: string | null
 }
 

@@ -265,6 +265,17 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
   EXPECT_EQ(count(q), 9);
   q.scope_root = other.id;
   EXPECT_EQ(count(q), 2);
+  // The count stops one past its cap (which says "more than the cap"); a negative cap: none.
+  q.scope_root = dept.id;
+  q.count_cap = 3;
+  EXPECT_EQ(count(q), 4);
+  q.count_cap = 7;
+  EXPECT_EQ(count(q), 7);
+  q.count_cap = 6;
+  EXPECT_EQ(count(q), 7);
+  q.count_cap = -1;
+  EXPECT_EQ(count(q), 7);
+  q.count_cap = QueueQuery{}.count_cap;
 
   // Keyset pages of 3 walk the division's queue exactly once, across the dossier without due.
   q.scope_root = division.id;
