@@ -555,6 +555,7 @@ TEST(PgMigrationTest, ServersStartingTogetherApplyEachMigrationOnce) {
 // --- partitions by year (migration 14) ---------------------------------------------------------
 
 // A dossier received at local time `when` (its first event), with `code`.
+// Bound to references, not a structured binding: clang 14 lets no lambda capture one.
 std::pair<app::StoredDossier, dossier::Event> DossierAt(const std::string& code,
                                                         const std::string& when) {
   const Instant at = *calendar::ParseLocalDateTime(when);
@@ -603,7 +604,9 @@ class PgPartitionTest : public PgStoreTest {
 
   // Another dossier with `code`, in 2026, is refused as a taken code.
   void ExpectCodeTaken(const std::string& code) {
-    auto [twin, received] = DossierAt(code, "2026-05-05 09:00");
+    auto twin_at = DossierAt(code, "2026-05-05 09:00");
+    app::StoredDossier& twin = twin_at.first;
+    dossier::Event& received = twin_at.second;
     Status dup = Insert(twin, received);
     ASSERT_FALSE(dup.ok());
     EXPECT_EQ(dup.error().code, ErrorCode::kAlreadyExists);
@@ -621,8 +624,12 @@ class PgPartitionTest : public PgStoreTest {
 
 TEST_F(PgPartitionTest, ADossiersRowsLieInThePartitionsOfItsYear) {
   // The test clock is in 2026: its year and the neighbours were prepared by Migrate.
-  auto [a, a_received] = DossierAt("H38.30-250302-0001", "2025-03-02 09:00");
-  auto [b, b_received] = DossierAt("H38.30-260101-0001", "2026-01-01 00:30");  // 2025 in UTC
+  auto a_at = DossierAt("H38.30-250302-0001", "2025-03-02 09:00");
+  app::StoredDossier& a = a_at.first;
+  dossier::Event& a_received = a_at.second;
+  auto b_at = DossierAt("H38.30-260101-0001", "2026-01-01 00:30");  // 2025 in UTC
+  app::StoredDossier& b = b_at.first;
+  dossier::Event& b_received = b_at.second;
   ASSERT_TRUE(Insert(a, a_received).ok());
   ASSERT_TRUE(Insert(b, b_received).ok());
   EXPECT_EQ(a.value.id / 10'000'000'000, 2025);
@@ -668,7 +675,9 @@ TEST_F(PgPartitionTest, ADossiersRowsLieInThePartitionsOfItsYear) {
 }
 
 TEST_F(PgPartitionTest, AYearNotPreparedGoesToTheDefaultPartitionsAndStaysThere) {
-  auto [late, received] = DossierAt("H38.30-310302-0001", "2031-03-02 09:00");
+  auto late_at = DossierAt("H38.30-310302-0001", "2031-03-02 09:00");
+  app::StoredDossier& late = late_at.first;
+  dossier::Event& received = late_at.second;
   ASSERT_TRUE(Insert(late, received).ok());  // never refused for want of a partition
   EXPECT_EQ(late.value.id / 10'000'000'000, 2031);
   EXPECT_EQ(PartitionOf("dossiers", "id", late.value.id), "dossiers_default");
@@ -679,16 +688,24 @@ TEST_F(PgPartitionTest, AYearNotPreparedGoesToTheDefaultPartitionsAndStaysThere)
   EXPECT_EQ(*made, 4);
   EXPECT_EQ(*PrepareYears(2031, 2032), 0);  // idempotent
   EXPECT_EQ(PartitionOf("dossiers", "id", late.value.id), "dossiers_default");
-  auto [next, next_received] = DossierAt("H38.30-320302-0001", "2032-03-02 09:00");
+  auto next_at = DossierAt("H38.30-320302-0001", "2032-03-02 09:00");
+  app::StoredDossier& next = next_at.first;
+  dossier::Event& next_received = next_at.second;
   ASSERT_TRUE(Insert(next, next_received).ok());
   EXPECT_EQ(PartitionOf("dossiers", "id", next.value.id), "dossiers_2032");
   EXPECT_EQ(PartitionOf("dossier_facts", "dossier_id", next.value.id), "dossier_facts_2032");
 }
 
 TEST_F(PgPartitionTest, AFinishedYearIsDetachedWholeAndItsCodesStayTaken) {
-  auto [done, done_received] = DossierAt("H38.30-250302-0001", "2025-03-02 09:00");
-  auto [open, open_received] = DossierAt("H38.30-250303-0001", "2025-03-03 09:00");
-  auto [now, now_received] = DossierAt("H38.30-260303-0001", "2026-03-03 09:00");
+  auto done_at = DossierAt("H38.30-250302-0001", "2025-03-02 09:00");
+  app::StoredDossier& done = done_at.first;
+  dossier::Event& done_received = done_at.second;
+  auto open_at = DossierAt("H38.30-250303-0001", "2025-03-03 09:00");
+  app::StoredDossier& open = open_at.first;
+  dossier::Event& open_received = open_at.second;
+  auto now_at = DossierAt("H38.30-260303-0001", "2026-03-03 09:00");
+  app::StoredDossier& now = now_at.first;
+  dossier::Event& now_received = now_at.second;
   ASSERT_TRUE(Insert(done, done_received).ok());
   ASSERT_TRUE(Insert(open, open_received).ok());
   ASSERT_TRUE(Insert(now, now_received).ok());
@@ -743,7 +760,9 @@ TEST_F(PgPartitionTest, AFinishedYearIsDetachedWholeAndItsCodesStayTaken) {
                   .ok());
   // Its codes stay taken; the other years go on.
   ExpectCodeTaken("H38.30-250302-0001");
-  auto [next, next_received] = DossierAt("H38.30-260505-0002", "2026-05-05 09:00");
+  auto next_at = DossierAt("H38.30-260505-0002", "2026-05-05 09:00");
+  app::StoredDossier& next = next_at.first;
+  dossier::Event& next_received = next_at.second;
   EXPECT_TRUE(Insert(next, next_received).ok());
   // Twice, or a year without partitions: refused.
   EXPECT_FALSE(side_->QueryOne(kDetach, {sql::Int(2025)}).ok());
@@ -757,7 +776,9 @@ TEST(PgMigrationTest, DossiersStoredBeforeThePartitionsKeepTheirIdsAndCodes) {
     ASSERT_TRUE(conn.ok());
     ASSERT_TRUE(
         sql::ApplyMigrations(**conn, Migrations().first(13), kClock.Now()).ok());  // before 14
-    auto [old, received] = DossierAt("H38.30-250302-0007", "2025-03-02 09:00");
+    auto old_at = DossierAt("H38.30-250302-0007", "2025-03-02 09:00");
+    app::StoredDossier& old = old_at.first;
+    dossier::Event& received = old_at.second;
     static constexpr sql::Statement kOld{
         "test_insert_old_dossier",
         "INSERT INTO dossiers (code, secret_hash, procedure_code, procedure_version, channel, "
@@ -791,12 +812,16 @@ TEST(PgMigrationTest, DossiersStoredBeforeThePartitionsKeepTheirIdsAndCodes) {
                   })
                   .ok());
   // A new dossier continues the sequence in its year; the old code stays taken.
-  auto [fresh, fresh_received] = DossierAt("H38.30-260302-0001", "2026-03-02 09:00");
+  auto fresh_at = DossierAt("H38.30-260302-0001", "2026-03-02 09:00");
+  app::StoredDossier& fresh = fresh_at.first;
+  dossier::Event& fresh_received = fresh_at.second;
   ASSERT_TRUE(
       store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(fresh, {fresh_received}); })
           .ok());
   EXPECT_EQ(fresh.value.id, 2026 * 10'000'000'000 + 2);
-  auto [twin, twin_received] = DossierAt("H38.30-250302-0007", "2026-03-03 09:00");
+  auto twin_at = DossierAt("H38.30-250302-0007", "2026-03-03 09:00");
+  app::StoredDossier& twin = twin_at.first;
+  dossier::Event& twin_received = twin_at.second;
   Status dup =
       store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(twin, {twin_received}); });
   ASSERT_FALSE(dup.ok());
