@@ -360,13 +360,13 @@ class WriteTx : public ReadTx {
   virtual Status PutWorkflows(const std::string& code, int version,
                               const std::vector<catalog::Workflow>& workflows) = 0;
 
-  // The next sequence number of dossier codes for (unit, day): 1, 2, 3, ... never repeated, also
-  // across servers (the counter row is updated inside the transaction).
   // PostgreSQL: creates the partitions of the dossier tables for the years first..last that are
   // missing, and returns how many tables it created (a year whose dossiers are already in the
   // default partitions stays there). SQLite has no partitions: 0.
   virtual Result<int> PrepareYears(int first, int last) = 0;
 
+  // The next sequence number of dossier codes for (unit, day): 1, 2, 3, ... never repeated, also
+  // across servers (the counter row is updated inside the transaction).
   virtual Result<std::int64_t> NextDossierSequence(const std::string& unit_code,
                                                    calendar::CivilDate day) = 0;
   // Inserts a dossier and its first events; sets dossier.value.id. kAlreadyExists for a taken

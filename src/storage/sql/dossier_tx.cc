@@ -52,6 +52,7 @@ inline constexpr Statement kListEvents{
   "AND " unit                                                                              \
   " IN (SELECT code FROM units WHERE id IN (SELECT id FROM scope)) " MOTCUA_QUEUE_FILTERS( \
       assignee)
+#define MOTCUA_ANY_ASSIGNEE "($2 = 0 OR assignee = $2)"
 #define MOTCUA_QUEUE_KEYSET                                                                 \
   "AND ($12 = 0 OR ($12 = 1 AND (due_at > $13 OR (due_at = $13 AND id > $14) OR due_at IS " \
   "NULL)) OR ($12 = 2 AND due_at IS NULL AND id > $14)) "
@@ -69,7 +70,7 @@ inline constexpr Statement kListEvents{
 #define MOTCUA_QUEUE_PER_UNIT(columns)                                                   \
   MOTCUA_QUEUE_SCOPE "SELECT d.* FROM units c CROSS JOIN LATERAL (SELECT " columns       \
                      " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND step_unit = " \
-                     "c.code " MOTCUA_QUEUE_FILTERS("($2 = 0 OR assignee = $2)")
+                     "c.code " MOTCUA_QUEUE_FILTERS(MOTCUA_ANY_ASSIGNEE)
 inline constexpr Statement kQueuePostgres{
     "dossier_queue_postgres", MOTCUA_QUEUE_PER_UNIT(MOTCUA_DOSSIER_COLUMNS) MOTCUA_QUEUE_KEYSET
     "ORDER BY due_at, id LIMIT $15) d WHERE c.id IN (SELECT id FROM scope) "
@@ -80,7 +81,6 @@ inline constexpr Statement kQueueCountPostgres{
     "AND $12 = $12 AND $13 = $13 AND $14 = $14 LIMIT $15) d "
     "WHERE c.id IN (SELECT id FROM scope) LIMIT $15) AS q"};
 #undef MOTCUA_QUEUE_PER_UNIT
-#define MOTCUA_ANY_ASSIGNEE "($2 = 0 OR assignee = $2)"
 inline constexpr Statement kQueue{
     "dossier_queue", MOTCUA_QUEUE_WHERE("step_unit", MOTCUA_ANY_ASSIGNEE) MOTCUA_QUEUE_PAGE};
 inline constexpr Statement kQueueCount{"dossier_queue_count",
