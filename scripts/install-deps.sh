@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 # Debian packages, one per line: what builds, tests and runs motcua.
 packages=(
   build-essential cmake pkg-config git ca-certificates curl
-  clang clang-format libclang-rt-14-dev
+  clang clang-format libclang-rt-14-dev lld
   libgtest-dev libgmock-dev googletest libbenchmark-dev
   nlohmann-json3-dev libcpp-httplib-dev libssl-dev
   libsqlite3-dev sqlite3

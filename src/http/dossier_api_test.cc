@@ -487,6 +487,13 @@ TEST_F(DossierApiTest, AQueueExportsAsAWorkbookWithEveryPage) {
   ASSERT_EQ(page["total"], 205);
   EXPECT_EQ(page["total_exact"], true);
   EXPECT_EQ(page["items"][0]["remaining"], "Còn 10 ngày");
+  // A later page is not counted again: the first page's count holds.
+  const json later = Body(
+      Send("GET", "/api/v1/queues/open?limit=1&cursor=" + page["next_cursor"].get<std::string>(),
+           &reception));
+  ASSERT_EQ(later["items"].size(), 1u);
+  EXPECT_NE(later["items"][0]["id"], page["items"][0]["id"]);
+  EXPECT_TRUE(later["total"].is_null()) << later.dump();
   auto res = Send("GET", "/api/v1/queues/open?format=xlsx", &reception);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_NE(res->get_header_value("Content-Disposition").find("ho-so-open.xlsx"),

@@ -62,8 +62,9 @@ export function count(n: number | null | undefined): string {
   return new Intl.NumberFormat(lang.value === 'vi' ? 'vi-VN' : 'en-GB').format(n)
 }
 
-// A queue's size for its badge: "10.000+" when the server stopped counting there.
-export function queueTotal(p: { total: number; total_exact?: boolean }): string {
+// A queue's size for its badge: "10.000+" when the server stopped counting there ("—" for a page
+// after a cursor, which is not counted).
+export function queueTotal(p: { total: number | null; total_exact?: boolean }): string {
   return count(p.total) + (p.total_exact === false ? '+' : '')
 }
 

@@ -191,7 +191,7 @@ export interface Dossier extends DossierSummary {
 
 export interface QueuePage {
   items: DossierSummary[]
-  total: number
+  total: number | null // null on a page after a cursor (only the first page is counted)
   total_exact: boolean // false: more than `total` (the count stops at 10,000)
   next_cursor: string | null
 }

@@ -1,5 +1,6 @@
 // Dossiers in storage (migration 4): round trips of the row and the events, optimistic
 // concurrency, code sequences, queues filtered by unit scope in SQL and keyset-paginated.
+#include <algorithm>
 #include <set>
 
 #include "storage/conformance/conformance.h"
@@ -78,6 +79,28 @@ std::vector<std::int64_t> QueueIds(app::Store& store, const QueueQuery& q) {
                   })
                   .ok());
   return out;
+}
+
+// Walks a queue page by page through the keyset cursor, at most `pages` pages of `q.limit`; every
+// page holds at most `q.limit` rows.
+std::vector<std::int64_t> WalkQueue(app::Store& store, QueueQuery q, int pages) {
+  std::vector<std::int64_t> walked;
+  for (int page = 0; page < pages; ++page) {
+    std::vector<StoredDossier> rows;
+    EXPECT_TRUE(store
+                    .Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(rows, tx.ListQueue(q));
+                      return Ok();
+                    })
+                    .ok());
+    if (rows.empty()) break;
+    EXPECT_LE(static_cast<int>(rows.size()), q.limit);
+    for (const auto& r : rows) walked.push_back(r.value.id);
+    q.after_id = rows.back().value.id;
+    q.after_due = rows.back().clock.due;
+    q.after_no_due = !rows.back().clock.due.has_value();
+  }
+  return walked;
 }
 
 std::int64_t QueueCount(app::Store& store, const QueueQuery& q) {
@@ -280,22 +303,7 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
   // Keyset pages of 3 walk the division's queue exactly once, across the dossier without due.
   q.scope_root = division.id;
   q.limit = 3;
-  std::vector<std::int64_t> walked;
-  for (int page = 0; page < 5; ++page) {
-    std::vector<StoredDossier> rows;
-    ASSERT_TRUE(store()
-                    .Read([&](app::ReadTx& tx) -> Status {
-                      MOTCUA_ASSIGN_OR_RETURN(rows, tx.ListQueue(q));
-                      return Ok();
-                    })
-                    .ok());
-    if (rows.empty()) break;
-    for (const auto& r : rows) walked.push_back(r.value.id);
-    q.after_id = rows.back().value.id;
-    q.after_due = rows.back().clock.due;
-    q.after_no_due = !rows.back().clock.due.has_value();
-  }
-  EXPECT_EQ(walked, division_ids);
+  EXPECT_EQ(WalkQueue(store(), q, 5), division_ids);
 
   q = QueueQuery{};
   q.scope_root = division.id;
@@ -312,6 +320,38 @@ TEST_P(StoreConformance, QueuesFilterByUnitScopeInSqlAndPaginate) {
   EXPECT_EQ(ids(q), (std::vector<std::int64_t>{division_ids[2]}));
   q.queue = Queue::kUnassigned;
   EXPECT_EQ(count(q), 6);
+}
+
+// Keyset pages over a scope of several units (one index scan per unit on PostgreSQL, each started
+// at the cursor): due instants shared across units, ties broken by id, and dossiers without due in
+// every unit, which come last; every page size walks the whole queue once, in the queue's order.
+TEST_P(StoreConformance, KeysetPagesWalkAScopeOfSeveralUnitsOnce) {
+  const auto [root, dept, division, other] = AddQueueUnits(store());
+  const Instant now = 1'772'500'000;
+  const Unit* units[] = {&dept, &division, &other, &root};
+  std::vector<std::pair<std::optional<Instant>, std::int64_t>> expected;
+  for (int i = 0; i < 17; ++i) {
+    const Unit& unit = *units[i % 4];
+    StoredDossier s =
+        MakeDossier("H38.30-260302-" + std::to_string(4000 + i), unit.code, now + (i % 3) * 600);
+    if (i % 5 == 4) s.clock = {};
+    ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
+    expected.emplace_back(s.clock.due, s.value.id);
+  }
+  std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+    if (a.first.has_value() != b.first.has_value()) return a.first.has_value();
+    return a.first == b.first ? a.second < b.second : *a.first < *b.first;
+  });
+  std::vector<std::int64_t> expected_ids;
+  for (const auto& e : expected) expected_ids.push_back(e.second);
+
+  for (int size : {1, 2, 3, 5, 17, 50}) {
+    QueueQuery q;
+    q.scope_root = root.id;
+    q.now = now;
+    q.limit = size;
+    EXPECT_EQ(WalkQueue(store(), q, 20), expected_ids) << "pages of " << size;
+  }
 }
 
 }  // namespace

@@ -103,10 +103,11 @@ sql::Value DecodeField(Oid type, const char* text, int length) {
 
 Result<std::unique_ptr<PgConnection>> PgConnection::Connect(const std::string& dsn) {
   // With expand_dbname, the DSN's own settings override the defaults before it; the ones after it
-  // override the DSN.
-  const char* keywords[] = {"connect_timeout", "application_name", "dbname", "client_encoding",
-                            nullptr};
-  const char* values[] = {"10", "motcua", dsn.c_str(), "UTF8", nullptr};
+  // override the DSN. JIT is off: motcua's statements are short, and a plan estimated above
+  // jit_above_cost spent 190 ms compiling for a queue page read in 5 (docs/benchmarks.md).
+  const char* keywords[] = {"connect_timeout", "application_name", "options",
+                            "dbname",          "client_encoding",  nullptr};
+  const char* values[] = {"10", "motcua", "-c jit=off", dsn.c_str(), "UTF8", nullptr};
   char* parse_error = nullptr;
   PQconninfoOption* parsed = PQconninfoParse(dsn.c_str(), &parse_error);
   if (parsed == nullptr) {

@@ -67,19 +67,36 @@ inline constexpr Statement kListEvents{
 // (step_unit, due_at, id) per unit of the scope, in the index's order (ascending puts NULLs
 // last, the queues' order), each in a LATERAL with its own LIMIT, which keeps the planner from
 // flattening it into a join; the pages are merged by the outer ORDER BY, the count stops at $15.
-#define MOTCUA_QUEUE_PER_UNIT(columns)                                                   \
-  MOTCUA_QUEUE_SCOPE "SELECT d.* FROM units c CROSS JOIN LATERAL (SELECT " columns       \
-                     " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND step_unit = " \
-                     "c.code " MOTCUA_QUEUE_FILTERS(MOTCUA_ANY_ASSIGNEE)
+// A later page starts each unit's scan at the cursor: the keyset is three branches, of which the
+// mode $12 runs one or two (one-time filters), each an index condition: the first page; the rows
+// after ($13, $14) by row comparison, which leaves out the rows without a due instant; those rows,
+// after id $14 in mode 2.
+#define MOTCUA_QUEUE_UNIT(columns)                        \
+  "(SELECT " columns                                      \
+  " FROM dossiers WHERE state IN (1, 2, 4, 5, 6, 7) AND " \
+  "step_unit = c.code " MOTCUA_QUEUE_FILTERS(MOTCUA_ANY_ASSIGNEE)
+#define MOTCUA_QUEUE_PER_UNIT MOTCUA_QUEUE_SCOPE "SELECT d.* FROM units c CROSS JOIN LATERAL ("
+#define MOTCUA_QUEUE_FIRST_PAGE "AND $12 = 0 ORDER BY due_at, id LIMIT $15) "
+#define MOTCUA_QUEUE_AFTER_DUE \
+  "AND $12 = 1 AND (due_at, id) > ($13, $14) ORDER BY due_at, id LIMIT $15) "
+#define MOTCUA_QUEUE_WITHOUT_DUE                                                    \
+  "AND $12 <> 0 AND due_at IS NULL AND id > CASE WHEN $12 = 2 THEN $14 ELSE 0 END " \
+  "ORDER BY id LIMIT $15) "
 inline constexpr Statement kQueuePostgres{
-    "dossier_queue_postgres", MOTCUA_QUEUE_PER_UNIT(MOTCUA_DOSSIER_COLUMNS) MOTCUA_QUEUE_KEYSET
-    "ORDER BY due_at, id LIMIT $15) d WHERE c.id IN (SELECT id FROM scope) "
-    "ORDER BY d.due_at, d.id LIMIT $15"};
+    "dossier_queue_postgres",
+    MOTCUA_QUEUE_PER_UNIT MOTCUA_QUEUE_UNIT(MOTCUA_DOSSIER_COLUMNS) MOTCUA_QUEUE_FIRST_PAGE
+    "UNION ALL " MOTCUA_QUEUE_UNIT(MOTCUA_DOSSIER_COLUMNS) MOTCUA_QUEUE_AFTER_DUE
+    "UNION ALL " MOTCUA_QUEUE_UNIT(MOTCUA_DOSSIER_COLUMNS) MOTCUA_QUEUE_WITHOUT_DUE
+    ") d WHERE c.id IN (SELECT id FROM scope) ORDER BY d.due_at, d.id LIMIT $15"};
 inline constexpr Statement kQueueCountPostgres{
     "dossier_queue_count_postgres",
-    "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_PER_UNIT("1 AS one")
-    "AND $12 = $12 AND $13 = $13 AND $14 = $14 LIMIT $15) d "
+    "SELECT COUNT(*) FROM (" MOTCUA_QUEUE_PER_UNIT MOTCUA_QUEUE_UNIT("1 AS one")
+    "AND $12 = $12 AND $13 = $13 AND $14 = $14 LIMIT $15)) d "
     "WHERE c.id IN (SELECT id FROM scope) LIMIT $15) AS q"};
+#undef MOTCUA_QUEUE_WITHOUT_DUE
+#undef MOTCUA_QUEUE_AFTER_DUE
+#undef MOTCUA_QUEUE_FIRST_PAGE
+#undef MOTCUA_QUEUE_UNIT
 #undef MOTCUA_QUEUE_PER_UNIT
 inline constexpr Statement kQueue{
     "dossier_queue", MOTCUA_QUEUE_WHERE("step_unit", MOTCUA_ANY_ASSIGNEE) MOTCUA_QUEUE_PAGE};
