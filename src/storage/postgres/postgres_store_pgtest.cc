@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <thread>
 
+#include "app/background.h"
+#include "app/calendar_service.h"
+#include "app/dossier_service.h"
 #include "calendar/civil_time.h"
 #include "storage/conformance/conformance.h"
 #include "storage/postgres/migrations.h"
@@ -689,6 +692,35 @@ TEST_F(PgPartitionTest, ADossiersRowsLieInThePartitionsOfItsYear) {
   // The events stay append-only in every partition.
   EXPECT_FALSE(side_->ExecScript("UPDATE dossier_events SET kind = 'x'").ok());
   EXPECT_FALSE(side_->ExecScript("DELETE FROM dossier_events_2025").ok());
+}
+
+// The leader's background round makes this local year's partitions and the next's, once per
+// local year: a year after the server started, a new year's dossiers still get their own.
+TEST_F(PgPartitionTest, TheBackgroundRoundMakesThisYearsAndTheNextsPartitionsOncePerYear) {
+  FakeClock clock(*calendar::ParseLocalDateTime("2029-06-01 08:00"));  // Migrate made 2025-2027
+  app::CalendarService calendars(*store_, clock);
+  app::DossierService dossiers(*store_, clock, calendars);
+  app::BackgroundOptions options;
+  options.server_id = "pg-partitions";
+  app::BackgroundWorker worker(*store_, clock, calendars, dossiers, options);
+  auto round = worker.RunRound();
+  ASSERT_TRUE(round.ok()) << ToString(round.error());
+  EXPECT_TRUE(round->leader);
+  EXPECT_EQ(round->partitions, 8);  // 2029 and 2030, four tables each
+  round = worker.RunRound();
+  ASSERT_TRUE(round.ok()) << ToString(round.error());
+  EXPECT_EQ(round->partitions, 0);  // asked once per local year
+  // 00:30 on 1 January in Vietnam is still 31 December in UTC: the local year counts.
+  clock.Set(*calendar::ParseLocalDateTime("2030-01-01 00:30"));
+  round = worker.RunRound();
+  ASSERT_TRUE(round.ok()) << ToString(round.error());
+  EXPECT_EQ(round->partitions, 4);  // 2031
+  auto next_at = DossierAt("H38.30-310302-0001", "2031-03-02 09:00");
+  app::StoredDossier& next = next_at.first;
+  dossier::Event& received = next_at.second;
+  ASSERT_TRUE(Insert(next, received).ok());
+  EXPECT_EQ(PartitionOf("dossiers", "id", next.value.id), "dossiers_2031");
+  EXPECT_EQ(PartitionOf("dossier_events", "dossier_id", next.value.id), "dossier_events_2031");
 }
 
 TEST_F(PgPartitionTest, AYearNotPreparedGoesToTheDefaultPartitionsAndStaysThere) {
