@@ -30,7 +30,7 @@ struct StepQuery {
   Instant from = 0;           // visits left in [from, to)
   Instant to = 0;
   Instant as_of = 0;   // dossiers at a step then: min(to, now)
-  bool ended = false;  // as_of is before now: the open dossiers' step entry is read from events
+  bool ended = false;  // as_of is before now: only the dossiers whose step was entered before it
   StepGroup group = StepGroup::kStep;
   // Aggregate the visits themselves rather than the rollup per day (which whole local days read):
   // to check the rollup.

@@ -508,6 +508,50 @@ TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
 
 // "My dossiers": a citizen's own, newest first, in pages before the last id seen; nobody
 // else's.
+// The per-step report at a past instant counts the open dossiers at a step whose step was entered
+// before it (the stored step_entered_at, kept by every write: SQLite migration 14, PostgreSQL 15),
+// and now, all of them.
+TEST_P(StoreConformance, DossiersAtAStepAtAPastInstantAreThoseWhoseStepWasEnteredBefore) {
+  const auto [root, dept, division, other] = AddQueueUnits(store());
+  const Instant due = 1'773'500'000;
+  StoredDossier early = MakeDossier("H38.30-260302-5001", division.code, due);
+  StoredDossier late = MakeDossier("H38.30-260302-5002", division.code, due);
+  StoredDossier moved = MakeDossier("H38.30-260302-5003", other.code, due);
+  const Instant entered = early.value.step_entered;
+  late.value.step_entered = entered + 86400;
+  for (StoredDossier* s : {&early, &late, &moved}) {
+    ASSERT_TRUE(store().Write([&](app::WriteTx& tx) { return tx.InsertDossier(*s, {}); }).ok());
+  }
+  // The third enters its step again two days later (a rework): the update keeps the column.
+  moved.value.step_entered = entered + 2 * 86400;
+  moved.value.version = 2;
+  ASSERT_TRUE(
+      store().Write([&](app::WriteTx& tx) { return tx.AppendDossierEvents(moved, 1, {}); }).ok());
+
+  auto current = [&](Instant as_of, bool ended) {
+    std::int64_t n = 0;
+    EXPECT_TRUE(store()
+                    .Read([&](app::ReadTx& tx) -> Status {
+                      app::StepQuery q;
+                      q.unit = root.id;
+                      q.from = as_of - 86400;
+                      q.to = as_of;
+                      q.as_of = as_of;
+                      q.ended = ended;
+                      MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ReportOpenSteps(q));
+                      for (const auto& r : rows) n += r.current;
+                      return Ok();
+                    })
+                    .ok());
+    return n;
+  };
+  EXPECT_EQ(current(entered, true), 0);  // entered at that very instant: not yet
+  EXPECT_EQ(current(entered + 1, true), 1);
+  EXPECT_EQ(current(entered + 86400 + 1, true), 2);  // the late one in, the moved one not yet
+  EXPECT_EQ(current(entered + 2 * 86400 + 1, true), 3);
+  EXPECT_EQ(current(entered + 1, false), 3);  // now: every dossier at a step
+}
+
 TEST_P(StoreConformance, AnApplicantsDossiersAreListedNewestFirstInPages) {
   std::vector<std::int64_t> mine;
   for (int i = 0; i < 5; ++i) {

@@ -308,6 +308,7 @@ void StoreHistory(app::Store& store, std::vector<dossier::Event> events,
   }
   const auto open = reports::OpenStepOf(events);
   d.step_id = open ? open->step_id : "";
+  d.step_entered = open ? open->entered : 0;  // as Apply keeps it
   s.step_unit = open ? open->unit : "H38.03";
   auto visits = reports::VisitsOf(0, events, calendar::testing::National());
   ASSERT_TRUE(visits.ok());

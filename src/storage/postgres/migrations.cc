@@ -664,6 +664,17 @@ CREATE TRIGGER dossiers_code_changed AFTER UPDATE OF code ON dossiers FOR EACH R
   EXECUTE FUNCTION motcua_claim_dossier_code();
 )sql";
 
+// The per-step report at a past instant (docs/reports.md) counts the dossiers at a step whose step
+// was entered before that instant: the instant, copied from the document with every write like
+// the other columns and filled here, is in the index the report reads (on every partition).
+constexpr std::string_view kStepEntered = R"sql(
+ALTER TABLE dossiers ADD COLUMN step_entered_at BIGINT NOT NULL DEFAULT 0;
+UPDATE dossiers SET step_entered_at = COALESCE(CAST(doc::jsonb ->> 'step_entered' AS BIGINT), 0);
+DROP INDEX dossiers_at_step;
+CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, procedure_code, procedure_version,
+  assignee, step_due_at, step_entered_at) WHERE state IN (2, 4, 5, 6, 7, 9);
+)sql";
+
 constexpr sql::Migration kMigrations[] = {
     {1, "identity, sessions, idempotency, audit log", kInit},
     {2, "calendars, calendar years, closures; the national default calendar", kCalendars},
@@ -689,6 +700,8 @@ constexpr sql::Migration kMigrations[] = {
      "dossiers, their events, facts rows and step visits partitioned by year of the dossier's id; "
      "codes kept unique across partitions",
      kYearPartitions},
+    {15, "dossiers: the instant the current step was entered, in the per-step report's index",
+     kStepEntered},
 };
 
 }  // namespace

@@ -818,6 +818,7 @@ TEST_F(PgPartitionTest, AFinishedYearIsDetachedWholeAndItsCodesStayTaken) {
   EXPECT_FALSE(side_->QueryOne(kDetach, {sql::Int(2019)}).ok());
 }
 
+// Also migration 15: the step entry of a dossier stored before it is filled from its document.
 TEST(PgMigrationTest, DossiersStoredBeforeThePartitionsKeepTheirIdsAndCodes) {
   const std::string dsn = NewDatabase();
   {
@@ -828,6 +829,7 @@ TEST(PgMigrationTest, DossiersStoredBeforeThePartitionsKeepTheirIdsAndCodes) {
     auto old_at = DossierAt("H38.30-250302-0007", "2025-03-02 09:00");
     app::StoredDossier& old = old_at.first;
     dossier::Event& received = old_at.second;
+    old.value.step_entered = received.at;  // filled into step_entered_at by migration 15
     static constexpr sql::Statement kOld{
         "test_insert_old_dossier",
         "INSERT INTO dossiers (code, secret_hash, procedure_code, procedure_version, channel, "
@@ -860,6 +862,13 @@ TEST(PgMigrationTest, DossiersStoredBeforeThePartitionsKeepTheirIdsAndCodes) {
                     return Ok();
                   })
                   .ok());
+  static constexpr sql::Statement kEntered{"test_step_entered",
+                                           "SELECT step_entered_at FROM dossiers WHERE id = 1"};
+  auto side = PgConnection::Connect(dsn);
+  ASSERT_TRUE(side.ok());
+  auto entered = (*side)->QueryOne(kEntered, {});
+  ASSERT_TRUE(entered.ok() && *entered);
+  EXPECT_EQ((*entered)->Int(0), *calendar::ParseLocalDateTime("2025-03-02 09:00"));
   // A new dossier continues the sequence in its year; the old code stays taken.
   auto fresh_at = DossierAt("H38.30-260302-0001", "2026-03-02 09:00");
   app::StoredDossier& fresh = fresh_at.first;

@@ -134,10 +134,10 @@ inline constexpr Statement kInsertDossier{
     "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
     "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
     "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
-    "supplement_deadline_at, step_kind, apology_pending, applicant_id_number) VALUES ($1, $2, "
-    "$3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, "
-    "$22, $23, $24, $25, $26, $27, $28) RETURNING id"};
-// PostgreSQL: the id is the year of the dossier's first event ($29) times 10^10 plus a sequence
+    "supplement_deadline_at, step_kind, apology_pending, applicant_id_number, step_entered_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, "
+    "$19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29) RETURNING id"};
+// PostgreSQL: the id is the year of the dossier's first event ($30) times 10^10 plus a sequence
 // number, which places the row in that year's partition (migration 14).
 inline constexpr Statement kInsertDossierPostgres{
     "dossier_insert_postgres",
@@ -145,10 +145,10 @@ inline constexpr Statement kInsertDossierPostgres{
     "receiving_unit, competent_unit, step_unit, applicant_user_id, applicant_name, state, "
     "step_id, assignee, paused, waiting_agency, due_at, step_due_at, appointment_at, "
     "new_appointment_at, intake_due_at, received_at, version, doc, intake_alert_at, "
-    "supplement_deadline_at, step_kind, apology_pending, applicant_id_number) VALUES ($29 * "
-    "10000000000 + nextval('dossiers_id_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-    "$12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28) "
-    "RETURNING id"};
+    "supplement_deadline_at, step_kind, apology_pending, applicant_id_number, step_entered_at) "
+    "VALUES ($30 * 10000000000 + nextval('dossiers_id_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, "
+    "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, "
+    "$28, $29) RETURNING id"};
 inline constexpr Statement kPrepareYears{"dossier_prepare_years",
                                          "SELECT motcua_prepare_years($1, $2)"};
 inline constexpr Statement kUpdateDossier{
@@ -159,7 +159,7 @@ inline constexpr Statement kUpdateDossier{
     "paused = $14, waiting_agency = $15, due_at = $16, step_due_at = $17, appointment_at = $18, "
     "new_appointment_at = $19, intake_due_at = $20, received_at = $21, version = $22, doc = $23, "
     "intake_alert_at = $24, supplement_deadline_at = $25, step_kind = $26, apology_pending = $27, "
-    "applicant_id_number = $28 WHERE id = $29 AND version = $30"};
+    "applicant_id_number = $28, step_entered_at = $29 WHERE id = $30 AND version = $31"};
 inline constexpr Statement kUpdateClock{
     "dossier_update_clock",
     "UPDATE dossiers SET due_at = $1, step_due_at = $2, appointment_at = $3, "
@@ -197,9 +197,10 @@ inline constexpr Statement kInsertOutbox{
 
 Value OptInt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Null(); }
 
-// The columns of kInsertDossier / kUpdateDossier ($1..$28), `doc` ($23) given; the current
+// The columns of kInsertDossier / kUpdateDossier ($1..$29), `doc` ($23) given; the current
 // step's kind and an apology pending are the leader's queues' (migration 12), the applicant's
-// number the data store's (migration 13).
+// number the data store's (migration 13), the instant the current step was entered the per-step
+// report's at a past instant (SQLite migration 14, PostgreSQL 15).
 std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
   const dossier::Dossier& d = s.value;
   return {d.code.empty() ? Null() : Text(d.code),
@@ -229,7 +230,8 @@ std::vector<Value> RowParams(const StoredDossier& s, std::string doc) {
           OptInt(s.clock.supplement_deadline),
           Text(std::string(catalog::StepKindName(d.step_kind))),
           Bool(d.apology_drafted && !d.apology_signed),
-          Text(d.applicant.id_number)};
+          Text(d.applicant.id_number),
+          Int(d.step_entered)};
 }
 
 // The row's columns in RowParams order, `doc` and `version` aside: the ones a changed-columns
@@ -262,7 +264,8 @@ constexpr std::string_view kRowColumns[] = {"code",
                                             "supplement_deadline_at",
                                             "step_kind",
                                             "apology_pending",
-                                            "applicant_id_number"};
+                                            "applicant_id_number",
+                                            "step_entered_at"};
 constexpr std::size_t kVersionColumn = 21;
 constexpr std::size_t kDocColumn = 22;
 
@@ -272,7 +275,7 @@ inline constexpr Statement kCurrentRow{
     "competent_unit, step_unit, applicant_user_id, applicant_name, state, step_id, assignee, "
     "paused, waiting_agency, due_at, step_due_at, appointment_at, new_appointment_at, "
     "intake_due_at, received_at, version, '', intake_alert_at, supplement_deadline_at, "
-    "step_kind, apology_pending, applicant_id_number FROM dossiers WHERE id = $1"};
+    "step_kind, apology_pending, applicant_id_number, step_entered_at FROM dossiers WHERE id = $1"};
 
 // "UPDATE dossiers SET doc, version and the columns in `changed` WHERE id AND version", prepared
 // once per set of columns (a handful in practice: each command kind changes the same ones).

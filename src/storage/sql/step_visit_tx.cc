@@ -115,8 +115,9 @@ inline constexpr Statement kFillDays{"step_days_fill", MOTCUA_STEP_DAYS_FILL};
 
 // The open dossiers at a step of a unit of the scope (index dossiers_at_step), per key and
 // (procedure version, step): how many, and how many with a step due instant before $3. With
-// $4 = 1 (a past instant) only those whose step was entered before $3: the last event that
-// entered a step (dossier::EntersStep).
+// $4 = 1 (a past instant) only those whose step was entered before $3 (step_entered_at: the
+// instant of the last event that entered a step, dossier::EntersStep; in the index, so that the
+// dossiers' events are not read: 8-12 s at 216,439 open dossiers when they were).
 #define MOTCUA_OPEN_BY(key)                                                            \
   MOTCUA_STEP_SCOPE                                                                    \
   "SELECT " key                                                                        \
@@ -124,8 +125,7 @@ inline constexpr Statement kFillDays{"step_days_fill", MOTCUA_STEP_DAYS_FILL};
   "SUM(CASE WHEN d.step_due_at IS NOT NULL AND d.step_due_at < $3 THEN 1 ELSE 0 END) " \
   "FROM dossiers d WHERE d.state IN (2, 4, 5, 6, 7, 9) AND d.step_id <> '' "           \
   "AND d.step_unit IN " MOTCUA_STEP_CODES                                              \
-  " AND ($4 = 0 OR (SELECT MAX(e.at) FROM dossier_events e WHERE e.dossier_id = d.id " \
-  "AND e.kind IN ('received', 'forwarded', 'reworked', 'issued')) < $3) "              \
+  " AND ($4 = 0 OR d.step_entered_at < $3) "                                           \
   "GROUP BY " key                                                                      \
   ", d.procedure_code, d.procedure_version, d.step_id "                                \
   "ORDER BY " key ", d.procedure_code, d.procedure_version, d.step_id"

@@ -131,6 +131,64 @@ TEST(SqliteStoreTest, MigrationThirteenFillsTheApplicantNumberFromTheStoredDocum
   EXPECT_EQ(found[0].value.code, "H99.01-260302-0001");
 }
 
+// Migration 14 fills the instant the current step was entered from the stored documents, into
+// the per-step report's index: a database as it was before it (the column gone, the index as it
+// was, its record removed) is migrated again and the report at a past instant counts the dossier
+// only after that instant.
+TEST(SqliteStoreTest, MigrationFourteenFillsTheStepEntryFromTheStoredDocuments) {
+  auto store = MakeStore();
+  identity::Unit unit;
+  unit.code = "H99.02";
+  unit.name = "Sở Tư pháp";
+  ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertUnit(unit); }).ok());
+  app::StoredDossier s;
+  s.value.code = "H99.02-260302-0001";
+  s.value.procedure_code = "1.000001";
+  s.value.procedure_version = 1;
+  s.value.state = dossier::State::kProcessing;
+  s.value.step_id = "tham-dinh";
+  s.value.step_entered = 1'772'424'000;
+  s.step_unit = "H99.02";
+  ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
+  const std::string path = FreshPath("before-14.db");
+  ASSERT_TRUE(store->Backup(path).ok());
+  store.reset();
+  {
+    auto direct = SqliteConnection::Open(path, false, 100);
+    ASSERT_TRUE(direct.ok());
+    ASSERT_TRUE((*direct)
+                    ->ExecScript("DROP INDEX dossiers_at_step; "
+                                 "ALTER TABLE dossiers DROP COLUMN step_entered_at; "
+                                 "CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, "
+                                 "procedure_code, procedure_version, assignee, step_due_at) "
+                                 "WHERE state IN (2, 4, 5, 6, 7, 9); "
+                                 "DELETE FROM schema_migrations WHERE version = 14")
+                    .ok());
+  }
+  auto reopened = SqliteStore::Open({path, 2, 5000, 256, &kClock});
+  ASSERT_TRUE(reopened.ok());
+  ASSERT_TRUE((*reopened)->Migrate().ok());
+  auto at = [&](Instant as_of) {
+    std::int64_t n = -1;
+    EXPECT_TRUE((*reopened)
+                    ->Read([&](app::ReadTx& tx) -> Status {
+                      MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindUnitByCode("H99.02"));
+                      app::StepQuery q;
+                      q.unit = found ? found->id : 0;
+                      q.as_of = as_of;
+                      q.ended = true;
+                      MOTCUA_ASSIGN_OR_RETURN(auto rows, tx.ReportOpenSteps(q));
+                      n = 0;
+                      for (const auto& r : rows) n += r.current;
+                      return Ok();
+                    })
+                    .ok());
+    return n;
+  };
+  EXPECT_EQ(at(1'772'424'000), 0);
+  EXPECT_EQ(at(1'772'424'001), 1);
+}
+
 TEST(SqliteStoreTest, ExceptionInWorkIsAnInternalErrorAndTheWriterLives) {
   auto store = MakeStore();
   Status s = store->Write([](app::WriteTx&) -> Status { throw std::runtime_error("boom"); });
