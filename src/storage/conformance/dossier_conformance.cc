@@ -512,7 +512,11 @@ TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
 // before it (the stored step_entered_at, kept by every write: SQLite migration 14, PostgreSQL 15),
 // and now, all of them.
 TEST_P(StoreConformance, DossiersAtAStepAtAPastInstantAreThoseWhoseStepWasEnteredBefore) {
-  const auto [root, dept, division, other] = AddQueueUnits(store());
+  // Named members, not a structured binding: clang 14 lets no lambda capture one.
+  const QueueUnits units = AddQueueUnits(store());
+  const Unit& root = units.root;
+  const Unit& division = units.division;
+  const Unit& other = units.other;
   const Instant due = 1'773'500'000;
   StoredDossier early = MakeDossier("H38.30-260302-5001", division.code, due);
   StoredDossier late = MakeDossier("H38.30-260302-5002", division.code, due);
