@@ -506,8 +506,6 @@ TEST_P(StoreConformance, TheLogBookListsAUnitsReceptionsInAPeriodInOrder) {
                                              "H38.30-260302-0001", "H38.30-260302-0003"}));
 }
 
-// "My dossiers": a citizen's own, newest first, in pages before the last id seen; nobody
-// else's.
 // The per-step report at a past instant counts the open dossiers at a step whose step was entered
 // before it (the stored step_entered_at, kept by every write: SQLite migration 14, PostgreSQL 15),
 // and now, all of them.
@@ -556,6 +554,8 @@ TEST_P(StoreConformance, DossiersAtAStepAtAPastInstantAreThoseWhoseStepWasEntere
   EXPECT_EQ(current(entered + 1, false), 3);  // now: every dossier at a step
 }
 
+// "My dossiers": a citizen's own, newest first, in pages before the last id seen; nobody
+// else's.
 TEST_P(StoreConformance, AnApplicantsDossiersAreListedNewestFirstInPages) {
   std::vector<std::int64_t> mine;
   for (int i = 0; i < 5; ++i) {
