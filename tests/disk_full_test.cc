@@ -93,13 +93,19 @@ class DiskFullTest : public ::testing::Test {
     }
     return true;
   }
-  // A limit at the size the WAL (the file every commit appends to) has reached: the next commit
-  // finds no room. The server's log (stderr) is well below it, so it can still be written.
+  // A limit below the size the WAL (the file every commit appends to) has reached: the next
+  // commit finds no room. The size is read while the clients are sending, so a commit may be
+  // half-written at that moment: a limit at the size would leave that commit's written part as
+  // room, too little for a reception but enough for the one-page probe behind /readyz (which
+  // then says "ready"). A mebibyte below the size, more than any commit of four clients (about
+  // 70 kB a reception), no write finds room. The server's log (stderr) is well below it, so it
+  // can still be written.
   rlim_t NoRoom() {
+    constexpr std::uintmax_t kMargin = 1024 * 1024;
     const auto wal = FileSize(dir_ / "m.db-wal");
     const auto log = FileSize(server_->ErrPath());
-    EXPECT_GT(wal, log + 512 * 1024) << "the WAL is not far enough beyond the log";
-    return wal;
+    EXPECT_GT(wal, log + kMargin + 512 * 1024) << "the WAL is not far enough beyond the log";
+    return wal - kMargin;
   }
 
   void RunClient(int c, const Session& officer, const std::atomic<bool>& stop) {
