@@ -98,7 +98,7 @@ class DiskFullTest : public ::testing::Test {
   // half-written at that moment: a limit at the size would leave that commit's written part as
   // room, too little for a reception but enough for the one-page probe behind /readyz (which
   // then says "ready"). A mebibyte below the size, more than any commit of four clients (about
-  // 70 kB a reception), no write finds room. The server's log (stderr) is well below it, so it
+  // 65 kB a reception), no write finds room. The server's log (stderr) is well below it, so it
   // can still be written.
   rlim_t NoRoom() {
     constexpr std::uintmax_t kMargin = 1024 * 1024;
