@@ -107,6 +107,14 @@ class DiskFullTest : public ::testing::Test {
     EXPECT_GT(wal, log + kMargin + 512 * 1024) << "the WAL is not far enough beyond the log";
     return wal - kMargin;
   }
+  // A limit a little past the WAL's size: room for two frames (a page and its 24-byte header)
+  // and a part of a third. A reception needs more, so it writes what fits and fails, and the WAL
+  // ends in frames of a commit that never happened.
+  rlim_t RoomForAFewFrames() {
+    const auto wal = FileSize(dir_ / "m.db-wal");
+    EXPECT_GT(wal, FileSize(server_->ErrPath()) + 512 * 1024) << "the WAL is not beyond the log";
+    return wal + 2 * (4096 + 24) + 1000;
+  }
 
   void RunClient(int c, const Session& officer, const std::atomic<bool>& stop) {
     testing::SendReceptions(port(), officer, "full", c, "Lê Thị Đầy Đĩa", stop, seen_,
@@ -169,10 +177,12 @@ TEST_F(DiskFullTest, AnswersServiceUnavailableWhileThereIsNoRoomAndServesAgainWh
 
   // 3. No room again, and the server killed while its WAL ends in a write that did not fit: it
   // starts on that WAL, and the clients' pending keys go through.
-  ASSERT_TRUE(SetFileSizeLimit(server_->pid(), NoRoom()));
+  const rlim_t few_frames = RoomForAFewFrames();
+  ASSERT_TRUE(SetFileSizeLimit(server_->pid(), few_frames));
   const int before_kill = Count(503);
   ASSERT_TRUE(WaitFor([&] { return Count(503) >= before_kill + 8; }, std::chrono::seconds(10)));
   server_->Kill();
+  EXPECT_EQ(FileSize(dir_ / "m.db-wal"), few_frames) << "the WAL is not filled to the limit";
   const std::size_t at_kill = Acknowledged();
   const std::string restarted = server_->Start(args_);
   ASSERT_EQ(restarted, "") << restarted;
