@@ -92,6 +92,40 @@ TEST(SqliteStoreTest, AuditLogIsAppendOnlyInTheDatabase) {
   EXPECT_FALSE((*direct)->ExecScript("DELETE FROM audit_log").ok());
 }
 
+// A copy of `store` put back as it was before migration `version`: `undo` removes what the
+// migration made, and its record goes; the copy is then opened and migrated again. Null, with
+// the failure reported, if any step fails.
+std::unique_ptr<SqliteStore> MigratedAgain(std::unique_ptr<app::Store> store, int version,
+                                           const std::string& undo) {
+  const std::string path = FreshPath(("before-" + std::to_string(version) + ".db").c_str());
+  EXPECT_TRUE(store->Backup(path).ok());
+  store.reset();
+  {
+    auto direct = SqliteConnection::Open(path, false, 100);
+    if (!direct.ok()) {
+      ADD_FAILURE() << ToString(direct.error());
+      return nullptr;
+    }
+    Status undone = (*direct)->ExecScript(
+        undo + "; DELETE FROM schema_migrations WHERE version = " + std::to_string(version));
+    if (!undone.ok()) {
+      ADD_FAILURE() << ToString(undone.error());
+      return nullptr;
+    }
+  }
+  auto reopened = SqliteStore::Open({path, 2, 5000, 256, &kClock});
+  if (!reopened.ok()) {
+    ADD_FAILURE() << ToString(reopened.error());
+    return nullptr;
+  }
+  Status migrated = (*reopened)->Migrate();
+  if (!migrated.ok()) {
+    ADD_FAILURE() << ToString(migrated.error());
+    return nullptr;
+  }
+  return std::move(*reopened);
+}
+
 // Migration 13 fills the applicant's identification number of the dossiers already stored from
 // their documents: a database as it was before it (the column, its index and its record
 // removed) is migrated again and lists the dossier by that number.
@@ -104,23 +138,12 @@ TEST(SqliteStoreTest, MigrationThirteenFillsTheApplicantNumberFromTheStoredDocum
   s.value.applicant.name = "Nguyễn Thị Hương";
   s.value.applicant.id_number = "001190012345";
   ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
-  const std::string path = FreshPath("before-13.db");
-  ASSERT_TRUE(store->Backup(path).ok());
-  store.reset();
-  {
-    auto direct = SqliteConnection::Open(path, false, 100);
-    ASSERT_TRUE(direct.ok());
-    ASSERT_TRUE((*direct)
-                    ->ExecScript("DROP INDEX dossiers_applicant_number; "
-                                 "ALTER TABLE dossiers DROP COLUMN applicant_id_number; "
-                                 "DELETE FROM schema_migrations WHERE version = 13")
-                    .ok());
-  }
-  auto reopened = SqliteStore::Open({path, 2, 5000, 256, &kClock});
-  ASSERT_TRUE(reopened.ok());
-  ASSERT_TRUE((*reopened)->Migrate().ok());
+  auto reopened = MigratedAgain(std::move(store), 13,
+                                "DROP INDEX dossiers_applicant_number; "
+                                "ALTER TABLE dossiers DROP COLUMN applicant_id_number");
+  ASSERT_NE(reopened, nullptr);
   std::vector<app::StoredDossier> found;
-  ASSERT_TRUE((*reopened)
+  ASSERT_TRUE(reopened
                   ->Read([&](app::ReadTx& tx) -> Status {
                     MOTCUA_ASSIGN_OR_RETURN(found,
                                             tx.ListDossiersOfApplicant("001190012345", 0, 10));
@@ -150,27 +173,16 @@ TEST(SqliteStoreTest, MigrationFourteenFillsTheStepEntryFromTheStoredDocuments) 
   s.value.step_entered = 1'772'424'000;
   s.step_unit = "H99.02";
   ASSERT_TRUE(store->Write([&](app::WriteTx& tx) { return tx.InsertDossier(s, {}); }).ok());
-  const std::string path = FreshPath("before-14.db");
-  ASSERT_TRUE(store->Backup(path).ok());
-  store.reset();
-  {
-    auto direct = SqliteConnection::Open(path, false, 100);
-    ASSERT_TRUE(direct.ok());
-    ASSERT_TRUE((*direct)
-                    ->ExecScript("DROP INDEX dossiers_at_step; "
-                                 "ALTER TABLE dossiers DROP COLUMN step_entered_at; "
-                                 "CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, "
-                                 "procedure_code, procedure_version, assignee, step_due_at) "
-                                 "WHERE state IN (2, 4, 5, 6, 7, 9); "
-                                 "DELETE FROM schema_migrations WHERE version = 14")
-                    .ok());
-  }
-  auto reopened = SqliteStore::Open({path, 2, 5000, 256, &kClock});
-  ASSERT_TRUE(reopened.ok());
-  ASSERT_TRUE((*reopened)->Migrate().ok());
+  auto reopened = MigratedAgain(std::move(store), 14,
+                                "DROP INDEX dossiers_at_step; "
+                                "ALTER TABLE dossiers DROP COLUMN step_entered_at; "
+                                "CREATE INDEX dossiers_at_step ON dossiers(step_unit, step_id, "
+                                "procedure_code, procedure_version, assignee, step_due_at) "
+                                "WHERE state IN (2, 4, 5, 6, 7, 9)");
+  ASSERT_NE(reopened, nullptr);
   auto at = [&](Instant as_of) {
     std::int64_t n = -1;
-    EXPECT_TRUE((*reopened)
+    EXPECT_TRUE(reopened
                     ->Read([&](app::ReadTx& tx) -> Status {
                       MOTCUA_ASSIGN_OR_RETURN(auto found, tx.FindUnitByCode("H99.02"));
                       app::StepQuery q;
