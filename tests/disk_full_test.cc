@@ -109,7 +109,9 @@ class DiskFullTest : public ::testing::Test {
   }
   // A limit a little past the WAL's size: room for two frames (a page and its 24-byte header)
   // and a part of a third. A reception needs more, so it writes what fits and fails, and the WAL
-  // ends in frames of a commit that never happened.
+  // ends in frames of a commit that never happened. Read while the limit is below the WAL, when
+  // no write can add to it: a commit running past the new limit before it is set would leave
+  // the WAL beyond it, and every later write refused before writing anything.
   rlim_t RoomForAFewFrames() {
     const auto wal = FileSize(dir_ / "m.db-wal");
     EXPECT_GT(wal, FileSize(server_->ErrPath()) + 512 * 1024) << "the WAL is not beyond the log";
@@ -177,6 +179,9 @@ TEST_F(DiskFullTest, AnswersServiceUnavailableWhileThereIsNoRoomAndServesAgainWh
 
   // 3. No room again, and the server killed while its WAL ends in a write that did not fit: it
   // starts on that WAL, and the clients' pending keys go through.
+  ASSERT_TRUE(SetFileSizeLimit(server_->pid(), NoRoom()));
+  const int before_few = Count(503);
+  ASSERT_TRUE(WaitFor([&] { return Count(503) >= before_few + 4; }, std::chrono::seconds(10)));
   const rlim_t few_frames = RoomForAFewFrames();
   ASSERT_TRUE(SetFileSizeLimit(server_->pid(), few_frames));
   const int before_kill = Count(503);
